@@ -1,0 +1,92 @@
+"""The one error mapper: every failure leaves in the contract's envelope with a request id."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from songforge.domain.errors import (
+    InvalidParameter,
+    MethodNotAllowed,
+    PayloadTooLarge,
+    RouteNotFound,
+    SongforgeError,
+)
+
+log = structlog.get_logger("songforge.api")
+
+
+def request_id_of(request: Request) -> str:
+    return str(getattr(request.state, "request_id", "") or "")
+
+
+def error_body(error: SongforgeError, request_id: str) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "message": error.message,
+        "type": error.type,
+        "code": error.code,
+        "param": error.param,
+        "request_id": request_id,
+    }
+    body.update(error.extra)
+    return {"error": body}
+
+
+def error_response(error: SongforgeError, request_id: str) -> JSONResponse:
+    return JSONResponse(
+        error_body(error, request_id), status_code=error.status, headers=error.headers
+    )
+
+
+def _from_http_exception(exc: StarletteHTTPException) -> SongforgeError:
+    if exc.status_code == 404:
+        return RouteNotFound("No such route.")
+    if exc.status_code == 405:
+        return MethodNotAllowed("This method is not allowed on this route.")
+    if exc.status_code == 413:
+        return PayloadTooLarge("Request body is larger than 64 KiB.")
+    error = SongforgeError(str(exc.detail))
+    error.status = exc.status_code
+    error.type = "invalid_request_error" if exc.status_code < 500 else "server_error"
+    error.code = "http_error"
+    return error
+
+
+def _from_validation(exc: RequestValidationError) -> SongforgeError:
+    first = exc.errors()[0] if exc.errors() else {}
+    location = [
+        str(p) for p in first.get("loc", ()) if p not in ("query", "path", "body", "header")
+    ]
+    param = ".".join(location) or None
+    message = first.get("msg", "Invalid request.")
+    return InvalidParameter(f"Invalid value for '{param}': {message}.", param=param)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    async def on_domain_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, SongforgeError)
+        return error_response(exc, request_id_of(request))
+
+    async def on_http_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        return error_response(_from_http_exception(exc), request_id_of(request))
+
+    async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        return error_response(_from_validation(exc), request_id_of(request))
+
+    async def on_bug(request: Request, exc: Exception) -> JSONResponse:
+        request_id = request_id_of(request)
+        log.exception("unhandled_error", request_id=request_id, path=request.url.path)
+        error = SongforgeError("Internal server error. Quote the request id when reporting it.")
+        return error_response(error, request_id)
+
+    app.add_exception_handler(SongforgeError, on_domain_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(Exception, on_bug)

@@ -1,0 +1,127 @@
+"""Management routes (mt- tokens): balance, keys, usage and billing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from songforge.api.dependencies import ManagementToken, ServicesDep
+from songforge.api.management_presenters import (
+    present_balance,
+    present_key,
+    present_pagination,
+    present_record,
+    present_totals,
+)
+from songforge.domain.errors import InvalidJson
+from songforge.services import management
+
+router = APIRouter(prefix="/v1/management", tags=["management"])
+
+
+async def _json_body(request: Request) -> object:
+    raw = await request.body()
+    try:
+        return json.loads(raw) if raw.strip() else None
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidJson("Request body is not valid JSON.") from None
+
+
+@router.get("/balance", summary="The organisation's balance")
+def get_balance(services: ServicesDep, token: ManagementToken) -> JSONResponse:
+    return JSONResponse(present_balance(management.balance(services.uow_factory, token)))
+
+
+@router.get("/api-keys", summary="The organisation's API keys")
+def list_keys(
+    services: ServicesDep,
+    token: ManagementToken,
+    page: Annotated[int, Query()] = 1,
+    limit: Annotated[int, Query()] = 50,
+) -> JSONResponse:
+    keys, paging = management.list_keys(services.uow_factory, token, page, limit)
+    return JSONResponse(
+        {
+            "object": "list",
+            "data": [present_key(k) for k in keys],
+            "pagination": present_pagination(paging),
+        }
+    )
+
+
+@router.post("/api-keys", summary="Create an API key; its secret is shown once")
+async def create_key(
+    request: Request, services: ServicesDep, token: ManagementToken
+) -> JSONResponse:
+    body = await _json_body(request)
+    issued = await run_in_threadpool(
+        management.create_key, services.uow_factory, services.catalog, services.clock, token, body
+    )
+    return JSONResponse(present_key(issued.credential, issued.secret), status_code=201)
+
+
+@router.patch("/api-keys/{key_id}", summary="Change a key's name, status, limit, models or expiry")
+async def update_key(
+    key_id: str, request: Request, services: ServicesDep, token: ManagementToken
+) -> JSONResponse:
+    body = await _json_body(request)
+    key = await run_in_threadpool(
+        management.update_key,
+        services.uow_factory,
+        services.catalog,
+        services.clock,
+        services.credential_cache,
+        token,
+        key_id,
+        body,
+    )
+    return JSONResponse(present_key(key))
+
+
+def usage_filters(
+    model: Annotated[str | None, Query()] = None,
+    scene: Annotated[str | None, Query()] = None,
+    start_date: Annotated[str | None, Query(alias="startDate")] = None,
+    end_date: Annotated[str | None, Query(alias="endDate")] = None,
+) -> management.UsageQuery:
+    return management.UsageQuery(model, scene, start_date, end_date)
+
+
+UsageFilters = Annotated[management.UsageQuery, Depends(usage_filters)]
+
+
+@router.get("/api-keys/{key_id}/usage", summary="A key's usage records")
+def key_usage(
+    key_id: str,
+    services: ServicesDep,
+    token: ManagementToken,
+    filters: UsageFilters,
+    page: Annotated[int, Query()] = 1,
+    limit: Annotated[int, Query()] = 50,
+) -> JSONResponse:
+    query = replace(filters, page=page, limit=limit)
+    key, records, totals, paging = management.usage(services.uow_factory, token, key_id, query)
+    return JSONResponse(
+        {
+            "object": "list",
+            "api_key_id": key.id,
+            "data": [present_record(r) for r in records],
+            "pagination": present_pagination(paging),
+            **present_totals(totals),
+        }
+    )
+
+
+@router.get("/api-keys/{key_id}/billing", summary="A key's spending, aggregated")
+def key_billing(
+    key_id: str, services: ServicesDep, token: ManagementToken, filters: UsageFilters
+) -> JSONResponse:
+    key, totals = management.billing(services.uow_factory, token, key_id, filters)
+    return JSONResponse(
+        {"object": "api_key_billing", "api_key_id": key.id, **present_totals(totals)}
+    )

@@ -1,0 +1,41 @@
+"""Health, readiness and metrics."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from songforge.api.dependencies import ServicesDep
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/healthz", summary="The process is up")
+def healthz() -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+@router.get("/readyz", summary="The database answers and workers are running")
+def readyz(request: Request, services: ServicesDep) -> JSONResponse:
+    checks: dict[str, str] = {}
+    try:
+        with services.engine.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+        checks["database"] = "ok"
+    except sa.exc.SQLAlchemyError as exc:
+        checks["database"] = f"error: {exc.__class__.__name__}"
+    dispatcher = getattr(request.app.state, "dispatcher", None)
+    checks["workers"] = "embedded" if dispatcher is not None else "external"
+    ready = checks["database"] == "ok"
+    return JSONResponse(
+        {"status": "ready" if ready else "not_ready", "checks": checks},
+        status_code=200 if ready else 503,
+    )
+
+
+@router.get("/metrics", summary="Prometheus metrics")
+def metrics(request: Request) -> Response:
+    registry = request.app.state.metrics.registry
+    return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,142 @@
+"""Task routes: create, read (two paths), list, cancel, and a server-sent event stream."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from songforge.api.dependencies import InferenceKey, ServicesDep
+from songforge.api.errors import request_id_of
+from songforge.api.presenters import present_task, task_headers
+from songforge.domain.errors import InvalidJson, InvalidParameter
+from songforge.services.cancel_task import cancel_task
+from songforge.services.create_task import create_task
+from songforge.services.read_tasks import ListQuery, get_task, list_tasks
+
+router = APIRouter(tags=["tasks"])
+
+
+def _parse_json(raw: bytes) -> Any:
+    if not raw.strip():
+        raise InvalidJson("Request body must be a JSON object.")
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidJson("Request body is not valid JSON.") from None
+
+
+@router.post("/v1/music/generations", summary="Create a music, lyrics or continuation task")
+async def create_generation(
+    request: Request,
+    services: ServicesDep,
+    credential: InferenceKey,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+) -> JSONResponse:
+    body = _parse_json(await request.body())
+    if idempotency_key is not None and not 1 <= len(idempotency_key) <= 255:
+        raise InvalidParameter(
+            "'Idempotency-Key' must be 1 to 255 characters.", param="Idempotency-Key"
+        )
+    outcome = await run_in_threadpool(
+        create_task,
+        services.create_context(),
+        credential,
+        body,
+        request_id_of(request),
+        idempotency_key,
+    )
+    dispatcher = getattr(request.app.state, "dispatcher", None)
+    if dispatcher is not None and not outcome.replayed:
+        dispatcher.notify()
+    headers = task_headers(outcome.task)
+    if outcome.replayed:
+        headers["Idempotent-Replayed"] = "true"
+    return JSONResponse(
+        present_task(outcome.task, services.file_urls, services.clock.now()), headers=headers
+    )
+
+
+def _task_response(services: ServicesDep, credential: InferenceKey, task_id: str) -> JSONResponse:
+    task = get_task(services.uow_factory, credential, task_id)
+    return JSONResponse(
+        present_task(task, services.file_urls, services.clock.now()), headers=task_headers(task)
+    )
+
+
+# Reads are async: one indexed SELECT costs less than handing off to a thread.
+@router.get("/v1/tasks/{task_id}", summary="Get a task (the poll_url)")
+async def read_task(task_id: str, services: ServicesDep, credential: InferenceKey) -> JSONResponse:
+    return _task_response(services, credential, task_id)
+
+
+@router.get("/v1/music/generations/{task_id}", summary="Get a task (compatibility route)")
+async def read_generation(
+    task_id: str, services: ServicesDep, credential: InferenceKey
+) -> JSONResponse:
+    return _task_response(services, credential, task_id)
+
+
+@router.get("/v1/tasks", summary="The caller's tasks, newest first")
+def list_my_tasks(
+    services: ServicesDep,
+    credential: InferenceKey,
+    limit: Annotated[int, Query()] = 20,
+    after: Annotated[str | None, Query()] = None,
+    status: Annotated[str | None, Query()] = None,
+) -> JSONResponse:
+    page = list_tasks(services.uow_factory, credential, ListQuery(limit, after, status))
+    now = services.clock.now()
+    return JSONResponse(
+        {
+            "object": "list",
+            "data": [present_task(t, services.file_urls, now) for t in page.tasks],
+            "has_more": page.next_cursor is not None,
+            "next_cursor": page.next_cursor,
+        }
+    )
+
+
+@router.delete("/v1/tasks/{task_id}", summary="Cancel a pending task")
+def cancel(task_id: str, services: ServicesDep, credential: InferenceKey) -> JSONResponse:
+    task = cancel_task(services.uow_factory, services.clock, credential, task_id)
+    return JSONResponse(
+        present_task(task, services.file_urls, services.clock.now()), headers=task_headers(task)
+    )
+
+
+@router.get("/v1/tasks/{task_id}/events", summary="Server-sent events until the task ends")
+async def task_events(
+    task_id: str, request: Request, services: ServicesDep, credential: InferenceKey
+) -> StreamingResponse:
+    first = await run_in_threadpool(get_task, services.uow_factory, credential, task_id)
+
+    async def stream() -> AsyncIterator[str]:
+        task = first
+        last: tuple[str, int, str] | None = None
+        idle = 0.0
+        while True:
+            state = (task.status.value, task.progress, task.stage.value)
+            if state != last:
+                last, idle = state, 0.0
+                body = present_task(task, services.file_urls, services.clock.now())
+                yield f"event: task\ndata: {json.dumps(body)}\n\n"
+            elif idle >= 15:
+                idle = 0.0
+                yield ": keep-alive\n\n"
+            if task.is_terminal or await request.is_disconnected():
+                return
+            await asyncio.sleep(0.5)
+            idle += 0.5
+            task = await run_in_threadpool(get_task, services.uow_factory, credential, task_id)
+
+    return StreamingResponse(
+        stream(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Task-ID": first.id},
+    )

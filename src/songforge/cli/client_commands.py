@@ -1,0 +1,208 @@
+"""The client side of the `songforge` command: generate, lyrics, continue, status, models.
+
+They talk to a running server over HTTP with the SDK (SONGFORGE_API_KEY and
+SONGFORGE_BASE_URL).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+from songforge.client import Client, SongforgeError, Task
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _client() -> Client:
+    try:
+        return Client()
+    except SongforgeError as exc:
+        err_console.print(f"[red]{exc.message}[/red]")
+        raise typer.Exit(2) from None
+
+
+class _ProgressView:
+    """A live bar on a terminal; one line per stage when the output is a file or pipe."""
+
+    def __init__(self) -> None:
+        self._progress: Progress | None = None
+        self._bar: TaskID | None = None
+        self._last_stage = ""
+
+    def __enter__(self) -> _ProgressView:
+        if console.is_terminal:
+            self._progress = Progress(
+                TextColumn("{task.fields[stage]:<15}"),
+                BarColumn(),
+                TextColumn("{task.percentage:>3.0f}%"),
+                TimeElapsedColumn(),
+                console=console,
+            )
+            self._progress.__enter__()
+            self._bar = self._progress.add_task("song", total=100, stage="queued")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(None, None, None)
+
+    def update(self, task: Task) -> None:
+        if self._progress is not None and self._bar is not None:
+            self._progress.update(self._bar, completed=task.progress, stage=task.stage)
+        elif task.stage != self._last_stage:
+            console.print(f"stage: {task.stage} {task.progress}%")
+        self._last_stage = task.stage
+
+
+def _wait_and_show(client: Client, task: Task, interval: float) -> Task:
+    try:
+        with _ProgressView() as view:
+            done = client.tasks.wait(
+                task.id, on_progress=view.update, interval=interval, raise_on_failure=False
+            )
+    except KeyboardInterrupt:
+        err_console.print(
+            f"\nStopped waiting; task {task.id} keeps running on the server.\n"
+            f"Resume with: songforge status {task.id} --wait"
+        )
+        raise typer.Exit(130) from None
+    if done.status == "failed":
+        error = done.error
+        err_console.print(f"[red]Task {done.id} failed: {error.message if error else ''}[/red]")
+        raise typer.Exit(1)
+    return done
+
+
+def _show(done: Task) -> None:
+    if done.title:
+        console.print(f"[bold]{done.title}[/bold]")
+    if done.lyrics:
+        console.print(done.lyrics, markup=False)
+    if done.cost is not None:
+        console.print(f"cost: ${done.cost}  task: {done.id}")
+
+
+def _save(client: Client, done: Task, out: Path | None, video: bool) -> None:
+    if done.audio_url:
+        extension = Path(done.audio_url.split("?")[0]).suffix or ".mp3"
+        audio_path = out or Path(f"{done.id}{extension}")
+        client.files.download(done.audio_url, audio_path)
+        console.print(f"audio: {audio_path}")
+        if video and done.video_url:
+            video_path = audio_path.with_suffix(".mp4")
+            client.files.download(done.video_url, video_path)
+            console.print(f"video: {video_path}")
+
+
+def _run(body: dict[str, object], out: Path | None, video: bool, interval: float) -> None:
+    with _client() as client:
+        try:
+            task = client.create({k: v for k, v in body.items() if v is not None})
+        except SongforgeError as exc:
+            err_console.print(f"[red]{exc}[/red]")
+            raise typer.Exit(1) from None
+        console.print(f"task: {task.id}")
+        done = _wait_and_show(client, task, interval)
+        _show(done)
+        _save(client, done, out, video)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def generate(
+        prompt: Annotated[str, typer.Argument(help="What the song is about")],
+        title: Annotated[str | None, typer.Option(help="Song title")] = None,
+        tags: Annotated[str | None, typer.Option(help="Styles, e.g. 'synth-pop, upbeat'")] = None,
+        instrumental: Annotated[bool, typer.Option(help="No vocals")] = False,
+        lyrics: Annotated[Path | None, typer.Option(help="A file with your own lyrics")] = None,
+        duration: Annotated[float | None, typer.Option(help="Length in seconds")] = None,
+        seed: Annotated[int | None, typer.Option(help="Same seed, same song")] = None,
+        model: Annotated[str, typer.Option(help="Model id")] = "suno_music",
+        out: Annotated[Path | None, typer.Option(help="Where to save the audio")] = None,
+        video: Annotated[bool, typer.Option(help="Also save the video")] = False,
+        interval: Annotated[float, typer.Option(help="Seconds between polls")] = 2.0,
+    ) -> None:
+        """Make a song, show its progress, save the audio."""
+        words = lyrics.read_text(encoding="utf-8") if lyrics else None
+        body: dict[str, object] = {
+            "model": model,
+            "prompt": prompt,
+            "title": title,
+            "tags": tags,
+            "lyrics": words,
+            "duration": duration,
+            "seed": seed,
+        }
+        if instrumental:
+            body["make_instrumental"] = True
+        _run(body, out, video, interval)
+
+    @app.command("lyrics")
+    def lyrics_command(
+        prompt: Annotated[str, typer.Argument(help="What the lyrics are about")],
+        title: Annotated[str | None, typer.Option(help="Title to use")] = None,
+        interval: Annotated[float, typer.Option(help="Seconds between polls")] = 1.0,
+    ) -> None:
+        """Write lyrics only."""
+        _run(
+            {"model": "suno_lyrics", "action": "LYRICS", "prompt": prompt, "title": title},
+            None,
+            False,
+            interval,
+        )
+
+    @app.command("continue")
+    def continue_command(
+        clip: Annotated[str, typer.Argument(help="clip_… (or its task id) to continue")],
+        at: Annotated[
+            float | None, typer.Option(help="Seconds into the clip to continue from")
+        ] = None,
+        prompt: Annotated[str | None, typer.Option(help="What the new part is about")] = None,
+        duration: Annotated[float | None, typer.Option(help="Length of the new part")] = None,
+        out: Annotated[Path | None, typer.Option(help="Where to save the audio")] = None,
+        interval: Annotated[float, typer.Option(help="Seconds between polls")] = 2.0,
+    ) -> None:
+        """Continue an earlier clip."""
+        _run(
+            {"continue_clip_id": clip, "continue_at": at, "prompt": prompt, "duration": duration},
+            out,
+            False,
+            interval,
+        )
+
+    @app.command()
+    def status(
+        task_id: Annotated[str, typer.Argument(help="ldtask_…")],
+        wait: Annotated[bool, typer.Option(help="Wait until it ends")] = False,
+        out: Annotated[Path | None, typer.Option(help="Where to save the audio")] = None,
+        interval: Annotated[float, typer.Option(help="Seconds between polls")] = 2.0,
+    ) -> None:
+        """Show a task; with --wait, follow it to the end and save its audio."""
+        with _client() as client:
+            try:
+                task = client.tasks.get(task_id)
+            except SongforgeError as exc:
+                err_console.print(f"[red]{exc}[/red]")
+                raise typer.Exit(1) from None
+            if wait and not task.is_terminal:
+                task = _wait_and_show(client, task, interval)
+            console.print(f"{task.id}: {task.status} ({task.stage}, {task.progress}%)")
+            if task.status == "completed":
+                _show(task)
+                if wait:
+                    _save(client, task, out, False)
+
+    @app.command()
+    def models() -> None:
+        """List the models this server offers."""
+        with _client() as client:
+            for model in client.models.list():
+                details = model.tokenlab
+                operations = ", ".join(details.get("supported_operations", []))
+                console.print(f"{model.id:<26} {operations}")

@@ -1,0 +1,139 @@
+"""The `songforge` command."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Annotated
+
+import typer
+
+from songforge.cli import client_commands
+from songforge.composition import build_services
+from songforge.logging_setup import configure_logging
+from songforge.services.credentials import INFERENCE, MANAGEMENT, issue_credential
+from songforge.settings import Settings
+
+app = typer.Typer(help="songforge: self-hosted music generation.", no_args_is_help=True)
+keys_app = typer.Typer(help="Inference API keys (sk-).", no_args_is_help=True)
+tokens_app = typer.Typer(help="Management tokens (mt-).", no_args_is_help=True)
+credits_app = typer.Typer(help="Organisation balances.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+app.add_typer(tokens_app, name="tokens")
+app.add_typer(credits_app, name="credits")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address")] = None,
+    port: Annotated[int | None, typer.Option(help="Port")] = None,
+    worker: Annotated[bool, typer.Option(help="Run embedded workers on this machine")] = True,
+) -> None:
+    """Run the API, the web app and (unless --no-worker) the embedded workers."""
+    overrides: dict[str, object] = {}
+    if host:
+        overrides["host"] = host
+    if port:
+        overrides["port"] = port
+    if not worker:
+        overrides["workers"] = 0
+    settings = Settings(**overrides)  # type: ignore[arg-type]
+    configure_logging(settings.log_level, settings.log_json)
+    from songforge.api.server import run_server
+
+    run_server(settings)
+
+
+@app.command()
+def worker(
+    slots: Annotated[
+        int | None, typer.Option(help="Generation processes (SONGFORGE_WORKERS)")
+    ] = None,
+) -> None:
+    """Take generation work from the shared database, on any machine (no API)."""
+    from songforge.runtime.worker_node import run_worker_node
+
+    settings = Settings(**({"workers": slots} if slots else {}))  # type: ignore[arg-type]
+    configure_logging(settings.log_level, settings.log_json)
+    run_worker_node(settings)
+
+
+@app.command()
+def migrate() -> None:
+    """Bring the database schema up to date."""
+    services = build_services(Settings())
+    services.migrate()
+    services.close()
+    typer.echo("database is up to date")
+
+
+def _issue(kind: str, name: str, organisation: str | None) -> None:
+    services = build_services(Settings())
+    services.migrate()
+    with services.uow_factory() as uow:
+        known = uow.keys.organisation_ids()
+        if not known:
+            raise typer.BadParameter("no organisation yet: run `songforge serve` once first")
+        target = organisation or known[0]
+        if target not in known:
+            raise typer.BadParameter(f"unknown organisation {target}")
+        issued = issue_credential(uow, target, kind, name, services.clock.now())
+        uow.commit()
+    services.close()
+    typer.echo(f"{issued.credential.id}  {issued.secret}")
+    typer.echo("Store the secret now; it is not shown again.", err=True)
+
+
+@keys_app.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="A name for the key")] = "cli",
+    organisation: Annotated[str | None, typer.Option(help="Organisation id")] = None,
+) -> None:
+    """Create an inference key (sk-…)."""
+    _issue(INFERENCE, name, organisation)
+
+
+@tokens_app.command("create")
+def tokens_create(
+    name: Annotated[str, typer.Option(help="A name for the token")] = "cli",
+    organisation: Annotated[str | None, typer.Option(help="Organisation id")] = None,
+) -> None:
+    """Create a management token (mt-…)."""
+    _issue(MANAGEMENT, name, organisation)
+
+
+@credits_app.command("add")
+def credits_add(
+    amount: Annotated[str, typer.Argument(help="USD amount, e.g. 25 or 9.99")],
+    organisation: Annotated[str | None, typer.Option(help="Organisation id")] = None,
+    note: Annotated[str, typer.Option(help="Note on the transaction")] = "manual recharge",
+) -> None:
+    """Recharge an organisation's balance."""
+    try:
+        value = Decimal(amount)
+    except InvalidOperation:
+        raise typer.BadParameter("amount must be a number") from None
+    if value <= 0:
+        raise typer.BadParameter("amount must be positive")
+    services = build_services(Settings())
+    services.migrate()
+    with services.uow_factory() as uow:
+        known = uow.keys.organisation_ids()
+        target = organisation or (known[0] if known else None)
+        if target is None or target not in known:
+            raise typer.BadParameter("unknown organisation; start the server once first")
+        transaction = uow.ledger.recharge(target, value, note, services.clock.now())
+        balance = uow.ledger.balance(target)
+        uow.commit()
+    services.close()
+    typer.echo(f"{transaction}  balance now ${balance.balance}")
+
+
+client_commands.register(app)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

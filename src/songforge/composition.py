@@ -1,0 +1,144 @@
+"""The composition root: builds the object graph for one process from its Settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from songforge.db.connection import create_db_engine
+from songforge.db.migrate import upgrade
+from songforge.db.unit_of_work import SqlUnitOfWorkFactory
+from songforge.domain.catalog import Catalog
+from songforge.ports import BlobStore, Clock
+from songforge.providers.registry import ProviderRegistry
+from songforge.runtime.clock import SystemClock
+from songforge.services.create_task import CreateContext
+from songforge.services.credentials import CredentialCache
+from songforge.services.provider_routing import ProviderRouting
+from songforge.services.rate_limits import RateLimitDefaults, RateLimiter, SharedRateLimiter
+from songforge.services.run_task import RunContext
+from songforge.settings import Settings
+from songforge.storage.file_urls import FileUrls
+from songforge.storage.local import LocalBlobStore
+
+
+@dataclass
+class Services:
+    settings: Settings
+    engine: sa.Engine
+    uow_factory: SqlUnitOfWorkFactory
+    catalog: Catalog
+    routing: ProviderRouting
+    providers: ProviderRegistry
+    blobs: BlobStore
+    clock: Clock
+    file_urls: FileUrls
+    credential_cache: CredentialCache
+    rate_limiter: RateLimiter | SharedRateLimiter
+    file_cache_dir: Path  # proxied remote files, fetched once per node
+
+    def create_context(self) -> CreateContext:
+        return CreateContext(
+            uow_factory=self.uow_factory,
+            catalog=self.catalog,
+            clock=self.clock,
+            routing=self.routing,
+            max_attempts=self.settings.max_attempts,
+            max_in_flight=self.settings.max_tasks_in_flight,
+        )
+
+    def run_context(self) -> RunContext:
+        return RunContext(
+            uow_factory=self.uow_factory,
+            catalog=self.catalog,
+            routing=self.routing,
+            providers=self.providers,
+            blobs=self.blobs,
+            clock=self.clock,
+            retry_backoff_seconds=self.settings.retry_backoff_seconds,
+            progress_throttle_seconds=self.settings.progress_throttle_seconds,
+        )
+
+    def migrate(self) -> None:
+        upgrade(self.engine, procrastinate=self.uow_factory.procrastinate)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def uses_procrastinate(settings: Settings, engine: sa.Engine) -> bool:
+    if settings.dispatcher != "procrastinate":
+        return False
+    if engine.dialect.name != "postgresql":
+        raise ValueError("SONGFORGE_DISPATCHER=procrastinate needs a PostgreSQL database.")
+    return True
+
+
+def build_blob_store(settings: Settings) -> BlobStore:
+    if settings.storage == "local":
+        return LocalBlobStore(settings.blob_dir())
+    if settings.storage.startswith("s3://"):
+        from songforge.storage.s3 import S3BlobStore, parse_s3_url
+
+        bucket, prefix = parse_s3_url(settings.storage)
+        return S3BlobStore(
+            bucket,
+            prefix,
+            endpoint_url=settings.s3_endpoint_url,
+            region=settings.s3_region,
+            access_key=settings.s3_access_key,
+            secret_key=settings.s3_secret_key,
+        )
+    raise ValueError(
+        f"Unsupported SONGFORGE_STORAGE: {settings.storage!r} (use 'local' or 's3://bucket/prefix')."
+    )
+
+
+def build_services(settings: Settings) -> Services:
+    engine = create_db_engine(settings.resolved_database_url())
+    catalog = Catalog.load(settings.catalog_path)
+    providers = ProviderRegistry(settings)
+    routing = ProviderRouting(
+        catalog=catalog,
+        available=providers.names(),
+        override=settings.provider_override,
+        per_model=settings.model_providers,
+    )
+    return Services(
+        settings=settings,
+        engine=engine,
+        uow_factory=SqlUnitOfWorkFactory(
+            engine, procrastinate=uses_procrastinate(settings, engine)
+        ),
+        catalog=catalog,
+        routing=routing,
+        providers=providers,
+        blobs=build_blob_store(settings),
+        clock=SystemClock(),
+        file_urls=FileUrls(
+            public_base_url=settings.resolved_public_base_url(),
+            secret=settings.resolved_signing_secret(),
+            signed=settings.signed_urls,
+            ttl_seconds=settings.signed_url_ttl_seconds,
+        ),
+        credential_cache=CredentialCache(settings.credential_cache_seconds),
+        rate_limiter=build_rate_limiter(settings, engine),
+        file_cache_dir=settings.resolved_data_dir() / "cache",
+    )
+
+
+def build_rate_limiter(settings: Settings, engine: sa.Engine) -> RateLimiter | SharedRateLimiter:
+    defaults = RateLimitDefaults(
+        create_per_minute=settings.rate_limit_create_per_minute,
+        read_per_minute=settings.rate_limit_read_per_minute,
+        max_in_flight=settings.max_tasks_in_flight,
+        processes=settings.api_processes,
+    )
+    if engine.dialect.name == "postgresql":
+        # Clusters: API nodes share PostgreSQL, so they share the windows there.
+        from songforge.db.rate_window_counter import PostgresWindowCounter
+
+        return SharedRateLimiter(defaults, PostgresWindowCounter(engine))
+    return RateLimiter(defaults)

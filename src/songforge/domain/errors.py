@@ -1,0 +1,160 @@
+"""One tree of domain errors; each knows its contract code, type and HTTP status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class SongforgeError(Exception):
+    status = 500
+    type = "server_error"
+    code = "server_error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        param: str | None = None,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.param = param
+        self.headers = headers or {}
+        self.extra = extra
+
+
+class InvalidRequest(SongforgeError):
+    status = 400
+    type = "invalid_request_error"
+    code = "invalid_request"
+
+
+class UnsupportedParameter(InvalidRequest):
+    code = "unsupported_parameter"
+
+
+class InvalidParameter(InvalidRequest):
+    code = "invalid_parameter"
+
+
+class UnsupportedOperation(InvalidRequest):
+    code = "unsupported_operation"
+
+
+class InvalidJson(InvalidRequest):
+    code = "invalid_json"
+
+
+class InvalidApiKey(SongforgeError):
+    status = 401
+    type = "invalid_api_key"
+    code = "invalid_api_key"
+
+
+class ExpiredApiKey(SongforgeError):
+    status = 401
+    type = "expired_api_key"
+    code = "expired_api_key"
+
+
+class InsufficientBalance(SongforgeError):
+    status = 402
+    type = "insufficient_balance"
+    code = "insufficient_balance"
+
+
+class QuotaExceeded(SongforgeError):
+    status = 402
+    type = "quota_exceeded"
+    code = "quota_exceeded"
+
+
+class PermissionDenied(SongforgeError):
+    status = 403
+    type = "permission_error"
+    code = "permission_denied"
+
+
+class ModelNotAllowed(PermissionDenied):
+    code = "model_not_allowed"
+
+
+class TaskNotAvailable(PermissionDenied):
+    code = "task_not_available"
+
+
+class FileAccessDenied(PermissionDenied):
+    code = "invalid_signature"
+
+
+class NotFound(SongforgeError):
+    status = 404
+    type = "invalid_request_error"
+    code = "not_found"
+
+
+class ModelNotFound(NotFound):
+    code = "model_not_found"
+
+
+class TaskNotFound(NotFound):
+    code = "async_task_not_found"
+
+    def __init__(self) -> None:
+        super().__init__("Task not found or no longer available.")
+
+
+class ClipNotFound(NotFound):
+    code = "clip_not_found"
+
+
+class ApiKeyNotFound(NotFound):
+    code = "api_key_not_found"
+
+
+class FileNotFound(NotFound):
+    code = "file_not_found"
+
+
+class RouteNotFound(NotFound):
+    code = "route_not_found"
+
+
+class MethodNotAllowed(SongforgeError):
+    status = 405
+    type = "invalid_request_error"
+    code = "method_not_allowed"
+
+
+class Conflict(SongforgeError):
+    status = 409
+    type = "invalid_request_error"
+    code = "conflict"
+
+
+class TaskNotCancellable(Conflict):
+    code = "task_not_cancellable"
+
+
+class IdempotencyKeyReused(Conflict):
+    code = "idempotency_key_reused"
+
+
+class PayloadTooLarge(SongforgeError):
+    status = 413
+    type = "invalid_request_error"
+    code = "payload_too_large"
+
+
+class RateLimited(SongforgeError):
+    status = 429
+    type = "rate_limit_exceeded"
+    code = "rate_limit_exceeded"
+
+
+class UpstreamUnavailable(SongforgeError):
+    status = 503
+    type = "upstream_error"
+    code = "upstream_unavailable"

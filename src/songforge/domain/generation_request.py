@@ -1,0 +1,202 @@
+"""Validation of a create body against the chosen model's request contract."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from songforge.domain.catalog import (
+    OPERATION_CONTINUE,
+    OPERATION_LYRICS,
+    OPERATION_MUSIC,
+    Catalog,
+    Model,
+)
+from songforge.domain.errors import (
+    InvalidJson,
+    InvalidParameter,
+    UnsupportedOperation,
+    UnsupportedParameter,
+)
+from songforge.domain.tasks import Action
+
+DEFAULT_MODEL = "suno_music"
+MAX_SEED = 2**32 - 1
+_TEXT_LIMITS = {
+    "title": 120,
+    "tags": 500,
+    "negative_tags": 500,
+    "lyrics": 20_000,
+    "continue_clip_id": 64,
+    "user": 256,
+}
+
+
+@dataclass(frozen=True)
+class GenerationRequest:
+    model: str
+    action: Action
+    operation: str
+    prompt: str | None = None
+    title: str | None = None
+    tags: str | None = None
+    negative_tags: str | None = None
+    make_instrumental: bool = False
+    lyrics: str | None = None
+    mv: str | None = None
+    continue_clip_id: str | None = None
+    continue_at: float | None = None
+    duration: float | None = None
+    seed: int | None = None
+    user: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["action"] = self.action.value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GenerationRequest:
+        return cls(**{**data, "action": Action(data["action"])})
+
+
+def _text(body: dict[str, Any], name: str, limit: int, *, allow_empty: bool = False) -> str | None:
+    value = body.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidParameter(f"'{name}' must be a string.", param=name)
+    value = value.strip()
+    if not value and not allow_empty:
+        raise InvalidParameter(f"'{name}' must not be empty.", param=name)
+    if len(value) > limit:
+        raise InvalidParameter(f"'{name}' must be at most {limit} characters.", param=name)
+    return value or None
+
+
+def _number(body: dict[str, Any], name: str) -> float | None:
+    value = body.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidParameter(f"'{name}' must be a number.", param=name)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise InvalidParameter(f"'{name}' must be a finite number.", param=name)
+    return float(value)
+
+
+def _action(body: dict[str, Any], model: Model) -> Action:
+    raw = body.get("action")
+    if raw is None:
+        return model.default_action
+    if not isinstance(raw, str) or raw.upper() not in Action.__members__:
+        raise InvalidParameter("'action' must be one of: MUSIC, LYRICS.", param="action")
+    return Action(raw.upper())
+
+
+def validate_create_body(body: object, catalog: Catalog) -> GenerationRequest:
+    if not isinstance(body, dict):
+        raise InvalidJson("Request body must be a JSON object.")
+    model_id = body.get("model", DEFAULT_MODEL)
+    if not isinstance(model_id, str) or not model_id.strip():
+        raise InvalidParameter("'model' must be a non-empty string.", param="model")
+    model = catalog.get(model_id.strip())
+
+    for name in body:
+        if name not in model.parameters:
+            raise UnsupportedParameter(
+                f"Parameter '{name}' is not supported by model '{model.id}'.",
+                param=name,
+                supported_parameters=list(model.parameters),
+            )
+    action = _action(body, model)
+    if action is Action.LYRICS:
+        operation = OPERATION_LYRICS
+    elif body.get("continue_clip_id") is not None:
+        operation = OPERATION_CONTINUE
+    else:
+        operation = OPERATION_MUSIC
+    if not model.supports(operation):
+        raise UnsupportedOperation(
+            f"Model '{model.id}' does not support the {operation} operation.",
+            param="action" if operation != OPERATION_CONTINUE else "continue_clip_id",
+            supported_operations=list(model.operations),
+        )
+    allowed = model.parameters_for(action)
+    for name in body:
+        if name not in allowed:
+            raise UnsupportedParameter(
+                f"Parameter '{name}' is not supported with action {action.value}.",
+                param=name,
+                supported_parameters=list(allowed),
+            )
+
+    prompt = _text(body, "prompt", model.prompt_max_chars)
+    if prompt is None and operation != OPERATION_CONTINUE:
+        raise InvalidParameter("'prompt' is required.", param="prompt")
+
+    make_instrumental = body.get("make_instrumental", model.instrumental_only)
+    if not isinstance(make_instrumental, bool):
+        raise InvalidParameter(
+            "'make_instrumental' must be true or false.", param="make_instrumental"
+        )
+    if model.instrumental_only and not make_instrumental:
+        raise InvalidParameter(
+            f"Model '{model.id}' makes instrumentals only; 'make_instrumental' must be true.",
+            param="make_instrumental",
+        )
+
+    lyrics = _text(body, "lyrics", _TEXT_LIMITS["lyrics"])
+    if lyrics is not None and make_instrumental:
+        raise InvalidParameter(
+            "'lyrics' cannot be sung on an instrumental; drop one of them.", param="lyrics"
+        )
+
+    mv = body.get("mv")
+    if mv is not None and (not isinstance(mv, str) or mv not in model.mv):
+        raise InvalidParameter(
+            f"'mv' must be one of: {', '.join(model.mv)}.",
+            param="mv",
+            allowed_values=list(model.mv),
+        )
+
+    duration = _number(body, "duration")
+    if duration is not None and model.duration is not None:
+        limits = model.duration
+        if not limits.min <= duration <= limits.max:
+            raise InvalidParameter(
+                f"'duration' must be between {limits.min:g} and {limits.max:g} seconds.",
+                param="duration",
+            )
+
+    seed = body.get("seed")
+    if seed is not None and (
+        isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED
+    ):
+        raise InvalidParameter(f"'seed' must be an integer from 0 to {MAX_SEED}.", param="seed")
+
+    continue_clip_id = _text(body, "continue_clip_id", _TEXT_LIMITS["continue_clip_id"])
+    continue_at = _number(body, "continue_at")
+    if continue_at is not None:
+        if continue_clip_id is None:
+            raise InvalidParameter("'continue_at' needs 'continue_clip_id'.", param="continue_at")
+        if continue_at <= 0:
+            raise InvalidParameter("'continue_at' must be greater than 0.", param="continue_at")
+
+    return GenerationRequest(
+        model=model.id,
+        action=action,
+        operation=operation,
+        prompt=prompt,
+        title=_text(body, "title", _TEXT_LIMITS["title"]),
+        tags=_text(body, "tags", _TEXT_LIMITS["tags"], allow_empty=True),
+        negative_tags=_text(body, "negative_tags", _TEXT_LIMITS["negative_tags"], allow_empty=True),
+        make_instrumental=make_instrumental,
+        lyrics=lyrics,
+        mv=mv,
+        continue_clip_id=continue_clip_id,
+        continue_at=continue_at,
+        duration=duration,
+        seed=seed,
+        user=_text(body, "user", _TEXT_LIMITS["user"]),
+    )

@@ -1,0 +1,41 @@
+"""Fitting lyric lines to the form's singing sections, in order, every line sung."""
+
+from __future__ import annotations
+
+from songforge.engine.composition import LyricLine
+from songforge.engine.lyric_text import LyricSection, syllables
+
+SUNG_KINDS = ("verse", "prechorus", "chorus", "bridge", "outro")
+
+
+def lines_per_section(bars: int) -> int:
+    return max(1, bars // 2)
+
+
+def assign_lines(
+    form: list[tuple[str, str, int]], sections: list[LyricSection]
+) -> list[list[LyricLine]]:
+    """One list of lines per form section; intro and outro stay instrumental."""
+    lines = [LyricLine(text, syllables(text)) for s in sections for text in s.lines]
+    lines = [line for line in lines if line.syllables]
+    sung = [i for i, (_, kind, _) in enumerate(form) if kind in SUNG_KINDS]
+    result: list[list[LyricLine]] = [[] for _ in form]
+    if not lines or not sung:
+        return result
+    capacity = sum(lines_per_section(form[i][2]) for i in sung)
+    if len(lines) <= capacity:
+        cursor = 0
+        for i in sung:
+            take = lines_per_section(form[i][2])
+            result[i] = lines[cursor : cursor + take]
+            cursor += take
+        return result
+    # More words than room at two bars a line: share lines out by section length.
+    total_bars = sum(form[i][2] for i in sung)
+    cursor, placed_bars = 0, 0
+    for i in sung:
+        placed_bars += form[i][2]
+        until = round(len(lines) * placed_bars / total_bars)
+        result[i] = lines[cursor:until]
+        cursor = until
+    return result

@@ -1,0 +1,302 @@
+"""Composition: chords, bass, drums, pads and a melody fitted to the lyric's syllables."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from songforge.engine.form import TAIL_SECONDS, FormPlan
+from songforge.engine.patterns import (
+    BASS_PATTERNS,
+    COMP_PATTERNS,
+    CRASH,
+    DRUM_PATTERNS,
+    HAT,
+    KICK,
+    SNARE,
+    TOM,
+)
+from songforge.engine.score import DRUM_CHANNEL, Note, Score, Section, Syllable, Track
+from songforge.engine.styles import Style
+from songforge.engine.theory import chord_pitches, key_name, nearest_in, scale_pitch
+
+SECTION_ENERGY = {
+    "intro": 0.55,
+    "verse": 0.75,
+    "prechorus": 0.85,
+    "chorus": 1.0,
+    "bridge": 0.8,
+    "outro": 0.55,
+}
+VOCAL_LOW, VOCAL_HIGH = 48, 64  # C3..E4, the shipped voice's comfortable range
+
+
+@dataclass(frozen=True)
+class LyricLine:
+    text: str
+    syllables: tuple[str, ...]
+
+
+@dataclass
+class Composer:
+    style: Style
+    plan: FormPlan
+    rng: random.Random
+    tonic: int
+    mode: str
+    removed: set[str]
+    motifs: dict[str, list[int]] = field(default_factory=dict)
+    progressions: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    @property
+    def step_seconds(self) -> float:
+        return self.plan.bar_seconds / 16
+
+    def _time(self, bar_start: float, step: float) -> float:
+        swing = self.style.swing if int(step) % 4 == 2 else 0.0
+        return bar_start + (step + swing * 2) * self.step_seconds
+
+    # -- harmony ------------------------------------------------------------------------------
+    def progression_for(self, kind: str) -> tuple[int, ...]:
+        if kind in ("intro", "outro"):
+            return (0, 0, 3, 0) if kind == "outro" else self.progressions["verse"]
+        return self.progressions.get(kind, self.progressions["verse"])
+
+    def choose_progressions(self) -> None:
+        pool = list(self.style.progressions)
+        self.rng.shuffle(pool)
+        self.progressions = {
+            "verse": pool[0],
+            "chorus": pool[1 % len(pool)],
+            "prechorus": (3, 4, 3, 4),
+            "bridge": pool[2 % len(pool)] if len(pool) > 2 else (5, 3, 4, 4),
+        }
+
+    def chords_for(self, section: Section) -> list[int]:
+        progression = self.progression_for(section.kind)
+        degrees = [progression[i % len(progression)] for i in range(section.bars)]
+        if section.kind == "outro":
+            degrees[-1] = 0
+        return degrees
+
+    # -- parts --------------------------------------------------------------------------------
+    def drums(self, section: Section, degrees: list[int], energy: float) -> list[Note]:
+        if "drums" in self.removed or (section.kind == "intro" and energy < 0.6):
+            return []
+        pattern = DRUM_PATTERNS[self.style.drums]
+        notes: list[Note] = []
+        for bar in range(section.bars):
+            start = section.start + bar * self.plan.bar_seconds
+            last_bar = bar == section.bars - 1
+            for drum, steps in pattern.items():
+                if section.kind == "outro" and drum not in (KICK, HAT):
+                    continue
+                for step in steps:
+                    if last_bar and step >= 12 and section.kind != "outro":
+                        continue
+                    accent = 1.0 if step % 4 == 0 else 0.8
+                    velocity = int(min(127, 40 + 70 * energy * accent))
+                    notes.append(Note(self._time(start, step), 0.1, drum, velocity))
+            if bar == 0 and section.kind in ("chorus", "bridge"):
+                notes.append(Note(start, 0.5, CRASH, int(70 + 40 * energy)))
+            if last_bar and section.kind not in ("outro",):
+                for i, step in enumerate((12, 13, 14, 15)):
+                    drum = SNARE if i % 2 == 0 else TOM
+                    notes.append(Note(self._time(start, step), 0.1, drum, int(60 + 40 * energy)))
+        return notes
+
+    def bass(self, section: Section, degrees: list[int], energy: float) -> list[Note]:
+        if "bass" in self.removed:
+            return []
+        figure = BASS_PATTERNS[self.style.bass]
+        notes: list[Note] = []
+        for bar, degree in enumerate(degrees):
+            start = section.start + bar * self.plan.bar_seconds
+            root = scale_pitch(36 + self.tonic, self.mode, degree)
+            if root > 47:
+                root -= 12
+            for step, interval, length in figure:
+                if section.kind == "intro" and step not in (0, 8):
+                    continue
+                notes.append(
+                    Note(
+                        self._time(start, step),
+                        length * self.step_seconds * 0.95,
+                        root + interval,
+                        int(70 + 35 * energy),
+                    )
+                )
+        return notes
+
+    def chords(self, section: Section, degrees: list[int], energy: float) -> list[Note]:
+        if "chords" in self.removed:
+            return []
+        comp = COMP_PATTERNS[self.style.comp]
+        notes: list[Note] = []
+        previous: list[int] = []
+        for bar, degree in enumerate(degrees):
+            start = section.start + bar * self.plan.bar_seconds
+            voicing = self._voice_lead(chord_pitches(60 + self.tonic, self.mode, degree), previous)
+            previous = voicing
+            for step, length in comp:
+                for pitch in voicing:
+                    notes.append(
+                        Note(
+                            self._time(start, step),
+                            length * self.step_seconds * 0.95,
+                            pitch,
+                            int(45 + 35 * energy),
+                        )
+                    )
+        return notes
+
+    def pad(self, section: Section, degrees: list[int], energy: float) -> list[Note]:
+        if "pad" in self.removed or (section.kind == "verse" and self.style.energy > 0.7):
+            return []
+        notes: list[Note] = []
+        for bar, degree in enumerate(degrees):
+            start = section.start + bar * self.plan.bar_seconds
+            for pitch in chord_pitches(48 + self.tonic, self.mode, degree):
+                notes.append(Note(start, self.plan.bar_seconds, pitch, int(35 + 25 * energy)))
+        return notes
+
+    @staticmethod
+    def _voice_lead(chord: list[int], previous: list[int]) -> list[int]:
+        if not previous:
+            return chord
+        center = sum(previous) / len(previous)
+        options = [[p + 12 * o for p in chord] for o in (-1, 0, 1)]
+        options += [sorted([chord[1], chord[2], chord[0] + 12])]
+        options += [sorted([chord[2] - 12, chord[0], chord[1]])]
+        return min(options, key=lambda v: abs(sum(v) / len(v) - center))
+
+    # -- melody -------------------------------------------------------------------------------
+    def motif(self, kind: str) -> list[int]:
+        """A contour in scale steps, fixed per section kind so that choruses sound alike."""
+        if kind not in self.motifs:
+            length = self.rng.randint(5, 8)
+            contour = [0]
+            for _ in range(length - 1):
+                contour.append(contour[-1] + self.rng.choice((-2, -1, -1, 1, 1, 2, 0, 3)))
+            self.motifs[kind] = contour
+        return self.motifs[kind]
+
+    def melody(
+        self, section: Section, degrees: list[int], lines: list[LyricLine], first_line: int
+    ) -> list[Syllable]:
+        if not lines:
+            return []
+        bars_per_line = section.bars / len(lines)
+        contour = self.motif(section.kind)
+        lift = {"chorus": 2, "prechorus": 1, "bridge": 3}.get(section.kind, 0)
+        center = scale_pitch(48 + self.tonic, self.mode, 2 + lift)
+        while center > VOCAL_HIGH - 5:
+            center -= 12
+        while center < VOCAL_LOW + 4:
+            center += 12
+        sung: list[Syllable] = []
+        for index, line in enumerate(lines):
+            line_start_bar = index * bars_per_line
+            beats = bars_per_line * 4
+            count = len(line.syllables)
+            usable = max(beats - 1.0, min(beats, count * 0.25))
+            beat = max(0.25, min(2.0, int(usable / count * 4) / 4))
+            offset = 0.5 if index % 2 and beats - beat * count >= 1.5 else 0.0
+            for i, text in enumerate(line.syllables):
+                at_beat = offset + i * beat
+                length = beat * 0.92 if i < count - 1 else max(beat, min(2.0, usable - at_beat))
+                bar_index = min(section.bars - 1, int(line_start_bar + at_beat / 4))
+                chord = chord_pitches(60 + self.tonic, self.mode, degrees[bar_index])
+                step = contour[(i + index) % len(contour)] + (index % 2)
+                pitch = center + (scale_pitch(0, self.mode, step) - scale_pitch(0, self.mode, 0))
+                if at_beat % 2 == 0 or i == count - 1:
+                    pitch = nearest_in(pitch, chord)
+                pitch = nearest_in(pitch, [scale_pitch(0, self.mode, d) for d in range(7)])
+                while pitch > VOCAL_HIGH:
+                    pitch -= 12
+                while pitch < VOCAL_LOW:
+                    pitch += 12
+                start = section.start + (line_start_bar * 4 + at_beat) * self.plan.bar_seconds / 4
+                sung.append(
+                    Syllable(
+                        round(start, 4),
+                        round(length * self.plan.bar_seconds / 4, 4),
+                        pitch,
+                        text,
+                        first_line + index,
+                    )
+                )
+        return sung
+
+    def lead_from(self, syllables: list[Syllable], energy: float) -> list[Note]:
+        return [Note(s.start, s.duration, s.pitch + 12, int(70 + 30 * energy)) for s in syllables]
+
+
+def compose(
+    style: Style,
+    plan: FormPlan,
+    seed: int,
+    *,
+    tonic: int,
+    mode: str,
+    lyrics: list[list[LyricLine]] | None,
+    instrumental: bool,
+    removed: set[str],
+    start_offset: float = 0.0,
+) -> Score:
+    rng = random.Random(seed * 7919 + 17)
+    composer = Composer(style, plan, rng, tonic, mode, removed)
+    composer.choose_progressions()
+    sections: list[Section] = []
+    at = start_offset
+    for name, kind, bars in plan.sections:
+        sections.append(Section(name, kind, round(at, 4), bars))
+        at += bars * plan.bar_seconds
+    roles = ("drums", "bass", "chords", "pad", "lead")
+    tracks = {
+        role: Track(role, style.programs.get(role, 0), DRUM_CHANNEL if role == "drums" else i)
+        for i, role in enumerate(roles)
+    }
+    vocal: list[Syllable] = []
+    lines: list[str] = []
+    for index, section in enumerate(sections):
+        energy = SECTION_ENERGY[section.kind] * (0.6 + 0.4 * style.energy)
+        degrees = composer.chords_for(section)
+        tracks["drums"].notes += composer.drums(section, degrees, energy)
+        tracks["bass"].notes += composer.bass(section, degrees, energy)
+        tracks["chords"].notes += composer.chords(section, degrees, energy)
+        tracks["pad"].notes += composer.pad(section, degrees, energy)
+        section_lines = lyrics[index] if lyrics and index < len(lyrics) else []
+        if section.kind in ("intro", "outro") and not section_lines:
+            continue
+        if not section_lines:
+            # Instrumental songs (and sections without words) carry the tune on the lead.
+            phantom = [
+                LyricLine("", ("",) * rng.randint(6, 9)) for _ in range(max(1, section.bars // 2))
+            ]
+            tracks["lead"].notes += composer.lead_from(
+                composer.melody(section, degrees, phantom, 0), energy
+            )
+            continue
+        sung = composer.melody(section, degrees, section_lines, len(lines))
+        lines += [line.text for line in section_lines]
+        if instrumental:
+            tracks["lead"].notes += composer.lead_from(sung, energy)
+        else:
+            vocal += sung
+    end = at + TAIL_SECONDS
+    return Score(
+        bpm=plan.bpm,
+        tonic=tonic,
+        mode=mode,
+        key=key_name(tonic, mode),
+        style=style.name,
+        seed=seed,
+        bar_seconds=plan.bar_seconds,
+        sections=sections,
+        tracks=[t for t in tracks.values() if t.notes],
+        vocal=vocal,
+        lines=lines if not instrumental else [],
+        duration=round(end, 3),
+        instrumental=instrumental,
+    )

@@ -1,0 +1,88 @@
+"""Caller lyrics: sections and lines parsed, words split into syllables for the melody."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pronouncing
+
+_HEADER = re.compile(r"^\s*[\[(]\s*([^\])]{1,40}?)\s*[\])]\s*:?\s*$")
+_STRAY = re.compile(r"[^\w\s'\u2019,.!?;:&-]")
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+@dataclass(frozen=True)
+class LyricSection:
+    name: str
+    lines: tuple[str, ...]
+
+
+def parse_lyrics(text: str) -> list[LyricSection]:
+    """Splits on [Section] headers (or blank lines); drops stray symbols, keeps words."""
+    sections: list[LyricSection] = []
+    name: str | None = None
+    lines: list[str] = []
+
+    def flush() -> None:
+        nonlocal lines
+        if lines:
+            sections.append(LyricSection(name or f"Verse {len(sections) + 1}", tuple(lines)))
+        lines = []
+
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        header = _HEADER.match(raw)
+        if header:
+            flush()
+            name = header.group(1).strip().title()
+            continue
+        cleaned = " ".join(_STRAY.sub(" ", raw).split())
+        if not cleaned:
+            if lines:
+                flush()
+                name = None
+            continue
+        if any(ch.isalnum() for ch in cleaned):
+            lines.append(cleaned)
+    flush()
+    return sections
+
+
+def format_lyrics(sections: list[LyricSection]) -> str:
+    return "\n\n".join(f"[{s.name}]\n" + "\n".join(s.lines) for s in sections)
+
+
+@lru_cache(maxsize=20_000)
+def syllable_count(word: str) -> int:
+    clean = re.sub(r"[^a-z']", "", word.lower().replace("\u2019", "'"))
+    if not clean:
+        return 0
+    phones = pronouncing.phones_for_word(clean)
+    if phones:
+        return max(1, int(pronouncing.syllable_count(phones[0])))
+    groups = _VOWELS.findall(clean)
+    count = len(groups)
+    if clean.endswith("e") and count > 1 and not clean.endswith(("le", "ee")):
+        count -= 1
+    return max(1, count)
+
+
+def split_word(word: str) -> list[str]:
+    """A word cut into as many pieces as it has syllables (for display under notes)."""
+    count = syllable_count(word)
+    if count <= 1:
+        return [word]
+    size = max(1, round(len(word) / count))
+    pieces = [word[i * size : (i + 1) * size] for i in range(count - 1)]
+    pieces.append(word[(count - 1) * size :])
+    return [p for p in pieces if p] or [word]
+
+
+def syllables(line: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for word in line.split():
+        if any(ch.isalnum() for ch in word):
+            pieces = split_word(word)
+            out += pieces + [""] * (syllable_count(word) - len(pieces))
+    return tuple(out)

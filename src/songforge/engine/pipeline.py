@@ -1,0 +1,308 @@
+"""The engine's entry point: a request in, a finished song (files and metadata) out."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import soundfile
+
+from songforge.engine import cover, encode
+from songforge.engine.arrangement import assign_lines
+from songforge.engine.composition import compose
+from songforge.engine.form import TAIL_SECONDS, FormPlan, plan_form
+from songforge.engine.lyric_text import LyricSection, format_lyrics, parse_lyrics
+from songforge.engine.lyricist.writer import write_lyrics
+from songforge.engine.mix import master
+from songforge.engine.render import SAMPLE_RATE, SoundFontRenderer
+from songforge.engine.score import Note, Score, Section, Syllable, Track
+from songforge.engine.styles import Style, choose_style, removed_roles, style_by_name
+from songforge.engine.voice import Voice
+
+Report = Callable[[str, int], None]
+ENGINE_VERSION = "songforge-engine-1"
+DEFAULT_DURATION = 120.0
+DEFAULT_CONTINUATION = 60.0
+CROSSFADE_SECONDS = 0.04
+
+
+@dataclass(frozen=True)
+class Continuation:
+    score_json: str
+    master_path: Path
+    continue_at: float | None
+
+
+@dataclass(frozen=True)
+class SongRequest:
+    prompt: str | None = None
+    title: str | None = None
+    tags: str | None = None
+    negative_tags: str | None = None
+    lyrics: str | None = None
+    instrumental: bool = False
+    duration: float | None = None
+    seed: int = 0
+    continuation: Continuation | None = None
+
+
+@dataclass
+class SongOutput:
+    title: str
+    lyrics: str | None
+    metadata: dict[str, Any]
+    files: dict[str, tuple[Path, str]]
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+class Engine:
+    """Heavy parts (SoundFont, voice model) load once per process and are reused."""
+
+    def __init__(self) -> None:
+        self._renderer: SoundFontRenderer | None = None
+        self._voice: Voice | None = None
+
+    def warm(self) -> None:
+        """Loads the SoundFont and the voice now rather than on the first song."""
+        _ = self.renderer, self.voice
+
+    @property
+    def renderer(self) -> SoundFontRenderer:
+        if self._renderer is None:
+            self._renderer = SoundFontRenderer()
+        return self._renderer
+
+    @property
+    def voice(self) -> Voice:
+        if self._voice is None:
+            self._voice = Voice()
+        return self._voice
+
+    def make_song(self, request: SongRequest, workdir: Path, report: Report) -> SongOutput:
+        clock = _StageClock(report)
+        rng = random.Random(request.seed)
+        source = Score.from_json(request.continuation.score_json) if request.continuation else None
+        if source is not None:
+            style = style_by_name(source.style)
+            tonic, mode = source.tonic, source.mode
+            instrumental = request.instrumental or source.instrumental
+        else:
+            style = choose_style(request.prompt, request.tags, request.negative_tags)
+            tonic = rng.randrange(12)
+            mode = rng.choice(style.modes)
+            instrumental = request.instrumental
+        default = DEFAULT_CONTINUATION if source else DEFAULT_DURATION
+        duration = float(request.duration or default)
+        plan = plan_form(
+            duration,
+            style.tempo,
+            rng,
+            continuation=source is not None,
+            fixed_bpm=source.bpm if source else None,
+        )
+
+        clock.stage("writing_lyrics", 5)
+        title, sections = self._words(request, style, plan, instrumental)
+        lyric_plan = None if instrumental else assign_lines(plan.sections, sections)
+
+        clock.stage("composing", 15)
+        score = compose(
+            style,
+            plan,
+            request.seed,
+            tonic=tonic,
+            mode=mode,
+            lyrics=lyric_plan,
+            instrumental=instrumental,
+            removed=removed_roles(request.negative_tags),
+        )
+        clock.stage("rendering", 25)
+        band = self.renderer.render(score.tracks, score.duration)
+        vocal = None
+        if score.vocal:
+            clock.stage("singing", 45)
+            vocal = self.voice.sing(score.vocal, score.lines, score.duration)
+        clock.stage("mixing", 70)
+        mixed = master(band, vocal, SAMPLE_RATE)
+        continued_from = None
+        if source is not None and request.continuation is not None:
+            mixed, score, cut = _join(request.continuation, source, score, mixed)
+            continued_from = {"continue_at": round(cut, 3)}
+        clock.stage("encoding", 82)
+        files = _encode(workdir, title, style, request.seed, score, mixed, band, vocal)
+        clock.stage("done", 99)
+        metadata: dict[str, Any] = {
+            "duration": round(len(mixed) / SAMPLE_RATE, 3),
+            "bpm": round(score.bpm, 1),
+            "key": score.key,
+            "style": style.name,
+            "time_signature": "4/4",
+            "sections": [{"name": s.name, "start": round(s.start, 3)} for s in score.sections],
+            "lyrics_timing": score.line_starts(),
+            "seed": request.seed,
+            "sample_rate": SAMPLE_RATE,
+            "audio_format": "mp3",
+            "instrumental": instrumental,
+            "model_version": ENGINE_VERSION,
+        }
+        if continued_from is not None:
+            metadata["continued_from"] = continued_from
+        lyrics_text = None if instrumental else format_lyrics(sections)
+        return SongOutput(title, lyrics_text, metadata, files, clock.seconds)
+
+    def _words(
+        self, request: SongRequest, style: Style, plan: FormPlan, instrumental: bool
+    ) -> tuple[str, list[LyricSection]]:
+        if request.lyrics:
+            sections = parse_lyrics(request.lyrics)
+            title = request.title or _title_from(sections) or "Untitled"
+            return title, sections
+        draft = write_lyrics(
+            request.prompt or style.name,
+            title=request.title,
+            form=plan.sections,
+            seed=request.seed,
+            mood_hint=style.name,
+        )
+        return draft.title, ([] if instrumental else draft.sections)
+
+
+def _title_from(sections: list[LyricSection]) -> str | None:
+    for section in sections:
+        if section.name.lower().startswith("chorus") and section.lines:
+            return " ".join(section.lines[0].split()[:5]).strip(",.!?;:").title()
+    return sections[0].lines[0][:40].title() if sections else None
+
+
+class _StageClock:
+    def __init__(self, report: Report) -> None:
+        self._report = report
+        self._current: str | None = None
+        self._started = time.perf_counter()
+        self.seconds: dict[str, float] = {}
+
+    def stage(self, name: str, percent: int) -> None:
+        now = time.perf_counter()
+        if self._current is not None:
+            self.seconds[self._current] = round(now - self._started, 4)
+        self._current, self._started = name, now
+        self._report(name, percent)
+
+
+def _join(
+    continuation: Continuation, source: Score, new: Score, new_audio: np.ndarray
+) -> tuple[np.ndarray, Score, float]:
+    """Source up to the snapped cut, then the new part, crossfaded over a few ms."""
+    original, _ = soundfile.read(str(continuation.master_path), dtype="float32", always_2d=True)
+    end_of_music = source.duration - TAIL_SECONDS
+    wanted = continuation.continue_at if continuation.continue_at is not None else end_of_music
+    bars = [b for b in source.bar_lines() if 0 < b <= source.duration]
+    cut = min(bars, key=lambda b: abs(b - wanted)) if bars else wanted
+    cut_sample = round(cut * SAMPLE_RATE)
+    fade = int(CROSSFADE_SECONDS * SAMPLE_RATE)
+    head = original[:cut_sample]
+    tail = original[cut_sample : cut_sample + fade]
+    joined = np.concatenate([head, new_audio]).astype(np.float32)
+    if len(tail):
+        ramp = np.sin(np.linspace(0, np.pi / 2, len(tail)))[:, None].astype(np.float32)
+        region = joined[cut_sample : cut_sample + len(tail)]
+        joined[cut_sample : cut_sample + len(tail)] = (
+            region * ramp + tail * np.cos(np.linspace(0, np.pi / 2, len(tail)))[:, None]
+        )
+    merged = _merge_scores(source, new, cut)
+    return joined, merged, cut
+
+
+def _merge_scores(source: Score, new: Score, cut: float) -> Score:
+    def shift_notes(notes: list[Note]) -> list[Note]:
+        return [Note(n.start + cut, n.duration, n.pitch, n.velocity) for n in notes]
+
+    kept_lines = sorted({s.line for s in source.vocal if s.start < cut})
+    renumber = {old: i for i, old in enumerate(kept_lines)}
+    vocal = [
+        Syllable(s.start, s.duration, s.pitch, s.text, renumber[s.line])
+        for s in source.vocal
+        if s.start < cut
+    ]
+    vocal += [
+        Syllable(s.start + cut, s.duration, s.pitch, s.text, s.line + len(kept_lines))
+        for s in new.vocal
+    ]
+    tracks: dict[str, Track] = {}
+    for track in source.tracks:
+        tracks[track.role] = Track(
+            track.role, track.program, track.channel, [n for n in track.notes if n.start < cut]
+        )
+    for track in new.tracks:
+        target = tracks.setdefault(track.role, Track(track.role, track.program, track.channel))
+        target.notes += shift_notes(track.notes)
+    sections = [s for s in source.sections if s.start < cut]
+    sections += [Section(s.name, s.kind, round(s.start + cut, 4), s.bars) for s in new.sections]
+    return Score(
+        bpm=source.bpm,
+        tonic=source.tonic,
+        mode=source.mode,
+        key=source.key,
+        style=source.style,
+        seed=new.seed,
+        bar_seconds=source.bar_seconds,
+        sections=sections,
+        tracks=list(tracks.values()),
+        vocal=vocal,
+        lines=[source.lines[i] for i in kept_lines] + new.lines,
+        duration=round(cut + new.duration, 3),
+        instrumental=source.instrumental,
+    )
+
+
+def _encode(
+    workdir: Path,
+    title: str,
+    style: Style,
+    seed: int,
+    score: Score,
+    mixed: np.ndarray,
+    band: np.ndarray,
+    vocal: np.ndarray | None,
+) -> dict[str, tuple[Path, str]]:
+    wav = workdir / "master.wav"
+    encode.write_wav(wav, mixed, SAMPLE_RATE)
+    files: dict[str, tuple[Path, str]] = {}
+    mp3, png, mp4 = workdir / "song.mp3", workdir / "cover.png", workdir / "video.mp4"
+    # ffmpeg runs in its own processes: the MP3 starts at once, the MP4 as soon as the cover
+    # exists, and the lossless files are written here while both encode.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        mp3_job = pool.submit(encode.encode_mp3, wav, mp3, title)
+        cover_png = cover.make_cover(title, style.name, style.palette, seed)
+        png.write_bytes(cover_png)
+        frame = workdir / "frame.jpg"
+        frame.write_bytes(cover.video_frame(cover_png))
+        mp4_job = pool.submit(encode.encode_mp4, wav, frame, mp4, len(mixed) / SAMPLE_RATE)
+        flac = workdir / "master.flac"
+        encode.write_flac(flac, mixed, SAMPLE_RATE)
+        files["master"] = (flac, "audio/flac")
+        if vocal is not None and len(band) == len(vocal):
+            stem_v = workdir / "vocals.flac"
+            encode.write_flac(stem_v, vocal, SAMPLE_RATE)
+            files["stem_vocals"] = (stem_v, "audio/flac")
+            stem_i = workdir / "instrumental.flac"
+            encode.write_flac(stem_i, np.clip(band, -1, 1), SAMPLE_RATE)
+            files["stem_instrumental"] = (stem_i, "audio/flac")
+        score_path = workdir / "score.json"
+        score_path.write_text(score.to_json(), encoding="utf-8")
+        files["score"] = (score_path, "application/json")
+        midi_path = workdir / "score.mid"
+        midi_path.write_bytes(score.to_midi())
+        files["midi"] = (midi_path, "audio/midi")
+        mp3_job.result()
+        mp4_job.result()
+    files["audio"] = (mp3, "audio/mpeg")
+    files["image"] = (png, "image/png")
+    files["video"] = (mp4, "video/mp4")
+    return files

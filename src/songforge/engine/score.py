@@ -1,0 +1,133 @@
+"""The score: every note of the song in seconds, exportable as MIDI and JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import mido
+
+DRUM_CHANNEL = 9
+
+
+@dataclass(frozen=True)
+class Note:
+    start: float
+    duration: float
+    pitch: int
+    velocity: int
+
+
+@dataclass(frozen=True)
+class Syllable:
+    """One sung note: the text it carries and the lyric line it belongs to."""
+
+    start: float
+    duration: float
+    pitch: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    kind: str
+    start: float
+    bars: int
+
+
+@dataclass
+class Track:
+    role: str
+    program: int
+    channel: int
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class Score:
+    bpm: float
+    tonic: int  # pitch class 0..11
+    mode: str
+    key: str
+    style: str
+    seed: int
+    bar_seconds: float
+    sections: list[Section]
+    tracks: list[Track]
+    vocal: list[Syllable]
+    lines: list[str]
+    duration: float
+    instrumental: bool
+
+    def bar_lines(self) -> list[float]:
+        total = sum(s.bars for s in self.sections)
+        return [i * self.bar_seconds for i in range(total + 1)]
+
+    def line_starts(self) -> list[dict[str, Any]]:
+        starts: dict[int, float] = {}
+        for syllable in self.vocal:
+            starts.setdefault(syllable.line, syllable.start)
+        return [
+            {"line": i, "text": self.lines[i], "start": round(t, 3)}
+            for i, t in sorted(starts.items())
+        ]
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Score:
+        raw = json.loads(text)
+        return cls(
+            **{
+                **raw,
+                "sections": [Section(**s) for s in raw["sections"]],
+                "tracks": [
+                    Track(t["role"], t["program"], t["channel"], [Note(**n) for n in t["notes"]])
+                    for t in raw["tracks"]
+                ],
+                "vocal": [Syllable(**s) for s in raw["vocal"]],
+            }
+        )
+
+    def to_midi(self) -> bytes:
+        ticks_per_beat = 480
+        seconds_per_tick = 60.0 / self.bpm / ticks_per_beat
+        midi = mido.MidiFile(ticks_per_beat=ticks_per_beat)
+        tempo_track = mido.MidiTrack()
+        tempo_track.append(mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(self.bpm)))
+        midi.tracks.append(tempo_track)
+        parts = [(t.role, t.program, t.channel, t.notes) for t in self.tracks]
+        if self.vocal:
+            voice = [Note(s.start, s.duration, s.pitch, 100) for s in self.vocal]
+            parts.append(("vocal", 52, 15, voice))
+        for role, program, channel, notes in parts:
+            track = mido.MidiTrack()
+            track.append(mido.MetaMessage("track_name", name=role))
+            if channel != DRUM_CHANNEL:
+                track.append(mido.Message("program_change", program=program, channel=channel))
+            events: list[tuple[int, int, mido.Message]] = []
+            for n in notes:
+                on = round(n.start / seconds_per_tick)
+                off = max(on + 1, round((n.start + n.duration) / seconds_per_tick))
+                events.append(
+                    (
+                        on,
+                        1,
+                        mido.Message("note_on", note=n.pitch, velocity=n.velocity, channel=channel),
+                    )
+                )
+                events.append((off, 0, mido.Message("note_off", note=n.pitch, channel=channel)))
+            events.sort(key=lambda e: (e[0], e[1]))
+            now = 0
+            for tick, _, message in events:
+                track.append(message.copy(time=tick - now))
+                now = tick
+            midi.tracks.append(track)
+        buffer = io.BytesIO()
+        midi.save(file=buffer)
+        return buffer.getvalue()

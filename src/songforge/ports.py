@@ -1,0 +1,272 @@
+"""The ports: what services need from storage, money, queues, files, providers and time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from songforge.domain.generation_request import GenerationRequest
+from songforge.domain.tasks import GenerationResult, Stage, StoredAsset, Task, TaskError
+
+
+class Clock(Protocol):
+    def now(self) -> float: ...
+
+
+@dataclass(frozen=True)
+class Credential:
+    id: str
+    organisation_id: str
+    kind: str
+    name: str
+    key_prefix: str
+    status: str
+    limit_amount: Decimal | None
+    used_amount: Decimal
+    reserved_amount: Decimal
+    models: tuple[str, ...]
+    expires_at: float | None
+    last_used_at: float | None
+    created_at: float
+    create_per_minute: int | None = None
+    read_per_minute: int | None = None
+    max_in_flight: int | None = None
+
+
+@dataclass(frozen=True)
+class UsageFilter:
+    api_key_id: str
+    model: str | None = None
+    scene: str | None = None
+    start: float | None = None
+    end: float | None = None
+
+
+@dataclass(frozen=True)
+class UsageRecord:
+    id: str
+    request_id: str
+    task_id: str
+    billing_transaction_id: str | None
+    model: str
+    logical_model: str
+    scene: str
+    usage_unit: str
+    usage_quantity: int
+    cost: Decimal
+    status: str
+    created_at: float
+
+
+@dataclass(frozen=True)
+class UsageTotals:
+    requests: int
+    quantity: int
+    cost: Decimal
+    by_model: list[tuple[str, int, Decimal]]
+    by_scene: list[tuple[str, int, Decimal]]
+    daily: list[tuple[str, int, Decimal]]
+
+
+class UsageRepository(Protocol):
+    def records(self, where: UsageFilter, *, offset: int, limit: int) -> list[UsageRecord]: ...
+    def totals(self, where: UsageFilter) -> UsageTotals: ...
+
+
+@dataclass(frozen=True)
+class Balance:
+    organisation_id: str
+    total_recharge: Decimal
+    total_used: Decimal
+    reserved: Decimal
+
+    @property
+    def balance(self) -> Decimal:
+        return self.total_recharge - self.total_used
+
+    @property
+    def available(self) -> Decimal:
+        return self.balance - self.reserved
+
+
+@dataclass(frozen=True)
+class TaskPage:
+    tasks: list[Task]
+    next_cursor: str | None
+
+
+class TaskRepository(Protocol):
+    def insert(self, task: Task) -> None: ...
+    def get(self, task_id: str) -> Task | None: ...
+    def list_for_organisation(
+        self,
+        organisation_id: str,
+        *,
+        api_key_id: str,
+        limit: int,
+        after: tuple[float, str] | None,
+        status: str | None,
+    ) -> list[Task]: ...
+    def claim_next(self, owner: str, now: float, lease_until: float) -> Task | None: ...
+    def extend_lease(self, task_id: str, owner: str, until: float) -> bool: ...
+    def record_progress(
+        self, task_id: str, owner: str, stage: Stage, percent: int, now: float
+    ) -> bool: ...
+    def mark_completed(
+        self,
+        task_id: str,
+        owner: str,
+        result: GenerationResult,
+        clip_id: str | None,
+        cost: Decimal,
+        billing_transaction_id: str,
+        now: float,
+    ) -> bool: ...
+    def requeue(
+        self, task_id: str, owner: str | None, available_at: float, error: TaskError, now: float
+    ) -> bool: ...
+    def mark_failed(
+        self,
+        task_id: str,
+        *,
+        from_status: str,
+        owner: str | None,
+        error: TaskError,
+        now: float,
+        cancelled: bool = False,
+    ) -> bool: ...
+    def expired_leases(self, now: float) -> list[Task]: ...
+    def find_clip(self, organisation_id: str, clip_or_task_id: str) -> Task | None: ...
+    def count_by_status(self) -> dict[str, int]: ...
+
+
+class AssetRepository(Protocol):
+    def add(self, task_id: str, asset: StoredAsset, now: float) -> None: ...
+    def get(self, asset_id: str) -> StoredAsset | None: ...
+    def for_task(self, task_id: str) -> list[StoredAsset]: ...
+
+
+class KeyRepository(Protocol):
+    def create_organisation(self, organisation_id: str, name: str, now: float) -> None: ...
+    def organisation_ids(self) -> list[str]: ...
+    def insert(self, credential: Credential, secret_hash: str) -> None: ...
+    def find_by_hash(self, secret_hash: str) -> Credential | None: ...
+    def touch(self, key_id: str, now: float) -> None: ...
+    def get(self, key_id: str) -> Credential | None: ...
+    def list_for_organisation(
+        self, organisation_id: str, kind: str, *, offset: int, limit: int
+    ) -> tuple[list[Credential], int]: ...
+    def update(self, key_id: str, changes: dict[str, Any]) -> None: ...
+    def in_flight(self, key_id: str) -> int: ...
+
+
+class Ledger(Protocol):
+    def balance(self, organisation_id: str) -> Balance: ...
+    def recharge(self, organisation_id: str, amount: Decimal, note: str, now: float) -> str: ...
+    def reserve(self, organisation_id: str, api_key_id: str, amount: Decimal) -> None: ...
+    def settle(self, task: Task, cost: Decimal, now: float) -> str: ...
+    def release(self, task: Task, now: float) -> None: ...
+
+
+class IdempotencyRepository(Protocol):
+    def find(self, api_key_id: str, key: str, since: float) -> tuple[str, str] | None: ...
+    def remember(
+        self, api_key_id: str, key: str, body_hash: str, task_id: str, now: float
+    ) -> bool: ...
+
+
+class JobQueue(Protocol):
+    def enqueue(self, task_id: str) -> None: ...
+
+
+class UnitOfWork(Protocol):
+    """One database transaction; repositories share it. Leaving without commit rolls back."""
+
+    tasks: TaskRepository
+    assets: AssetRepository
+    keys: KeyRepository
+    ledger: Ledger
+    idempotency: IdempotencyRepository
+    usage: UsageRepository
+    jobs: JobQueue
+
+    def commit(self) -> None: ...
+    def __enter__(self) -> UnitOfWork: ...
+    def __exit__(self, *exc: object) -> None: ...
+
+
+UnitOfWorkFactory = Callable[..., AbstractContextManager[UnitOfWork]]
+
+
+class BlobStore(Protocol):
+    def put_file(self, key: str, source: Path, content_type: str) -> int: ...
+    def put_bytes(self, key: str, data: bytes, content_type: str) -> int: ...
+    def get_bytes(self, key: str) -> bytes: ...
+    def local_path(self, key: str) -> Path | None: ...
+    def exists(self, key: str) -> bool: ...
+
+
+@runtime_checkable
+class RemoteBlobStore(BlobStore, Protocol):
+    """A store whose files are not on this machine (S3): they are redirected to or fetched."""
+
+    def presigned_url(
+        self, key: str, filename: str, content_type: str, expires_seconds: int
+    ) -> str: ...
+    def download_to(self, key: str, target: Path) -> None: ...
+
+
+ProgressCallback = Callable[[Stage, int], None]
+# (kind, bytes or a file, content type) -> the asset, already stored
+AssetSaverPort = Callable[[str, "bytes | Path", str], StoredAsset]
+
+
+@dataclass
+class SourceClip:
+    """A completed clip handed to a provider for continuation."""
+
+    clip_id: str
+    task_id: str
+    metadata: dict[str, Any]
+    assets: dict[str, StoredAsset]
+
+
+@dataclass
+class ProviderJob:
+    task_id: str
+    request: GenerationRequest
+    seed: int
+    report: ProgressCallback
+    blobs: BlobStore
+    save_asset: AssetSaverPort
+    source: SourceClip | None = None
+
+
+class ProviderFailure(Exception):
+    """A provider's way of failing with a contract error code."""
+
+    def __init__(self, code: str, message: str, *, retryable: bool = True) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.retryable = retryable
+
+
+class Provider(Protocol):
+    name: str
+
+    def generate(self, job: ProviderJob) -> GenerationResult: ...
+
+
+class Dispatcher(Protocol):
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
+    def notify(self) -> None: ...
+
+
+class ProviderRegistryPort(Protocol):
+    def get(self, name: str) -> Provider: ...

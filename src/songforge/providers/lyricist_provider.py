@@ -1,0 +1,58 @@
+"""The LYRICS action: the operator's chat backend when configured, else (and on any of its
+failures) the built-in writer."""
+
+from __future__ import annotations
+
+import httpx
+import pronouncing
+import structlog
+
+from songforge.domain.tasks import GenerationResult, Stage
+from songforge.engine.lyric_text import format_lyrics
+from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
+from songforge.ports import ProviderJob
+from songforge.providers.chat_lyrics import ChatSettings, UnusableLyrics, request_lyrics
+
+log = structlog.get_logger("songforge.lyrics")
+
+
+class LyricistProvider:
+    name = "lyricist"
+
+    def __init__(self, chat: ChatSettings | None = None) -> None:
+        self._chat = chat
+        pronouncing.phones_for_word("song")  # loads the CMU dictionary (~0.25 s) up front
+
+    def generate(self, job: ProviderJob) -> GenerationResult:
+        job.report(Stage.WRITING_LYRICS, 10)
+        request = job.request
+        prompt = request.prompt or ""
+        if self._chat is not None:
+            try:
+                title, sections = request_lyrics(self._chat, prompt, request.title, request.tags)
+                return GenerationResult(
+                    title=request.title or title or sections[0].lines[0][:60],
+                    lyrics=format_lyrics(sections),
+                    metadata={"sections": [s.name for s in sections], "writer": "chat"},
+                )
+            except (
+                httpx.HTTPError,
+                UnusableLyrics,
+                KeyError,
+                IndexError,
+                TypeError,
+                ValueError,
+            ) as exc:
+                log.warning("chat_lyrics_fell_back", task_id=job.task_id, reason=str(exc))
+        draft = write_lyrics(
+            prompt,
+            title=request.title,
+            form=STANDARD_FORM,
+            seed=job.seed,
+            mood_hint=request.tags or "",
+        )
+        return GenerationResult(
+            title=draft.title,
+            lyrics=format_lyrics(draft.sections),
+            metadata={"sections": [s.name for s in draft.sections], "writer": "built-in"},
+        )

@@ -1,0 +1,290 @@
+"""Running a claimed task: call its provider, store the result, settle; or retry, or fail."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from songforge.domain.billing import settle_amount
+from songforge.domain.catalog import Catalog
+from songforge.domain.generation_request import GenerationRequest
+from songforge.domain.tasks import (
+    Action,
+    GenerationResult,
+    Stage,
+    StoredAsset,
+    Task,
+    TaskError,
+    TaskStatus,
+    new_clip_id,
+)
+from songforge.ports import (
+    BlobStore,
+    Clock,
+    Provider,
+    ProviderFailure,
+    ProviderJob,
+    ProviderRegistryPort,
+    SourceClip,
+    UnitOfWorkFactory,
+)
+from songforge.services.provider_routing import ProviderRouting
+
+
+class LeaseLost(Exception):
+    """The task is no longer ours (lease expired and taken over); stop working on it."""
+
+
+@dataclass(frozen=True)
+class RunContext:
+    uow_factory: UnitOfWorkFactory
+    catalog: Catalog
+    routing: ProviderRouting
+    providers: ProviderRegistryPort
+    blobs: BlobStore
+    clock: Clock
+    retry_backoff_seconds: float = 2.0
+    progress_throttle_seconds: float = 0.5
+
+
+class ProgressWriter:
+    """Writes progress back throttled, only forward; notices when the lease is gone."""
+
+    def __init__(self, ctx: RunContext, task_id: str, owner: str) -> None:
+        self._ctx = ctx
+        self._task_id = task_id
+        self._owner = owner
+        self._stage: Stage | None = None
+        self._percent = 0
+        self._written_at = 0.0
+
+    def __call__(self, stage: Stage, percent: int) -> None:
+        percent = max(self._percent, min(99, int(percent)))
+        now = self._ctx.clock.now()
+        changed_stage = stage != self._stage
+        if not changed_stage and now - self._written_at < self._ctx.progress_throttle_seconds:
+            self._percent = percent
+            return
+        with self._ctx.uow_factory() as uow:
+            ok = uow.tasks.record_progress(self._task_id, self._owner, stage, percent, now)
+            uow.commit()
+        if not ok:
+            with self._ctx.uow_factory(read_only=True) as uow:
+                task = uow.tasks.get(self._task_id)
+            if task is None or task.lease_owner != self._owner:
+                raise LeaseLost(self._task_id)
+        self._stage, self._percent, self._written_at = stage, percent, now
+
+
+_EXTENSIONS = {
+    "audio/mpeg": ".mp3",
+    "audio/wav": ".wav",
+    "video/mp4": ".mp4",
+    "image/png": ".png",
+    "application/json": ".json",
+    "audio/midi": ".mid",
+}
+
+
+def slugify(title: str | None) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title or "").encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[:60] or "song"
+
+
+class AssetSaver:
+    def __init__(self, blobs: BlobStore, task_id: str) -> None:
+        self._blobs = blobs
+        self._task_id = task_id
+
+    def __call__(self, kind: str, data: bytes | Path, content_type: str) -> StoredAsset:
+        asset_id = secrets.token_hex(16)
+        extension = _EXTENSIONS.get(content_type, ".bin")
+        key = f"{self._task_id}/{asset_id}{extension}"
+        if isinstance(data, Path):
+            size = self._blobs.put_file(key, data, content_type)
+            digest = _file_digest(data)
+        else:
+            size = self._blobs.put_bytes(key, data, content_type)
+            digest = hashlib.sha256(data).hexdigest()
+        return StoredAsset(
+            id=asset_id,
+            kind=kind,
+            content_type=content_type,
+            filename=f"{kind}{extension}",
+            size=size,
+            etag=digest[:32],
+            storage_key=key,
+        )
+
+
+def _file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _load_source(ctx: RunContext, task: Task, request: GenerationRequest) -> SourceClip | None:
+    if request.continue_clip_id is None:
+        return None
+    with ctx.uow_factory(read_only=True) as uow:
+        source = uow.tasks.find_clip(task.organisation_id, request.continue_clip_id)
+        if source is None or source.clip_id is None:
+            raise ProviderFailure(
+                "clip_not_found", "The clip to continue is gone.", retryable=False
+            )
+        assets = {a.kind: a for a in uow.assets.for_task(source.id)}
+    return SourceClip(source.clip_id, source.id, source.metadata, assets)
+
+
+def provider_for_task(ctx: RunContext, task: Task) -> Provider:
+    request = GenerationRequest.from_dict(task.request)
+    return ctx.providers.get(ctx.routing.provider_for(task.model, request.operation))
+
+
+def execute(ctx: RunContext, task: Task, owner: str) -> bool:
+    """Runs one claimed attempt to its end. True when this call completed the task."""
+    request = GenerationRequest.from_dict(task.request)
+    try:
+        provider = provider_for_task(ctx, task)
+        job = ProviderJob(
+            task_id=task.id,
+            request=request,
+            seed=int(request.seed or 0),
+            report=ProgressWriter(ctx, task.id, owner),
+            blobs=ctx.blobs,
+            save_asset=AssetSaver(ctx.blobs, task.id),
+            source=_load_source(ctx, task, request),
+        )
+        result = provider.generate(job)
+    except LeaseLost:
+        return False
+    except ProviderFailure as failure:
+        record_failure(
+            ctx,
+            task.id,
+            owner,
+            TaskError(failure.code, failure.message),
+            retryable=failure.retryable,
+        )
+        return False
+    except Exception as exc:  # a provider bug must fail the attempt, never the worker
+        record_failure(
+            ctx,
+            task.id,
+            owner,
+            TaskError("generation_failed", f"Generation failed: {exc}"),
+            retryable=True,
+        )
+        return False
+    return complete(ctx, task.id, owner, request, result)
+
+
+def _final_metadata(
+    task: Task, request: GenerationRequest, result: GenerationResult, assets: list[StoredAsset]
+) -> dict[str, Any]:
+    metadata: dict[str, Any] = {
+        "prompt": request.prompt,
+        "tags": request.tags,
+        "seed": request.seed,
+        "model_version": request.mv,
+    }
+    metadata.update(result.metadata)
+    if task.action is Action.MUSIC:
+        metadata.setdefault("instrumental", request.make_instrumental)
+    # Asset ids ride along so reads build URLs without another query.
+    metadata["_assets"] = {a.kind: {"id": a.id, "filename": a.filename} for a in assets}
+    return metadata
+
+
+def complete(
+    ctx: RunContext,
+    task_id: str,
+    owner: str,
+    request: GenerationRequest,
+    result: GenerationResult,
+) -> bool:
+    now = ctx.clock.now()
+    title_slug = slugify(result.title or request.title)
+    assets = [
+        replace(
+            a,
+            filename=f"{title_slug}{'' if a.kind == 'audio' else '-' + a.kind}"
+            f"{Path(a.filename).suffix}",
+        )
+        for a in result.assets
+    ]
+    with ctx.uow_factory() as uow:
+        task = uow.tasks.get(task_id)
+        if task is None or task.status is not TaskStatus.PROCESSING or task.lease_owner != owner:
+            return False
+        metadata = _final_metadata(task, request, result, assets)
+        final = GenerationResult(result.title, result.lyrics, metadata, assets)
+        cost = settle_amount(task.reserved_amount)
+        transaction_id = uow.ledger.settle(task, cost, now)
+        for asset in assets:
+            uow.assets.add(task.id, asset, now)
+        clip_id = new_clip_id() if task.action is Action.MUSIC else None
+        if not uow.tasks.mark_completed(task.id, owner, final, clip_id, cost, transaction_id, now):
+            return False  # leaving without commit rolls the charge back
+        uow.commit()
+    return True
+
+
+def record_failure(
+    ctx: RunContext, task_id: str, owner: str | None, error: TaskError, *, retryable: bool
+) -> None:
+    """An attempt failed: retry with backoff while attempts remain, else fail and release."""
+    now = ctx.clock.now()
+    with ctx.uow_factory() as uow:
+        task = uow.tasks.get(task_id)
+        if task is None or task.status is not TaskStatus.PROCESSING:
+            return
+        if owner is not None and task.lease_owner != owner:
+            return
+        if retryable and task.attempts < task.max_attempts:
+            backoff = ctx.retry_backoff_seconds * 2 ** max(0, task.attempts - 1)
+            uow.tasks.requeue(task.id, task.lease_owner, now + backoff, error, now)
+        elif uow.tasks.mark_failed(
+            task.id,
+            from_status=TaskStatus.PROCESSING.value,
+            owner=task.lease_owner,
+            error=error,
+            now=now,
+        ):
+            uow.ledger.release(task, now)
+        uow.commit()
+
+
+WORKER_LOST = TaskError("generation_failed", "The worker running this task stopped responding.")
+
+
+def reap_expired_leases(ctx: RunContext) -> int:
+    """Tasks whose worker vanished go back to the queue, or fail past their attempts."""
+    with ctx.uow_factory(read_only=True) as uow:
+        expired = uow.tasks.expired_leases(ctx.clock.now())
+    for task in expired:
+        record_failure(ctx, task.id, task.lease_owner, WORKER_LOST, retryable=True)
+    return len(expired)
+
+
+def claim_next(ctx: RunContext, owner: str, lease_seconds: float) -> Task | None:
+    now = ctx.clock.now()
+    with ctx.uow_factory() as uow:
+        task = uow.tasks.claim_next(owner, now, now + lease_seconds)
+        uow.commit()
+    return task
+
+
+def heartbeat(ctx: RunContext, task_id: str, owner: str, lease_seconds: float) -> bool:
+    with ctx.uow_factory() as uow:
+        alive = uow.tasks.extend_lease(task_id, owner, ctx.clock.now() + lease_seconds)
+        uow.commit()
+    return alive

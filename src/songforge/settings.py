@@ -1,0 +1,94 @@
+"""One Settings object, read from SONGFORGE_* environment variables, built once, passed down."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SONGFORGE_", extra="ignore")
+
+    data_dir: Path = Path("./data")
+    database_url: str | None = None
+    storage: str = "local"  # or s3://bucket/prefix
+    s3_endpoint_url: str | None = None
+    s3_region: str | None = None
+    s3_access_key: str | None = None
+    s3_secret_key: str | None = None
+    s3_presigned: bool = True  # redirect file URLs to presigned ones; else proxy the bytes
+    public_base_url: str | None = None
+    url_signing_secret: str | None = None
+    signed_urls: bool = False
+    signed_url_ttl_seconds: int = 3600
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = Field(default=2, ge=0)
+    # "procrastinate" (PostgreSQL only): jobs deferred with each task wake workers at once
+    dispatcher: Literal["embedded", "procrastinate"] = "embedded"
+    api_processes: int = Field(default=1, ge=1)
+    catalog_path: Path | None = None
+    provider_override: str | None = None
+    model_providers: dict[str, str] = Field(default_factory=dict)
+    lease_seconds: float = 30.0
+    heartbeat_seconds: float = 5.0
+    reaper_interval_seconds: float = 5.0
+    poll_interval_seconds: float = 0.2
+    max_attempts: int = Field(default=3, ge=1)
+    retry_backoff_seconds: float = 2.0
+    progress_throttle_seconds: float = 0.5
+    trial_balance: Decimal = Decimal("5.0000")
+    max_body_bytes: int = 64 * 1024
+    credential_cache_seconds: float = 2.0
+    rate_limit_create_per_minute: int = Field(default=60, ge=1)
+    rate_limit_read_per_minute: int = Field(default=1200, ge=1)
+    max_tasks_in_flight: int = Field(default=10, ge=1)
+    lyrics_api_base_url: str | None = None
+    lyrics_api_key: str | None = None
+    lyrics_api_model: str = "gpt-4o-mini"
+    lyrics_api_timeout_seconds: float = 20.0
+    log_level: str = "info"
+    log_json: bool = True
+
+    def resolved_public_base_url(self) -> str:
+        if self.public_base_url:
+            return self.public_base_url.rstrip("/")
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
+        return f"http://{host}:{self.port}"
+
+    def resolved_data_dir(self) -> Path:
+        path = self.data_dir.expanduser().resolve()
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.resolved_data_dir() / 'songforge.db'}"
+
+    def resolved_signing_secret(self) -> str:
+        """The configured secret, else one generated on first use and kept in the data dir."""
+        if self.url_signing_secret:
+            return self.url_signing_secret
+        path = self.resolved_data_dir() / "url-signing.secret"
+        if not path.exists():
+            # Written aside and linked into place so concurrent first starts agree on one.
+            draft = path.with_suffix(f".{os.getpid()}.tmp")
+            draft.write_text(secrets.token_hex(32), encoding="utf-8")
+            draft.chmod(0o600)
+            with contextlib.suppress(FileExistsError):
+                os.link(draft, path)
+            draft.unlink()
+        return path.read_text(encoding="utf-8").strip()
+
+    def blob_dir(self) -> Path:
+        path = self.resolved_data_dir() / "files"
+        path.mkdir(parents=True, exist_ok=True)
+        return path

@@ -1,0 +1,110 @@
+"""The `songforge` command against a live server: it writes files that decode and shows
+the stages it goes through."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def _cli(server: Any, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SONGFORGE_API_KEY": server.api_key, "SONGFORGE_BASE_URL": server.base_url}
+    return subprocess.run(
+        [sys.executable, "-m", "songforge.cli.main", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def server(live_server_factory: Any) -> Any:
+    return live_server_factory(SONGFORGE_WORKERS=1)
+
+
+def test_generate_saves_audio_and_reports_stages(server: Any, tmp_path: Path) -> None:
+    out = tmp_path / "rain.wav"
+    result = _cli(
+        server,
+        "generate",
+        "a slow song fake:sleep=1",
+        "--title",
+        "Rain",
+        "--out",
+        str(out),
+        "--interval",
+        "0.2",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "stage: rendering" in result.stdout
+    assert "stage: done" in result.stdout
+    assert "Rain" in result.stdout
+    assert "cost: $0.1000" in result.stdout
+    probe = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_format", str(out)], capture_output=True, text=True
+    )
+    assert probe.returncode == 0
+    task_id = result.stdout.split("task: ")[1].split()[0]
+    status = _cli(server, "status", task_id, cwd=tmp_path)
+    assert f"{task_id}: completed" in status.stdout
+
+
+def test_lyrics_models_and_errors(server: Any, tmp_path: Path) -> None:
+    lyrics = _cli(server, "lyrics", "the sea", "--interval", "0.2", cwd=tmp_path)
+    assert lyrics.returncode == 0, lyrics.stderr
+    assert "[Chorus]" in lyrics.stdout
+    models = _cli(server, "models", cwd=tmp_path)
+    assert "suno_lyrics" in models.stdout
+    bad = _cli(server, "generate", "x", "--duration", "5", cwd=tmp_path)
+    assert bad.returncode == 1
+    assert "invalid_parameter" in bad.stderr
+
+
+def test_ctrl_c_leaves_the_task_running(server: Any, tmp_path: Path) -> None:
+    env = {**os.environ, "SONGFORGE_API_KEY": server.api_key, "SONGFORGE_BASE_URL": server.base_url}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "songforge.cli.main",
+            "generate",
+            "fake:sleep=4 long",
+            "--interval",
+            "0.2",
+        ],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(2.5)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    task_id = stdout.split("task: ")[1].split()[0]
+    assert f"Resume with: songforge status {task_id} --wait" in stderr
+    resumed = _cli(
+        server,
+        "status",
+        task_id,
+        "--wait",
+        "--interval",
+        "0.2",
+        "--out",
+        str(tmp_path / "later.wav"),
+        cwd=tmp_path,
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{task_id}: completed" in resumed.stdout
+    assert (tmp_path / "later.wav").stat().st_size > 1000
