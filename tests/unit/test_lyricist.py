@@ -9,7 +9,8 @@ import pronouncing
 import pytest
 
 from songforge.engine.lyric_text import format_lyrics, parse_lyrics
-from songforge.engine.lyricist.themes import content_words, detect_themes
+from songforge.engine.lyricist.line_templates import HOOK_TAILS, NOUN_CLASS, TEMPLATES, Template
+from songforge.engine.lyricist.themes import COMMON_NOUNS, THEMES, content_words, detect_themes
 from songforge.engine.lyricist.writer import (
     STANDARD_FORM,
     TARGETS,
@@ -168,3 +169,39 @@ def test_deterministic_by_seed() -> None:
 )
 def test_caller_lyrics_parse(raw: str, expected: str) -> None:
     assert format_lyrics(parse_lyrics(raw)) == expected
+
+
+def test_every_line_ending_has_a_noun_class() -> None:
+    endings = set(COMMON_NOUNS) | {n for theme in THEMES for n in theme.nouns}
+    assert endings <= set(NOUN_CLASS), sorted(endings - set(NOUN_CLASS))
+
+
+def _template_pattern(template: Template) -> re.Pattern[str]:
+    parts = re.split(r"(\{\w+\})", template.text)
+    body = "".join(
+        r"(?P<end>[a-z']+)" if p == "{end}" else ".+?" if p.startswith("{") else re.escape(p)
+        for p in parts
+    )
+    return re.compile(rf"^(?:(?:oh|and|now|yeah|oh oh), )?(?:(?:and|now) )?{body}$")
+
+
+def test_lines_end_on_a_word_their_template_suits() -> None:
+    patterns = [(_template_pattern(t), t) for t in (*TEMPLATES, *HOOK_TAILS)]
+    checked = suited = 0
+    for _, _, draft in DRAFTS:
+        for line in _lines(draft):
+            matches = [(m, t) for p, t in patterns if (m := p.match(line.lower()))]
+            if not matches:
+                continue  # the bare title as a hook
+            checked += 1
+            suited += any(NOUN_CLASS[m["end"]] in t.classes for m, t in matches)
+    assert checked > 1000
+    assert suited / checked >= 0.98, suited / checked
+
+
+def test_a_line_never_repeats_its_rhyme_word() -> None:
+    for _, _, draft in DRAFTS:
+        for line in _lines(draft):
+            words = re.findall(r"[a-z']+", line.lower())
+            if line != draft.title:
+                assert words[-1] not in words[:-1], line

@@ -499,7 +499,7 @@ COMMON_NOUNS = (
     "lawn",
     "moon",
     "tune",
-    "june",
+    "afternoon",
     "star",
     "car",
     "bar",

@@ -11,59 +11,20 @@ from functools import lru_cache
 import pronouncing
 
 from songforge.engine.lyric_text import LyricSection, syllable_count
+from songforge.engine.lyricist.line_templates import (
+    HOOK_TAILS,
+    TEMPLATES,
+    Template,
+    templates_for,
+)
 from songforge.engine.lyricist.themes import COMMON_NOUNS, Theme, detect_themes
 
-# Every template ends on the rhyme word {end}, a singular noun.
-TEMPLATES = (
-    "I can feel the {end}",
-    "we are running through the {end}",
-    "hold me close beneath the {end}",
-    "we keep on chasing the {end}",
-    "you and I will {verb} the {end}",
-    "tonight we {verb} the {end}",
-    "I keep on dreaming of the {end}",
-    "take me back to the {end}",
-    "all I ever need is the {end}",
-    "dancing slowly in the {end}",
-    "lost inside the {adj} {end}",
-    "calling out across the {end}",
-    "waiting for the {adj} {end}",
-    "we light up the {end}",
-    "following the {adj} {end}",
-    "there is nothing like the {end}",
-    "I will {verb} you through the {end}",
-    "we never let go of the {end}",
-    "side by side under the {end}",
-    "singing softly to the {end}",
-    "racing all the way to the {end}",
-    "we were born to {verb} the {end}",
-    "hear me calling from the {end}",
-    "shining brighter than the {end}",
-    "my heart belongs to the {end}",
-    "in the {adj} light of the {end}",
-    "every {noun} leads me to the {end}",
-    "the {noun} is calling from the {end}",
-    "we {verb} the {noun} and the {end}",
-    "I found my way back to the {end}",
-    "nobody can stop the {end}",
-    "we are the {adj} {end}",
-)
-# Hook lines carry the title, then end on a rhyme word.
-HOOK_TAILS = (
-    "{title}, take me to the {end}",
-    "{title}, we are the {end}",
-    "{title} in the {adj} {end}",
-    "{title}, we chase the {end}",
-    "{title}, under the {end}",
-    "{title}, hold on to the {end}",
-    "{title} in the {end}",
-    "{title}, my {end}",
-    "{title}, the {end}",
-)
-# Words that pad a line by a syllable or two; plain lines are preferred.
-PREFIXES = ("", "", "", "", "", "Oh, ", "And ", "So ", "Now ", "Oh oh, ")
+# Words that pad a line by a syllable or two; a plain line wins when it fits as well.
+PREFIXES = ("", "", "", "", "", "Oh, ", "And ", "Now ", "Yeah, ", "Oh oh, ")
 TARGETS = {"verse": 8, "prechorus": 7, "chorus": 7, "bridge": 8, "outro": 7}
 SCHEMES = ("AABB", "ABAB")
+_SECTION_BONUS = 0.3
+_BEST_POSSIBLE = -_SECTION_BONUS  # exact fit, no padding, fresh, made for the section
 
 
 @dataclass(frozen=True)
@@ -93,6 +54,11 @@ def last_word(line: str) -> str:
     return words[-1].lower() if words else ""
 
 
+def _repeats_end(line: str) -> bool:
+    words = re.findall(r"[a-z']+", line.lower())
+    return words[-1] in words[:-1]
+
+
 class _Writer:
     def __init__(self, themes: list[Theme], rng: random.Random) -> None:
         self.rng = rng
@@ -104,55 +70,109 @@ class _Writer:
         self.used_lines: set[str] = set()
         self.used_ends: set[str] = set()
         self.pairs: list[tuple[str, str]] = []
+        self.template_uses: dict[str, int] = {}
 
     def partner(self, word: str, avoid: set[str]) -> str | None:
         options = [w for w in self.endings if rhymes(word, w) and w not in avoid]
         return self.rng.choice(options) if options else None
 
-    def pair(self, prefer: list[str] | None = None) -> tuple[str, str]:
-        pool = list(prefer or []) + [w for w in self.endings if w not in (prefer or [])]
-        head = pool[: len(prefer or [])]
-        tail = pool[len(prefer or []) :]
+    def pair(
+        self, prefer: list[str] | None = None, avoid: frozenset[str] | set[str] = frozenset()
+    ) -> tuple[str, str]:
+        """Two unused endings that rhyme, the first from `prefer` when one can be rhymed;
+        neither is in `avoid`."""
+        prefer = [w for w in prefer or [] if w not in avoid]
+        tail = [w for w in self.endings if w not in prefer and w not in avoid]
+        head = list(prefer)
         self.rng.shuffle(head)
         self.rng.shuffle(tail)
         for first in head + tail:
             if first in self.used_ends:
                 continue
-            second = self.partner(first, self.used_ends | {first})
+            second = self.partner(first, self.used_ends | {first} | set(avoid))
             if second:
                 self.used_ends |= {first, second}
                 return first, second
         self.used_ends.clear()  # a long song may reuse endings, never lines
-        return self.pair(prefer)
+        return self.pair(prefer, avoid)
 
-    def fill(self, template: str, end: str, title: str = "") -> str:
-        noun_choices = [n for n in self.nouns if n != end] or self.nouns
-        return template.format(
+    def fill(self, template: Template, end: str, title: str = "") -> str:
+        # A line never says the same word twice ("we ride the ride").
+        nouns = [n for n in self.nouns if n != end] or self.nouns
+        verbs = [v for v in self.verbs if v != end] or self.verbs
+        adjectives = [a for a in self.adjectives if a != end] or self.adjectives
+        return template.text.format(
             end=end,
             title=title,
-            adj=self.rng.choice(self.adjectives),
-            verb=self.rng.choice(self.verbs),
-            noun=self.rng.choice(noun_choices),
+            adj=self.rng.choice(adjectives),
+            verb=self.rng.choice(verbs),
+            noun=self.rng.choice(nouns),
         )
 
     def line(
-        self, end: str, target: int, templates: tuple[str, ...] = TEMPLATES, title: str = ""
+        self,
+        end: str,
+        target: int,
+        section: str,
+        pool: tuple[Template, ...] = TEMPLATES,
+        title: str = "",
     ) -> str:
-        best, best_gap = "", 99
-        for _ in range(80):
-            text = self.rng.choice(PREFIXES) + self.fill(self.rng.choice(templates), end, title)
-            text = text[0].upper() + text[1:]
-            gap = abs(line_syllables(text) - target)
-            if text.lower() in self.used_lines:
+        """The best-fitting line ending on `end`: templates suited to the word and section
+        first, any template for the word when none of those comes within a syllable.
+        Section-specific templates and fresh ones win over ones the song already used."""
+        best, best_score, best_template = "", 99.0, None
+        fitting = templates_for(end, section, pool)
+        for candidates in (fitting, templates_for(end, None, pool), pool):
+            if not candidates:
                 continue
-            if gap < best_gap:
-                best, best_gap = text, gap
-            if gap == 0:
+            for _ in range(60):
+                template = self.rng.choice(candidates)
+                prefix = self.rng.choice(PREFIXES)
+                text = prefix + self.fill(template, end, title)
+                text = text[0].upper() + text[1:]
+                gap = abs(line_syllables(text) - target)
+                if text.lower() in self.used_lines or gap > 1 or _repeats_end(text):
+                    continue
+                score = (
+                    gap
+                    + 0.6 * len(prefix.split())
+                    + 0.4 * self.template_uses.get(template.text, 0)
+                    - (_SECTION_BONUS if len(template.sections) == 1 else 0.0)
+                )
+                if score < best_score:
+                    best, best_score, best_template = text, score, template
+                if score <= _BEST_POSSIBLE:
+                    break
+            if best_template is not None:
                 break
+        if best_template is None:  # sampling found nothing within a syllable: search
+            best = self.closest(end, target, pool, title)
+        else:
+            self.template_uses[best_template.text] = (
+                self.template_uses.get(best_template.text, 0) + 1
+            )
         self.used_lines.add(best.lower())
         return best
 
-    def stanza(self, count: int, target: int, scheme: str) -> list[str]:
+    def closest(self, end: str, target: int, pool: tuple[Template, ...], title: str) -> str:
+        """Every template and padding for `end`, suitable templates first: the closest fit."""
+        ordered = templates_for(end, None, pool) + pool
+        best, best_gap = "", 99
+        for template in ordered:
+            for prefix in dict.fromkeys(PREFIXES):
+                for _ in range(3):
+                    text = prefix + self.fill(template, end, title)
+                    text = text[0].upper() + text[1:]
+                    gap = abs(line_syllables(text) - target)
+                    if text.lower() in self.used_lines or _repeats_end(text):
+                        continue
+                    if gap < best_gap:
+                        best, best_gap = text, gap
+                    if gap == 0:
+                        return best
+        return best
+
+    def stanza(self, count: int, target: int, scheme: str, section: str) -> list[str]:
         ends: list[str] = []
         while len(ends) < count:
             # Lines end on the song's own themes first; common words only complete a rhyme.
@@ -168,15 +188,19 @@ class _Writer:
             dropped = ends[count:]
             ends = ends[:count]
             self.pairs = [p for p in self.pairs if not set(p) & set(dropped)]
-        return [self.line(end, target) for end in ends]
+        return [self.line(end, target, section) for end in ends]
 
     def hook_line(self, title: str, target: int) -> tuple[str, str | None]:
         """The chorus's first line: the title, fitted out to the target when it is short."""
         if line_syllables(title) >= target - 1:
             return title, None
-        end, _ = self.pair(prefer=list(self.main.nouns))
-        self.used_ends.discard(_)
-        return self.line(end, target, HOOK_TAILS, title), end
+        # The shortest tail is ", the {end}": an ending longer than the room left is skipped.
+        room = max(1, target + 1 - line_syllables(title) - 1)
+        avoid = set(re.findall(r"[a-z']+", title.lower()))
+        avoid |= {w for w in self.endings if line_syllables(w) > room}
+        end, partner = self.pair(prefer=list(self.main.nouns), avoid=avoid)
+        self.used_ends.discard(partner)
+        return self.line(end, target, "chorus", HOOK_TAILS, title), end
 
     def chorus(self, title: str, count: int, target: int) -> list[str]:
         first, end = self.hook_line(title, target)
@@ -184,16 +208,16 @@ class _Writer:
         if end is not None:
             partner = self.partner(end, self.used_ends | {end})
             if partner:
-                lines.append(self.line(partner, target))
+                lines.append(self.line(partner, target, "chorus"))
                 self.pairs.append((end, partner))
                 self.used_ends |= {end, partner}
         # The theme's own words close the chorus.
         a, b = self.pair(prefer=list(self.main.nouns))
-        lines += [self.line(a, target), self.line(b, target)]
+        lines += [self.line(a, target, "chorus"), self.line(b, target, "chorus")]
         self.pairs.append((a, b))
         while len(lines) < count:
             c, d = self.pair()
-            lines += [self.line(c, target), self.line(d, target)]
+            lines += [self.line(c, target, "chorus"), self.line(d, target, "chorus")]
             self.pairs.append((c, d))
         if len(lines) > count:
             cut = lines[count:]
@@ -241,11 +265,11 @@ def write_lyrics(
             lines = [first]
             if count > 1:
                 partner = writer.partner(end, {end}) if end else None
-                lines.append(writer.line(partner or writer.pair()[0], target))
+                lines.append(writer.line(partner or writer.pair()[0], target, "outro"))
                 if end and partner:
                     writer.pairs.append((end, partner))
         else:
-            lines = writer.stanza(count, target, rng.choice(SCHEMES))
+            lines = writer.stanza(count, target, rng.choice(SCHEMES), kind)
         sections.append(LyricSection(name, tuple(lines)))
     return LyricsDraft(song_title, sections, writer.pairs)
 
