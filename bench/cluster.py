@@ -4,6 +4,7 @@ Each task runs the fake provider with a fixed 0.5 s of (non-CPU) work, so the nu
 the dispatch machinery - claims, leases, heartbeats, settlement - rather than the CPU.
 
     .venv/bin/python bench/cluster.py [--tasks-per-worker 20] [--runs 3]
+        [--dispatcher embedded|procrastinate]
 """
 
 from __future__ import annotations
@@ -50,21 +51,23 @@ def _env(database: str, data_dir: Path, **extra: str) -> dict[str, str]:
     }
 
 
-def _run(workers: int, tasks: int, database: str, data_dir: Path, key: list[str]) -> float:
+def _run(
+    workers: int, tasks: int, database: str, data_dir: Path, key: list[str], dispatcher: str
+) -> float:
     """Tasks per minute; `key` is filled from the first API node's log when empty."""
     port = _port()
     log = data_dir / f"api-{time.monotonic_ns()}.log"
     with log.open("wb") as out:
         api = subprocess.Popen(
             [sys.executable, "-m", "songforge.cli.main", "serve", "--no-worker"],
-            env=_env(database, data_dir, SONGFORGE_PORT=str(port)),
+            env=_env(database, data_dir, SONGFORGE_PORT=str(port), SONGFORGE_DISPATCHER=dispatcher),
             stdout=out,
             stderr=subprocess.STDOUT,
         )
     nodes = [
         subprocess.Popen(
             [sys.executable, "-m", "songforge.cli.main", "worker"],
-            env=_env(database, data_dir, SONGFORGE_WORKERS="1"),
+            env=_env(database, data_dir, SONGFORGE_WORKERS="1", SONGFORGE_DISPATCHER=dispatcher),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -115,6 +118,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tasks-per-worker", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--dispatcher", choices=("embedded", "procrastinate"), default="embedded")
     args = parser.parse_args()
     name = f"songforge_bench_{os.getpid()}"
     with psycopg.connect(ADMIN, autocommit=True) as admin:
@@ -125,10 +129,19 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             data_dir = Path(tmp)
-            _run(1, 4, database, data_dir, key)  # warm-up; makes the organisation and key
+            _run(
+                1, 4, database, data_dir, key, args.dispatcher
+            )  # warm-up; makes the organisation and key
             for workers in (1, 2, 3):
                 results[workers] = [
-                    _run(workers, args.tasks_per_worker * workers, database, data_dir, key)
+                    _run(
+                        workers,
+                        args.tasks_per_worker * workers,
+                        database,
+                        data_dir,
+                        key,
+                        args.dispatcher,
+                    )
                     for _ in range(args.runs)
                 ]
     finally:
@@ -140,6 +153,7 @@ def main() -> None:
             {
                 "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
                 f"Python {platform.python_version()}",
+                "dispatcher": args.dispatcher,
                 "work_per_task_seconds": 0.5,
                 "tasks_per_minute": {w: [round(x, 1) for x in r] for w, r in results.items()},
                 "median_tasks_per_minute": {w: round(m, 1) for w, m in medians.items()},
