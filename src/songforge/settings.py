@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     lease_seconds: float = 30.0
     heartbeat_seconds: float = 5.0
     reaper_interval_seconds: float = 5.0
+    # Generated files older than this many days are deleted; unset keeps them forever.
+    file_retention_days: float | None = Field(default=None, gt=0)
+    retention_sweep_interval_seconds: float = Field(default=60.0, gt=0)
     poll_interval_seconds: float = 0.2
     max_attempts: int = Field(default=3, ge=1)
     retry_backoff_seconds: float = 2.0

@@ -55,6 +55,12 @@ def test_song_lyrics_and_continuation(engine_services: Services) -> None:
             assert client.get(done[field]).status_code == 200
         assert done["metadata"]["style"] == "country"
         assert set(done["metadata"]["stems"]) == {"vocals", "instrumental"}
+        for stem_url in done["metadata"]["stems"].values():
+            stem = client.get(stem_url)
+            assert stem.status_code == 200
+            assert stem.headers["content-type"] == "audio/flac"
+            assert stem_url.endswith(".flac")  # saved under a name players recognise
+            assert stem.content[:4] == b"fLaC"
         assert done["metadata"]["lyrics_timing"][0]["start"] > 0
         assert done["lyrics"].startswith("[Verse 1]")
         text = client.get(lyrics["poll_url"], headers=headers).json()

@@ -125,3 +125,12 @@ def test_api_serves_s3_assets(s3_endpoint: str, tmp_path: Path, monkeypatch: Any
                 assert part.status_code == 206
                 assert part.content == b"RIFF"
         services.close()
+
+
+def test_delete_removes_and_tolerates_missing(store: BlobStore) -> None:
+    store.put_bytes("t/gone.mp3", b"x" * 10, "audio/mpeg")
+    store.put_bytes("t/kept.mp3", b"y" * 10, "audio/mpeg")
+    store.delete("t/gone.mp3")
+    assert not store.exists("t/gone.mp3")
+    assert store.get_bytes("t/kept.mp3") == b"y" * 10
+    store.delete("t/gone.mp3")  # a repeated sweep deletes what is already gone

@@ -146,3 +146,26 @@ def test_reads_stay_fast_while_every_worker_is_busy(live_server_factory: Any) ->
             time.sleep(0.05)
     assert max(latencies) < 0.2, f"slowest read {max(latencies):.3f}s"
     assert statistics.median(latencies) < 0.05
+
+
+def test_server_removes_files_past_retention(live_server_factory: Any) -> None:
+    # 3 seconds of retention, swept every half second by the server's own dispatcher.
+    server = live_server_factory(
+        SONGFORGE_WORKERS=1,
+        SONGFORGE_FILE_RETENTION_DAYS=3 / 86_400,
+        SONGFORGE_RETENTION_SWEEP_INTERVAL_SECONDS=0.5,
+    )
+    with server.client() as client:
+        task = client.post("/v1/music/generations", json=SONG).json()
+        done = wait_for(client, task["id"], ("completed", "failed"))
+        assert httpx.get(done["audio_url"]).status_code == 200
+        deadline = time.monotonic() + 30
+        while httpx.get(done["audio_url"]).status_code == 200:
+            assert time.monotonic() < deadline, "the file outlived its retention"
+            time.sleep(0.2)
+        gone = httpx.get(done["audio_url"])
+        assert gone.status_code == 404
+        assert gone.json()["error"]["code"] == "file_not_found"
+        body = client.get(task["poll_url"]).json()
+        assert "audio_url" not in body
+        assert body["metadata"]["files_expired_at"] >= done["updated"]

@@ -51,3 +51,16 @@ class SqlAssetRepository:
             sa.select(assets).where(assets.c.task_id == task_id).order_by(assets.c.kind)
         )
         return [_row_to_asset(r) for r in rows]
+
+    def created_before(self, cutoff: float, limit: int) -> list[tuple[str, StoredAsset]]:
+        rows = self._c.execute(
+            sa.select(assets)
+            .where(assets.c.created_at < cutoff)
+            .order_by(assets.c.created_at, assets.c.id)
+            .limit(limit)
+        )
+        return [(r._mapping["task_id"], _row_to_asset(r)) for r in rows]
+
+    def delete(self, asset_ids: list[str]) -> None:
+        if asset_ids:
+            self._c.execute(assets.delete().where(assets.c.id.in_(asset_ids)))

@@ -292,6 +292,20 @@ class SqlTaskRepository:
         ).first()
         return row_to_task(row) if row else None
 
+    def forget_files(self, task_id: str, now: float) -> None:
+        """The task's files were removed under the retention policy: its body stops naming
+        them and says when they went."""
+        row = self._c.execute(
+            sa.select(tasks.c.metadata).where(
+                tasks.c.id == task_id, tasks.c.status == TaskStatus.COMPLETED.value
+            )
+        ).first()
+        if row is None:
+            return
+        kept = {k: v for k, v in (row.metadata or {}).items() if k != "_assets"}
+        kept.setdefault("files_expired_at", int(now))
+        self._c.execute(tasks.update().where(tasks.c.id == task_id).values(metadata=kept))
+
     def count_by_status(self) -> dict[str, int]:
         rows = self._c.execute(sa.select(tasks.c.status, sa.func.count()).group_by(tasks.c.status))
         return {status: count for status, count in rows}

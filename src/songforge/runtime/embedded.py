@@ -23,6 +23,7 @@ import structlog
 
 from songforge.domain.tasks import Task, TaskError
 from songforge.runtime.worker_process import worker_main
+from songforge.services.file_retention import sweep_expired_files
 from songforge.services.run_task import (
     RunContext,
     claim_next,
@@ -122,7 +123,7 @@ class EmbeddedDispatcher:
 
     # -- the loop ----------------------------------------------------------------------------
     def _run(self) -> None:
-        next_reap = 0.0
+        next_reap = next_sweep = 0.0
         while not self._stopping.is_set():
             try:
                 now = time.monotonic()
@@ -131,6 +132,8 @@ class EmbeddedDispatcher:
                     if reaped:
                         log.info("reaped_expired_leases", count=reaped)
                     next_reap = now + self._settings.reaper_interval_seconds
+                if now >= next_sweep:
+                    next_sweep = now + self._sweep_files()
                 self._watch_slots()
                 self._fill_slots()
             except Exception:  # the loop must survive a database hiccup
@@ -142,6 +145,19 @@ class EmbeddedDispatcher:
             settling = self.busy_slots() or any(not slot.ready for slot in self._slots)
             self._wake.wait(min(idle_wait, 0.1) if settling else idle_wait)
             self._wake.clear()
+
+    def _sweep_files(self) -> float:
+        """One batch of the retention sweep; returns seconds until the next one (soon
+        while a backlog remains)."""
+        days = self._settings.file_retention_days
+        interval = self._settings.retention_sweep_interval_seconds
+        if days is None:
+            return interval
+        ctx = self._ctx
+        removed = sweep_expired_files(ctx.uow_factory, ctx.blobs, ctx.clock, days * 86_400)
+        if removed:
+            log.info("expired_files_removed", count=removed)
+        return 1.0 if removed else interval
 
     def _watch_slots(self) -> None:
         for index, slot in enumerate(self._slots):

@@ -62,6 +62,12 @@ def _check_continuation(
             f"Clip '{request.continue_clip_id}' was not found among your completed songs.",
             param="continue_clip_id",
         )
+    if "files_expired_at" in source.metadata:
+        raise ClipNotFound(
+            f"Clip '{request.continue_clip_id}' can no longer be continued: its files were "
+            "removed under the retention policy.",
+            param="continue_clip_id",
+        )
     duration = float(source.metadata.get("duration", 0.0))
     if request.continue_at is not None and request.continue_at > duration:
         raise InvalidParameter(

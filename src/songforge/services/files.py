@@ -30,6 +30,8 @@ def deliver_asset(
     with uow_factory(read_only=True) as uow:
         asset = uow.assets.get(asset_id)
     if asset is None:
+        # A file removed under retention must not live on in this node's proxy cache.
+        (cache_dir / asset_id).unlink(missing_ok=True)
         raise FileNotFound("File not found.", param="asset_id")
     local = blobs.local_path(asset.storage_key)
     if local is not None:

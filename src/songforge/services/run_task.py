@@ -84,6 +84,7 @@ class ProgressWriter:
 _EXTENSIONS = {
     "audio/mpeg": ".mp3",
     "audio/wav": ".wav",
+    "audio/flac": ".flac",
     "video/mp4": ".mp4",
     "image/png": ".png",
     "application/json": ".json",

@@ -49,6 +49,9 @@ class LocalBlobStore:
     def local_path(self, key: str) -> Path | None:
         return self._path(key)
 
+    def delete(self, key: str) -> None:
+        self._path(key).unlink(missing_ok=True)
+
     def exists(self, key: str) -> bool:
         try:
             return self._path(key).is_file()

@@ -22,5 +22,8 @@ class MemoryBlobStore:
     def local_path(self, key: str) -> Path | None:
         return None
 
+    def delete(self, key: str) -> None:
+        self.blobs.pop(key, None)
+
     def exists(self, key: str) -> bool:
         return key in self.blobs

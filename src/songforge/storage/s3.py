@@ -76,6 +76,10 @@ class S3BlobStore:
             return False
         return True
 
+    def delete(self, key: str) -> None:
+        # S3 answers a delete of a missing key with success, so a repeated sweep is harmless.
+        self._client.delete_object(Bucket=self.bucket, Key=self._key(key))
+
     def presigned_url(
         self, key: str, filename: str, content_type: str, expires_seconds: int
     ) -> str:
