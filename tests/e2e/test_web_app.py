@@ -89,6 +89,11 @@ def test_song_pending_then_resume_after_reload_then_player(page: Page, server: A
     page.wait_for_function("document.querySelector('.card audio').duration > 0", timeout=10_000)
     duration = audio.evaluate("a => a.duration")
     assert duration > 0
+    # The player uses the card's width (a song without cover art has no cover column).
+    player_box, card_box = audio.bounding_box(), resumed.first.bounding_box()
+    assert player_box is not None
+    assert card_box is not None
+    assert player_box["width"] > 0.8 * card_box["width"]
     expect(resumed.first.locator(".player-actions a")).to_have_text("Download")
     expect(resumed.first.locator(".meta")).to_contain_text("cost $0.1000")
     page.fill("#mt-token", server.management_token)

@@ -123,6 +123,7 @@ function player(task, node) {
     const words = $(".words", node);
     words.textContent = task.lyrics; words.hidden = false;
   }
+  media.classList.toggle("no-cover", !task.image_url);
   media.replaceChildren(...(task.image_url ? [cover, right] : [right]));
 }
 
