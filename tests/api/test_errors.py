@@ -313,3 +313,25 @@ def test_oversized_chunked_body_is_413(client: TestClient, org: Bootstrapped) ->
         headers={**bearer(org.api_key), "content-type": "application/json"},
     )
     error_of(response, 413, "invalid_request_error", "payload_too_large")
+
+
+def test_nul_characters_are_refused_everywhere(
+    client: TestClient, org: Bootstrapped, services: Services
+) -> None:
+    # PostgreSQL cannot hold NUL in text; every database refuses it the same way, up front.
+    for field in ("prompt", "title", "tags", "user", "lyrics"):
+        body = {**SONG, field: "before\u0000after"}
+        response = client.post("/v1/music/generations", json=body, headers=bearer(org.api_key))
+        error = error_of(response, 400, "invalid_request_error", "invalid_parameter")
+        assert error["param"] == field
+        assert error["message"] == f"'{field}' must not contain NUL characters."
+    assert tasks_count(services) == 0
+    for path in ("/v1/tasks/ldtask_%00", "/v1/tasks?after=%00", "/v1/models/suno%00"):
+        response = client.get(path, headers=bearer(org.api_key))
+        error = error_of(response, 400, "invalid_request_error", "invalid_parameter")
+        assert error["message"] == "The URL must not contain NUL characters."
+    response = client.get(
+        "/v1/management/api-keys/key_%00/usage?model=%00",
+        headers=bearer(org.management_token),
+    )
+    error_of(response, 400, "invalid_request_error", "invalid_parameter")

@@ -90,6 +90,9 @@ def test_create_key_validation(client: TestClient, org: Bootstrapped) -> None:
         ({}, "name"),
         ({"name": "a", "limitAmount": -1}, "limitAmount"),
         ({"name": "a", "limitAmount": "lots"}, "limitAmount"),
+        ({"name": "a", "limitAmount": 0.00001}, "limitAmount"),  # would round to "spend nothing"
+        ({"name": "nul\u0000name"}, "name"),
+        ({"name": "a", "models": ["suno_music", "\u0000"]}, "models"),
         ({"name": "a", "models": ["no_such_model"]}, "models"),
         ({"name": "a", "models": "suno_music"}, "models"),
         ({"name": "a", "expiresAt": "2001-01-01"}, "expiresAt"),
@@ -119,8 +122,12 @@ def test_list_keys_pagination(client: TestClient, org: Bootstrapped) -> None:
     assert page["object"] == "list"
     assert page["pagination"] == {"page": 2, "limit": 2, "total": 5, "totalPages": 3}
     assert len(page["data"]) == 2
-    bad = client.get("/v1/management/api-keys?page=0", headers=bearer(org.management_token))
-    assert bad.json()["error"]["param"] == "page"
+    for page_value in ("0", "792828214005780000228044177408"):
+        bad = client.get(
+            f"/v1/management/api-keys?page={page_value}", headers=bearer(org.management_token)
+        )
+        assert bad.status_code == 400
+        assert bad.json()["error"]["param"] == "page"
 
 
 def test_update_key_fields_and_status_rules(client: TestClient, org: Bootstrapped) -> None:

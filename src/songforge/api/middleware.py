@@ -13,7 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from songforge.api.errors import error_body
 from songforge.api.metrics import Metrics
-from songforge.domain.errors import PayloadTooLarge
+from songforge.domain.errors import InvalidParameter, PayloadTooLarge, SongforgeError
 
 log = structlog.get_logger("songforge.access")
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -73,10 +73,16 @@ class RequestContextMiddleware:
                     raise self._too_large()
             return message
 
+        # PostgreSQL cannot compare or store NUL, so a URL carrying one is refused here,
+        # alike on every database, before any route hands it to a query.
+        nul_in_url = "\x00" in scope["path"] or b"%00" in scope["query_string"].lower()
         with structlog.contextvars.bound_contextvars(request_id=request_id):
             try:
                 if too_large:
-                    await self._reject_too_large(request_id, send_with_id)
+                    await self._reject(self._too_large(), request_id, send_with_id)
+                elif nul_in_url:
+                    error = InvalidParameter("The URL must not contain NUL characters.")
+                    await self._reject(error, request_id, send_with_id)
                 else:
                     await self.app(scope, limited_receive, send_with_id)
             finally:
@@ -85,13 +91,12 @@ class RequestContextMiddleware:
     def _too_large(self) -> PayloadTooLarge:
         return PayloadTooLarge(f"Request body is larger than {self.max_body_bytes // 1024} KiB.")
 
-    async def _reject_too_large(self, request_id: str, send: Send) -> None:
-        error = self._too_large()
+    async def _reject(self, error: SongforgeError, request_id: str, send: Send) -> None:
         body = json.dumps(error_body(error, request_id)).encode()
         await send(
             {
                 "type": "http.response.start",
-                "status": 413,
+                "status": error.status,
                 "headers": [
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(body)).encode()),

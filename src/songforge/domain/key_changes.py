@@ -68,6 +68,9 @@ def _limit(value: object) -> Decimal | None:
         raise InvalidParameter(
             "'limitAmount' must be between 0 and 1000000000.", param="limitAmount"
         )
+    if money(amount) != amount:
+        # Rounding would change the cap, and 0.00001 would silently become "spend nothing".
+        raise InvalidParameter("'limitAmount' has at most 4 decimal places.", param="limitAmount")
     return money(amount)
 
 

@@ -37,9 +37,13 @@ class Page:
         return max(1, math.ceil(self.total / self.limit)) if self.total else 0
 
 
+# Far beyond any real listing, and small enough that the row offset fits a 64-bit integer.
+MAX_PAGE = 1_000_000
+
+
 def _page_args(page: int, limit: int) -> tuple[int, int]:
-    if page < 1:
-        raise InvalidParameter("'page' must be 1 or more.", param="page")
+    if not 1 <= page <= MAX_PAGE:
+        raise InvalidParameter(f"'page' must be between 1 and {MAX_PAGE:,}.", param="page")
     if not 1 <= limit <= 100:
         raise InvalidParameter("'limit' must be between 1 and 100.", param="limit")
     return page, limit

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import Annotated
 
@@ -11,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from songforge.api.dependencies import ManagementToken, ServicesDep
+from songforge.api.json_body import read_json
 from songforge.api.management_presenters import (
     present_balance,
     present_key,
@@ -18,18 +18,9 @@ from songforge.api.management_presenters import (
     present_record,
     present_totals,
 )
-from songforge.domain.errors import InvalidJson
 from songforge.services import management
 
 router = APIRouter(prefix="/v1/management", tags=["management"])
-
-
-async def _json_body(request: Request) -> object:
-    raw = await request.body()
-    try:
-        return json.loads(raw) if raw.strip() else None
-    except (ValueError, UnicodeDecodeError):
-        raise InvalidJson("Request body is not valid JSON.") from None
 
 
 @router.get("/balance", summary="The organisation's balance")
@@ -58,7 +49,7 @@ def list_keys(
 async def create_key(
     request: Request, services: ServicesDep, token: ManagementToken
 ) -> JSONResponse:
-    body = await _json_body(request)
+    body = await read_json(request)
     issued = await run_in_threadpool(
         management.create_key, services.uow_factory, services.catalog, services.clock, token, body
     )
@@ -69,7 +60,7 @@ async def create_key(
 async def update_key(
     key_id: str, request: Request, services: ServicesDep, token: ManagementToken
 ) -> JSONResponse:
-    body = await _json_body(request)
+    body = await read_json(request)
     key = await run_in_threadpool(
         management.update_key,
         services.uow_factory,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from songforge.api.dependencies import InferenceKey, ServicesDep
 from songforge.api.errors import request_id_of
+from songforge.api.json_body import read_json
 from songforge.api.presenters import present_task, task_headers
 from songforge.domain.errors import InvalidJson, InvalidParameter
 from songforge.services.cancel_task import cancel_task
@@ -22,15 +23,6 @@ from songforge.services.read_tasks import ListQuery, get_task, list_tasks
 router = APIRouter(tags=["tasks"])
 
 
-def _parse_json(raw: bytes) -> Any:
-    if not raw.strip():
-        raise InvalidJson("Request body must be a JSON object.")
-    try:
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        raise InvalidJson("Request body is not valid JSON.") from None
-
-
 @router.post("/v1/music/generations", summary="Create a music, lyrics or continuation task")
 async def create_generation(
     request: Request,
@@ -38,7 +30,9 @@ async def create_generation(
     credential: InferenceKey,
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
 ) -> JSONResponse:
-    body = _parse_json(await request.body())
+    body = await read_json(request)
+    if body is None:
+        raise InvalidJson("Request body must be a JSON object.")
     if idempotency_key is not None and not 1 <= len(idempotency_key) <= 255:
         raise InvalidParameter(
             "'Idempotency-Key' must be 1 to 255 characters.", param="Idempotency-Key"
