@@ -152,3 +152,20 @@ def test_phone_sized_screen_and_keyboard(browser: Browser, server: Any) -> None:
     assert width <= 390, f"the page is {width}px wide on a 390px screen"
     _shot(page, "6-phone")
     context.close()
+
+
+def test_api_docs_render_offline(browser: Browser, server: Any) -> None:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    docs = context.new_page()
+    elsewhere: list[str] = []
+    docs.on(
+        "request",
+        lambda r: None if r.url.startswith(server.base_url) else elsewhere.append(r.url),
+    )
+    docs.goto(f"{server.base_url}/docs")
+    expect(docs.locator(".opblock-summary-path").first).to_be_visible(timeout=15_000)
+    paths = docs.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/v1/music/generations" in p for p in paths)
+    assert elsewhere == []  # everything the page needs comes from songforge itself
+    _shot(docs, "7-api-docs")
+    context.close()

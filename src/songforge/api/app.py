@@ -6,11 +6,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from songforge import __version__
 from songforge.api.errors import install_error_handlers
 from songforge.api.metrics import Metrics
 from songforge.api.middleware import RequestContextMiddleware
+from songforge.api.openapi_document import describe_api
 from songforge.api.routes import files, management, models, operations, tasks, web
 from songforge.composition import Services, build_services
 from songforge.runtime.embedded import EmbeddedDispatcher
@@ -63,16 +65,20 @@ def create_app(
                 dispatcher.stop()
             services.close()
 
-    app = FastAPI(
+    # /docs with Swagger UI served from the installed package: it works without internet.
+    app = FastAPIOffline(
         title="songforge",
         version=__version__,
         description="Self-hostable music generation speaking the TokenLab music API.",
         lifespan=lifespan,
+        redoc_url=None,
+        static_url="/docs-assets",
     )
     app.state.services = services
     app.state.metrics = metrics
     app.state.dispatcher = None
     install_error_handlers(app)
+    describe_api(app, services.catalog)
     for module in (tasks, models, files, management, operations):
         app.include_router(module.router)
     web.mount(app)

@@ -1,0 +1,260 @@
+"""The OpenAPI document: request bodies, the task object and the error envelope, described.
+
+Routes read their bodies themselves, so that every mistake gets the contract's own error
+code (`unsupported_parameter`, `invalid_parameter`, ...) rather than a framework 422. These
+models exist only to describe those bodies to client generators and readers; the
+validation that answers requests lives in the domain.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel, ConfigDict, Field
+
+from songforge.domain.catalog import Catalog
+from songforge.domain.generation_request import MAX_SEED
+
+_MONEY = r"^\d+\.\d{4}$"
+
+
+class GenerationRequestBody(BaseModel):
+    """A music, lyrics or continuation task. Which fields a model accepts is listed in its
+    catalogue entry (`GET /v1/models/{model}`); any other field is a 400."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    model: str = Field("suno_music", description="Catalogue id.")
+    action: Literal["MUSIC", "LYRICS"] | None = Field(
+        None, description="MUSIC (default) or LYRICS; lyrics-only models default to LYRICS."
+    )
+    prompt: str | None = Field(
+        None,
+        max_length=3000,
+        description="What the song (or the lyrics) is about. Required except to continue.",
+    )
+    title: str | None = Field(None, max_length=120)
+    tags: str | None = Field(None, max_length=500, description='Styles, e.g. "synth-pop, upbeat".')
+    negative_tags: str | None = Field(None, max_length=500, description="Styles to avoid.")
+    make_instrumental: bool | None = Field(None, description="No vocals.")
+    lyrics: str | None = Field(
+        None, max_length=20_000, description="Your own lyrics, [Verse]/[Chorus] markers allowed."
+    )
+    mv: str | None = Field(None, description="Model version, one the model's contract lists.")
+    continue_clip_id: str | None = Field(
+        None, max_length=64, description="A completed clip (or its task id) to continue."
+    )
+    continue_at: float | None = Field(
+        None, gt=0, description="Seconds into the clip where the new part starts; default: end."
+    )
+    duration: float | None = Field(None, description="Target length in seconds.")
+    seed: int | None = Field(
+        None, ge=0, le=MAX_SEED, description="Same request and seed, same audio bytes."
+    )
+    user: str | None = Field(None, max_length=256, description="Your end user's id, echoed.")
+
+
+class TaskErrorBody(BaseModel):
+    code: str
+    message: str
+
+
+class TaskObject(BaseModel):
+    """A task as every task route returns it. Fields without a value are omitted; media
+    and `clip_id` appear only on a completed MUSIC task."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^ldtask_[0-9a-f]{32}$")
+    task_id: str
+    object: Literal["music.task"]
+    poll_url: str
+    status: Literal["pending", "processing", "completed", "failed"]
+    progress: int = Field(ge=0, le=100)
+    stage: Literal[
+        "queued",
+        "writing_lyrics",
+        "composing",
+        "rendering",
+        "singing",
+        "mixing",
+        "encoding",
+        "done",
+    ]
+    model: str
+    action: Literal["MUSIC", "LYRICS"]
+    created: int
+    updated: int
+    request_id: str | None
+    user: str | None
+    reserved_amount: str | None = Field(pattern=_MONEY)
+    clip_id: str | None = None
+    title: str | None = None
+    lyrics: str | None = None
+    audio_url: str | None = None
+    video_url: str | None = None
+    image_url: str | None = None
+    metadata: dict[str, Any] | None = None
+    cost: str | None = Field(None, pattern=_MONEY)
+    billing_transaction_id: str | None = None
+    error: TaskErrorBody | None = None
+    cancelled: bool | None = None
+    cancellation_status: Literal["cancelled"] | None = None
+
+
+class TaskList(BaseModel):
+    object: Literal["list"]
+    data: list[TaskObject]
+    has_more: bool
+    next_cursor: str | None
+
+
+class ErrorDetail(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    message: str
+    type: str
+    code: str
+    param: str | None
+    request_id: str
+    hint: str | None = None
+    retryable: bool | None = None
+    retry_after: int | None = None
+    supported_parameters: list[str] | None = None
+    supported_operations: list[str] | None = None
+    allowed_values: list[str] | None = None
+    did_you_mean: list[str] | None = None
+    balance_usd: str | None = None
+    estimated_cost_usd: str | None = None
+
+
+class ErrorEnvelope(BaseModel):
+    """Every error, whatever its status."""
+
+    error: ErrorDetail
+
+
+class KeyCreateBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=50)
+    limitAmount: float | str | None = Field(  # noqa: N815 - the contract's spelling
+        None, description="USD cap, 4 decimal places at most; null is unlimited, 0 spends nothing."
+    )
+    models: list[str] | None = Field(None, description="Allow-list of model ids; empty is all.")
+    expiresAt: str | None = Field(  # noqa: N815
+        None, description="RFC 3339 timestamp or YYYY-MM-DD, in the future."
+    )
+
+
+class KeyUpdateBody(KeyCreateBody):
+    name: str | None = Field(None, min_length=1, max_length=50)  # type: ignore[assignment]
+    status: Literal["active", "inactive", "revoked"] | None = Field(
+        None, description="revoked is final."
+    )
+
+
+_ERRORS = {
+    "400": "Invalid request: unsupported_parameter, invalid_parameter, unsupported_operation, "
+    "invalid_json",
+    "401": "invalid_api_key or expired_api_key",
+    "402": "insufficient_balance or quota_exceeded",
+    "403": "model_not_allowed or task_not_available",
+    "404": "Not found",
+    "409": "task_not_cancellable or idempotency_key_reused",
+    "413": "payload_too_large",
+    "429": "rate_limit_exceeded",
+    "503": "upstream_unavailable (retryable)",
+}
+_ROUTE_ERRORS = {
+    ("post", "/v1/music/generations"): ("400", "401", "402", "403", "404", "409", "413", "429"),
+    ("get", "/v1/tasks/{task_id}"): ("401", "403", "404", "429"),
+    ("get", "/v1/music/generations/{task_id}"): ("401", "403", "404", "429"),
+    ("delete", "/v1/tasks/{task_id}"): ("401", "403", "404", "409", "429"),
+    ("get", "/v1/tasks"): ("400", "401", "429"),
+}
+_TASK_RESPONSES = {
+    ("post", "/v1/music/generations"): "TaskObject",
+    ("get", "/v1/tasks/{task_id}"): "TaskObject",
+    ("get", "/v1/music/generations/{task_id}"): "TaskObject",
+    ("delete", "/v1/tasks/{task_id}"): "TaskObject",
+    ("get", "/v1/tasks"): "TaskList",
+}
+_REQUEST_BODIES = {
+    ("post", "/v1/music/generations"): "GenerationRequestBody",
+    ("post", "/v1/management/api-keys"): "KeyCreateBody",
+    ("patch", "/v1/management/api-keys/{key_id}"): "KeyUpdateBody",
+}
+_MODELS: tuple[type[BaseModel], ...] = (
+    GenerationRequestBody,
+    TaskObject,
+    TaskList,
+    ErrorEnvelope,
+    KeyCreateBody,
+    KeyUpdateBody,
+)
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _schemas(catalog: Catalog) -> dict[str, Any]:
+    schemas: dict[str, Any] = {}
+    for model in _MODELS:
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(schema.pop("$defs", {}))
+        schemas[model.__name__] = schema
+    body = schemas["GenerationRequestBody"]["properties"]
+    body["model"]["enum"] = catalog.ids()
+    versions = sorted({mv for m in catalog for mv in m.mv})
+    if versions:
+        body["mv"]["anyOf"][0]["enum"] = versions
+    return schemas
+
+
+def build_openapi(app: FastAPI, catalog: Catalog) -> dict[str, Any]:
+    document = get_openapi(
+        title=app.title, version=app.version, description=app.description, routes=app.routes
+    )
+    components = document.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)  # nothing here answers with FastAPI's 422 body
+    schemas.update(_schemas(catalog))
+    envelope = _ref("ErrorEnvelope")
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            responses = operation.setdefault("responses", {})
+            if responses.pop("422", None) is not None:
+                responses.setdefault("400", _json(envelope, _ERRORS["400"]))
+            for status in _ROUTE_ERRORS.get((method, path), ()):
+                responses.setdefault(status, _json(envelope, _ERRORS[status]))
+            if (answer := _TASK_RESPONSES.get((method, path))) is not None:
+                responses["200"] = _json(
+                    _ref(answer), "The task" if answer == "TaskObject" else "A page of tasks"
+                )
+            if (body := _REQUEST_BODIES.get((method, path))) is not None:
+                operation["requestBody"] = {
+                    "required": True,
+                    "content": {"application/json": {"schema": _ref(body)}},
+                }
+    return document
+
+
+def describe_api(app: FastAPI, catalog: Catalog) -> None:
+    """Serves the described document at /openapi.json, built once on first request."""
+    cache: list[dict[str, Any]] = []
+
+    def openapi() -> dict[str, Any]:
+        if not cache:
+            cache.append(build_openapi(app, catalog))
+        return cache[0]
+
+    app.openapi = openapi  # type: ignore[method-assign]
