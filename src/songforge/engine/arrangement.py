@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from songforge.engine.composition import LyricLine
-from songforge.engine.lyric_text import LyricSection, syllables
+from songforge.engine.lyric_text import LyricSection, stresses, syllables
 
 SUNG_KINDS = ("verse", "prechorus", "chorus", "bridge", "outro")
 
@@ -16,7 +16,7 @@ def assign_lines(
     form: list[tuple[str, str, int]], sections: list[LyricSection]
 ) -> list[list[LyricLine]]:
     """One list of lines per form section; intro and outro stay instrumental."""
-    lines = [LyricLine(text, syllables(text)) for s in sections for text in s.lines]
+    lines = [LyricLine(text, syllables(text), stresses(text)) for s in sections for text in s.lines]
     lines = [line for line in lines if line.syllables]
     sung = [i for i, (_, kind, _) in enumerate(form) if kind in SUNG_KINDS]
     result: list[list[LyricLine]] = [[] for _ in form]

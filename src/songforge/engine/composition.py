@@ -16,6 +16,7 @@ from songforge.engine.patterns import (
     SNARE,
     TOM,
 )
+from songforge.engine.rhythm import Feel, place_line
 from songforge.engine.score import DRUM_CHANNEL, Note, Score, Section, Syllable, Track
 from songforge.engine.styles import Style
 from songforge.engine.theory import chord_pitches, key_name, nearest_in, scale_pitch
@@ -35,6 +36,13 @@ VOCAL_LOW, VOCAL_HIGH = 48, 64  # C3..E4, the shipped voice's comfortable range
 class LyricLine:
     text: str
     syllables: tuple[str, ...]
+    stresses: tuple[int, ...] = ()
+
+    def marks(self) -> tuple[int, ...]:
+        """Stress per syllable; lines without (wordless tunes) alternate strong and light."""
+        if len(self.stresses) == len(self.syllables):
+            return self.stresses
+        return tuple((i + 1) % 2 for i in range(len(self.syllables)))
 
 
 @dataclass
@@ -46,6 +54,7 @@ class Composer:
     mode: str
     removed: set[str]
     motifs: dict[str, list[int]] = field(default_factory=dict)
+    feels: dict[str, Feel] = field(default_factory=dict)
     progressions: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @property
@@ -181,12 +190,19 @@ class Composer:
             self.motifs[kind] = contour
         return self.motifs[kind]
 
+    def feel(self, kind: str) -> Feel:
+        if kind not in self.feels:
+            self.feels[kind] = Feel(
+                pickup=self.rng.choice((0, 0, 1, 2)), spread=self.rng.random() < 0.5
+            )
+        return self.feels[kind]
+
     def melody(
         self, section: Section, degrees: list[int], lines: list[LyricLine], first_line: int
     ) -> list[Syllable]:
         if not lines:
             return []
-        bars_per_line = section.bars / len(lines)
+        line_beats = _line_starts(section.bars, len(lines))
         contour = self.motif(section.kind)
         lift = {"chorus": 2, "prechorus": 1, "bridge": 3}.get(section.kind, 0)
         center = scale_pitch(48 + self.tonic, self.mode, 2 + lift)
@@ -194,29 +210,29 @@ class Composer:
             center -= 12
         while center < VOCAL_LOW + 4:
             center += 12
+        feel = self.feel(section.kind)
         sung: list[Syllable] = []
         for index, line in enumerate(lines):
-            line_start_bar = index * bars_per_line
-            beats = bars_per_line * 4
-            count = len(line.syllables)
-            usable = max(beats - 1.0, min(beats, count * 0.25))
-            beat = max(0.25, min(2.0, int(usable / count * 4) / 4))
-            offset = 0.5 if index % 2 and beats - beat * count >= 1.5 else 0.0
-            for i, text in enumerate(line.syllables):
-                at_beat = offset + i * beat
-                length = beat * 0.92 if i < count - 1 else max(beat, min(2.0, usable - at_beat))
-                bar_index = min(section.bars - 1, int(line_start_bar + at_beat / 4))
+            first_beat, next_beat = line_beats[index], line_beats[index + 1]
+            marks = line.marks()
+            placements = place_line(marks, (next_beat - first_beat) * 2, feel)
+            count = len(placements)
+            for i, (text, placed) in enumerate(zip(line.syllables, placements, strict=True)):
+                at_beat = placed.start / 2
+                length = placed.length / 2 if i == count - 1 else placed.length / 2 * 0.92
+                bar_index = min(section.bars - 1, int((first_beat + at_beat) / 4))
                 chord = chord_pitches(60 + self.tonic, self.mode, degrees[bar_index])
                 step = contour[(i + index) % len(contour)] + (index % 2)
                 pitch = center + (scale_pitch(0, self.mode, step) - scale_pitch(0, self.mode, 0))
-                if at_beat % 2 == 0 or i == count - 1:
+                # Stressed syllables on beats, and the held last one, sit on chord tones.
+                if (marks[i] and at_beat == int(at_beat)) or i == count - 1:
                     pitch = nearest_in(pitch, chord)
                 pitch = nearest_in(pitch, [scale_pitch(0, self.mode, d) for d in range(7)])
                 while pitch > VOCAL_HIGH:
                     pitch -= 12
                 while pitch < VOCAL_LOW:
                     pitch += 12
-                start = section.start + (line_start_bar * 4 + at_beat) * self.plan.bar_seconds / 4
+                start = section.start + (first_beat + at_beat) * self.plan.bar_seconds / 4
                 sung.append(
                     Syllable(
                         round(start, 4),
@@ -230,6 +246,16 @@ class Composer:
 
     def lead_from(self, syllables: list[Syllable], energy: float) -> list[Note]:
         return [Note(s.start, s.duration, s.pitch + 12, int(70 + 30 * energy)) for s in syllables]
+
+
+def _line_starts(bars: int, lines: int) -> list[int]:
+    """The beat each line starts on, plus the section's end: whole bars when every line
+    gets at least one, else whole beats."""
+    if lines <= bars:
+        starts = [i * bars // lines * 4 for i in range(lines)]
+    else:
+        starts = [i * bars * 4 // lines for i in range(lines)]
+    return [*starts, bars * 4]
 
 
 def compose(

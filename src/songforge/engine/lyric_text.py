@@ -11,6 +11,14 @@ import pronouncing
 _HEADER = re.compile(r"^\s*[\[(]\s*([^\])]{1,40}?)\s*[\])]\s*:?\s*$")
 _STRAY = re.compile(r"[^\w\s'\u2019,.!?;:&-]")
 _VOWELS = re.compile(r"[aeiouy]+")
+# Short words a singer passes over lightly, whatever the dictionary marks them as.
+_LIGHT_TEXT = (
+    "a an the of to in on at by for from with and or but as if so than that this is "
+    "am are was were be been it its my your our their his her me us them you i we he "
+    "she they do does did can will would could should has have had not no up out into "
+    "onto through just all"
+)
+_LIGHT_WORDS = frozenset(_LIGHT_TEXT.split())
 
 
 @dataclass(frozen=True)
@@ -85,4 +93,28 @@ def syllables(line: str) -> tuple[str, ...]:
         if any(ch.isalnum() for ch in word):
             pieces = split_word(word)
             out += pieces + [""] * (syllable_count(word) - len(pieces))
+    return tuple(out)
+
+
+def _word_stresses(word: str) -> list[int]:
+    clean = re.sub(r"[^a-z']", "", word.lower().replace("\u2019", "'"))
+    count = syllable_count(word)
+    if count == 1:
+        return [0 if clean in _LIGHT_WORDS else 1]
+    phones = pronouncing.phones_for_word(clean)
+    if phones:
+        marks = pronouncing.stresses(phones[0])
+        if len(marks) == count:
+            return [1 if mark in "12" else 0 for mark in marks]
+    # Unknown words: English mostly stresses the first syllable.
+    return [1] + [0] * (count - 1)
+
+
+def stresses(line: str) -> tuple[int, ...]:
+    """1 for each syllable a singer would put on a beat, 0 for the light ones; one mark per
+    entry of `syllables(line)`."""
+    out: list[int] = []
+    for word in line.split():
+        if any(ch.isalnum() for ch in word):
+            out += _word_stresses(word)
     return tuple(out)

@@ -86,42 +86,8 @@ class Engine:
 
     def make_song(self, request: SongRequest, workdir: Path, report: Report) -> SongOutput:
         clock = _StageClock(report)
-        rng = random.Random(request.seed)
-        source = Score.from_json(request.continuation.score_json) if request.continuation else None
-        if source is not None:
-            style = style_by_name(source.style)
-            tonic, mode = source.tonic, source.mode
-            instrumental = request.instrumental or source.instrumental
-        else:
-            style = choose_style(request.prompt, request.tags, request.negative_tags)
-            tonic = rng.randrange(12)
-            mode = rng.choice(style.modes)
-            instrumental = request.instrumental
-        default = DEFAULT_CONTINUATION if source else DEFAULT_DURATION
-        duration = float(request.duration or default)
-        plan = plan_form(
-            duration,
-            style.tempo,
-            rng,
-            continuation=source is not None,
-            fixed_bpm=source.bpm if source else None,
-        )
-
-        clock.stage("writing_lyrics", 5)
-        title, sections = self._words(request, style, plan, instrumental)
-        lyric_plan = None if instrumental else assign_lines(plan.sections, sections)
-
-        clock.stage("composing", 15)
-        score = compose(
-            style,
-            plan,
-            request.seed,
-            tonic=tonic,
-            mode=mode,
-            lyrics=lyric_plan,
-            instrumental=instrumental,
-            removed=removed_roles(request.negative_tags),
-        )
+        planned = plan_song(request, clock.stage)
+        score, style, source, title = planned.score, planned.style, planned.source, planned.title
         clock.stage("rendering", 25)
         band = self.renderer.render(score.tracks, score.duration)
         vocal = None
@@ -148,29 +114,82 @@ class Engine:
             "seed": request.seed,
             "sample_rate": SAMPLE_RATE,
             "audio_format": "mp3",
-            "instrumental": instrumental,
+            "instrumental": planned.instrumental,
             "model_version": ENGINE_VERSION,
         }
         if continued_from is not None:
             metadata["continued_from"] = continued_from
-        lyrics_text = None if instrumental else format_lyrics(sections)
+        lyrics_text = None if planned.instrumental else format_lyrics(planned.sections)
         return SongOutput(title, lyrics_text, metadata, files, clock.seconds)
 
-    def _words(
-        self, request: SongRequest, style: Style, plan: FormPlan, instrumental: bool
-    ) -> tuple[str, list[LyricSection]]:
-        if request.lyrics:
-            sections = parse_lyrics(request.lyrics)
-            title = request.title or _title_from(sections) or "Untitled"
-            return title, sections
-        draft = write_lyrics(
-            request.prompt or style.name,
-            title=request.title,
-            form=plan.sections,
-            seed=request.seed,
-            mood_hint=style.name,
-        )
-        return draft.title, ([] if instrumental else draft.sections)
+
+@dataclass(frozen=True)
+class PlannedSong:
+    """Everything decided before a note sounds: style, words and the score."""
+
+    style: Style
+    title: str
+    sections: list[LyricSection]
+    score: Score
+    instrumental: bool
+    source: Score | None
+
+
+def plan_song(request: SongRequest, report: Report = lambda stage, percent: None) -> PlannedSong:
+    """Chooses the style, key and form, writes or parses the words and composes the score:
+    cheap and deterministic, so it can be inspected without rendering audio."""
+    rng = random.Random(request.seed)
+    source = Score.from_json(request.continuation.score_json) if request.continuation else None
+    if source is not None:
+        style = style_by_name(source.style)
+        tonic, mode = source.tonic, source.mode
+        instrumental = request.instrumental or source.instrumental
+    else:
+        style = choose_style(request.prompt, request.tags, request.negative_tags)
+        tonic = rng.randrange(12)
+        mode = rng.choice(style.modes)
+        instrumental = request.instrumental
+    default = DEFAULT_CONTINUATION if source else DEFAULT_DURATION
+    duration = float(request.duration or default)
+    plan = plan_form(
+        duration,
+        style.tempo,
+        rng,
+        continuation=source is not None,
+        fixed_bpm=source.bpm if source else None,
+    )
+    report("writing_lyrics", 5)
+    title, sections = _words(request, style, plan, instrumental)
+    lyric_plan = None if instrumental else assign_lines(plan.sections, sections)
+    report("composing", 15)
+    score = compose(
+        style,
+        plan,
+        request.seed,
+        tonic=tonic,
+        mode=mode,
+        lyrics=lyric_plan,
+        instrumental=instrumental,
+        removed=removed_roles(request.negative_tags),
+    )
+    return PlannedSong(style, title, sections, score, instrumental, source)
+
+
+def _words(
+    request: SongRequest, style: Style, plan: FormPlan, instrumental: bool
+) -> tuple[str, list[LyricSection]]:
+    if request.lyrics:
+        sections = parse_lyrics(request.lyrics)
+        title = request.title or _title_from(sections) or "Untitled"
+        return title, sections
+    draft = write_lyrics(
+        request.prompt or style.name,
+        title=request.title,
+        form=plan.sections,
+        seed=request.seed,
+        mood_hint=style.name,
+    )
+    return draft.title, ([] if instrumental else draft.sections)
 
 
 def _title_from(sections: list[LyricSection]) -> str | None:
