@@ -13,6 +13,7 @@ from songforge.engine.patterns import (
     DRUM_PATTERNS,
     HAT,
     KICK,
+    PHRASE_FILLS,
     SNARE,
     TOM,
 )
@@ -55,6 +56,7 @@ class Composer:
     removed: set[str]
     motifs: dict[str, list[int]] = field(default_factory=dict)
     feels: dict[str, Feel] = field(default_factory=dict)
+    fills: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     progressions: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @property
@@ -93,26 +95,48 @@ class Composer:
         if "drums" in self.removed or (section.kind == "intro" and energy < 0.6):
             return []
         pattern = DRUM_PATTERNS[self.style.drums]
+        fill = self.phrase_fill(section.kind)
         notes: list[Note] = []
         for bar in range(section.bars):
             start = section.start + bar * self.plan.bar_seconds
             last_bar = bar == section.bars - 1
+            # The fourth bar of a phrase closes it with a small figure instead of the groove.
+            phrase_end = bar % 4 == 3 and not last_bar and section.kind not in ("intro", "outro")
             for drum, steps in pattern.items():
                 if section.kind == "outro" and drum not in (KICK, HAT):
                     continue
                 for step in steps:
-                    if last_bar and step >= 12 and section.kind != "outro":
+                    if (last_bar and step >= 12 and section.kind != "outro") or (
+                        phrase_end and step >= 14
+                    ):
                         continue
                     accent = 1.0 if step % 4 == 0 else 0.8
-                    velocity = int(min(127, 40 + 70 * energy * accent))
+                    velocity = self._human(40 + 70 * energy * accent)
                     notes.append(Note(self._time(start, step), 0.1, drum, velocity))
+            if phrase_end:
+                for drum, step in fill:
+                    notes.append(
+                        Note(self._time(start, step), 0.1, drum, self._human(50 + 40 * energy))
+                    )
             if bar == 0 and section.kind in ("chorus", "bridge"):
                 notes.append(Note(start, 0.5, CRASH, int(70 + 40 * energy)))
             if last_bar and section.kind not in ("outro",):
                 for i, step in enumerate((12, 13, 14, 15)):
                     drum = SNARE if i % 2 == 0 else TOM
-                    notes.append(Note(self._time(start, step), 0.1, drum, int(60 + 40 * energy)))
+                    notes.append(
+                        Note(self._time(start, step), 0.1, drum, self._human(60 + 40 * energy))
+                    )
         return notes
+
+    def phrase_fill(self, kind: str) -> tuple[tuple[int, int], ...]:
+        """(drum, step) pairs closing a four-bar phrase; one choice per section kind."""
+        if kind not in self.fills:
+            self.fills[kind] = self.rng.choice(PHRASE_FILLS)
+        return self.fills[kind]
+
+    def _human(self, velocity: float) -> int:
+        """A drummer never hits twice alike: a few velocity steps either way."""
+        return max(1, min(127, int(velocity) + self.rng.randint(-6, 6)))
 
     def bass(self, section: Section, degrees: list[int], energy: float) -> list[Note]:
         if "bass" in self.removed:

@@ -44,6 +44,14 @@ DRUM_PATTERNS: dict[str, dict[int, tuple[int, ...]]] = {
     },
 }
 
+# (drum, step) figures that close a four-bar phrase in place of the groove's last two steps
+PHRASE_FILLS: tuple[tuple[tuple[int, int], ...], ...] = (
+    ((SNARE, 14), (SNARE, 15)),
+    ((OPEN_HAT, 14), (KICK, 14)),
+    ((KICK, 14), (SNARE, 15)),
+    ((TOM, 14), (TOM, 15)),
+)
+
 # (step, interval above the root in semitones, length in steps)
 BASS_PATTERNS: dict[str, tuple[tuple[int, int, int], ...]] = {
     "eighths": tuple((s, 0, 2) for s in range(0, 16, 2)),
