@@ -47,6 +47,7 @@ class Services:
             routing=self.routing,
             max_attempts=self.settings.max_attempts,
             max_in_flight=self.settings.max_tasks_in_flight,
+            request_checks=self.providers.checks(),
         )
 
     def run_context(self) -> RunContext:

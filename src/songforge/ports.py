@@ -271,6 +271,13 @@ class Provider(Protocol):
     def generate(self, job: ProviderJob) -> GenerationResult: ...
 
 
+class RequestCheck(Protocol):
+    """A provider's look at a request before it is accepted: raises a domain error (an
+    InvalidParameter) for one it could only fail later. Runs in the API process; cheap."""
+
+    def __call__(self, request: GenerationRequest, longest_duration: float) -> None: ...
+
+
 class Dispatcher(Protocol):
     def start(self) -> None: ...
     def stop(self) -> None: ...

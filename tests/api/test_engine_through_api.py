@@ -110,3 +110,60 @@ def test_caller_lyrics_round_trip(engine_services: Services) -> None:
     assert done["title"] == "River"
     sung = [line["text"] for line in done["metadata"]["lyrics_timing"]]
     assert sung == [line for line in written.splitlines() if line and not line.startswith("[")]
+
+
+def _full_song_lyrics(verses: int) -> str:
+    verse = (
+        "I walked along the river in the rain\nThe city lights were calling out my name\n"
+        "I never thought that I would feel the same\nBut every road was leading back again"
+    )
+    chorus = "Hold on, hold on to me\nWe are the fire in the open sea"
+    parts = [f"[Verse {i + 1}]\n{verse}\n\n[Chorus]\n{chorus}" for i in range(verses)]
+    return "\n\n".join(parts)
+
+
+def test_lyrics_too_long_for_the_duration_are_refused_up_front(
+    engine_services: Services,
+) -> None:
+    from decimal import Decimal
+
+    from songforge.services.bootstrap import create_funded_organisation
+
+    org = create_funded_organisation(
+        engine_services.uow_factory, engine_services.clock, "l", Decimal(5)
+    )
+    app = create_app(engine_services.settings, services=engine_services)
+    with TestClient(app) as client:
+        headers = bearer(org.api_key)
+        before = client.get("/v1/tasks", headers=headers).json()["data"]
+        body = {"prompt": "pop", "lyrics": _full_song_lyrics(4), "duration": 30, "seed": 3}
+        refused = client.post("/v1/music/generations", json=body, headers=headers)
+        assert refused.status_code == 400, refused.text
+        error = refused.json()["error"]
+        assert (error["code"], error["param"]) == ("invalid_parameter", "duration")
+        needed = float(error["message"].split("at least ")[1].split(" seconds")[0])
+        assert 30 < needed <= 240
+        assert client.get("/v1/tasks", headers=headers).json()["data"] == before
+        # Far more words than any song can hold: the lyrics are what must change.
+        body = {"prompt": "pop", "lyrics": _full_song_lyrics(40), "seed": 3}
+        too_many = client.post("/v1/music/generations", json=body, headers=headers)
+        assert too_many.status_code == 400
+        assert too_many.json()["error"]["param"] == "lyrics"
+        # The duration the error named is accepted, and the song is sung without a jumble.
+        body = {"prompt": "pop", "lyrics": _full_song_lyrics(4), "duration": needed, "seed": 3}
+        accepted = client.post("/v1/music/generations", json=body, headers=headers)
+        assert accepted.status_code == 200, accepted.text
+
+
+def test_song_without_duration_is_as_long_as_its_words_need() -> None:
+    from songforge.engine.planning import SongRequest, is_singable, plan_song
+
+    short = plan_song(SongRequest(prompt="pop", lyrics=_full_song_lyrics(1), seed=3))
+    long = plan_song(SongRequest(prompt="pop", lyrics=_full_song_lyrics(5), seed=3))
+    assert abs(short.score.duration - 120) < 1
+    assert long.score.duration > 130
+    assert is_singable(long.score)
+    squeezed = plan_song(
+        SongRequest(prompt="pop", lyrics=_full_song_lyrics(5), seed=3, duration=60)
+    )
+    assert not is_singable(squeezed.score)

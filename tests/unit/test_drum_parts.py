@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from songforge.engine.pipeline import PlannedSong, SongRequest, plan_song
+from songforge.engine.planning import PlannedSong, SongRequest, plan_song
 from songforge.engine.score import Note, Section
 
 STYLES = ("pop", "rock", "edm", "hip-hop", "country", "latin", "jazz", "reggae")

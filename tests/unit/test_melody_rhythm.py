@@ -13,7 +13,7 @@ import pronouncing
 import pytest
 
 from songforge.engine.lyric_text import syllable_count
-from songforge.engine.pipeline import PlannedSong, SongRequest, plan_song
+from songforge.engine.planning import PlannedSong, SongRequest, plan_song
 from songforge.engine.rhythm import Feel, place_line
 from songforge.engine.score import Syllable
 from tests.unit.test_lyricist import PROMPTS

@@ -12,6 +12,11 @@ def lines_per_section(bars: int) -> int:
     return max(1, bars // 2)
 
 
+def room_for_lines(form: list[tuple[str, str, int]]) -> int:
+    """How many lines the form's singing sections hold at the relaxed pace of two bars each."""
+    return sum(lines_per_section(bars) for _, kind, bars in form if kind in SUNG_KINDS)
+
+
 def assign_lines(
     form: list[tuple[str, str, int]], sections: list[LyricSection]
 ) -> list[list[LyricLine]]:
@@ -22,7 +27,7 @@ def assign_lines(
     result: list[list[LyricLine]] = [[] for _ in form]
     if not lines or not sung:
         return result
-    capacity = sum(lines_per_section(form[i][2]) for i in sung)
+    capacity = room_for_lines(form)
     if len(lines) <= capacity:
         cursor = 0
         for i in sung:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import random
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,42 +12,19 @@ import numpy as np
 import soundfile
 
 from songforge.engine import cover, encode
-from songforge.engine.arrangement import assign_lines
-from songforge.engine.composition import compose
-from songforge.engine.form import TAIL_SECONDS, FormPlan, plan_form
-from songforge.engine.lyric_text import LyricSection, format_lyrics, parse_lyrics
-from songforge.engine.lyricist.writer import write_lyrics
+from songforge.engine.form import TAIL_SECONDS
+from songforge.engine.lyric_text import format_lyrics
 from songforge.engine.mix import master
+from songforge.engine.planning import Continuation, Report, SongRequest, plan_song
 from songforge.engine.render import SAMPLE_RATE, SoundFontRenderer
 from songforge.engine.score import Note, Score, Section, Syllable, Track
-from songforge.engine.styles import Style, choose_style, removed_roles, style_by_name
+from songforge.engine.styles import Style
 from songforge.engine.voice import Voice
 
-Report = Callable[[str, int], None]
+__all__ = ["Continuation", "Engine", "SongOutput", "SongRequest"]
+
 ENGINE_VERSION = "songforge-engine-1"
-DEFAULT_DURATION = 120.0
-DEFAULT_CONTINUATION = 60.0
 CROSSFADE_SECONDS = 0.04
-
-
-@dataclass(frozen=True)
-class Continuation:
-    score_json: str
-    master_path: Path
-    continue_at: float | None
-
-
-@dataclass(frozen=True)
-class SongRequest:
-    prompt: str | None = None
-    title: str | None = None
-    tags: str | None = None
-    negative_tags: str | None = None
-    lyrics: str | None = None
-    instrumental: bool = False
-    duration: float | None = None
-    seed: int = 0
-    continuation: Continuation | None = None
 
 
 @dataclass
@@ -121,82 +96,6 @@ class Engine:
             metadata["continued_from"] = continued_from
         lyrics_text = None if planned.instrumental else format_lyrics(planned.sections)
         return SongOutput(title, lyrics_text, metadata, files, clock.seconds)
-
-
-@dataclass(frozen=True)
-class PlannedSong:
-    """Everything decided before a note sounds: style, words and the score."""
-
-    style: Style
-    title: str
-    sections: list[LyricSection]
-    score: Score
-    instrumental: bool
-    source: Score | None
-
-
-def plan_song(request: SongRequest, report: Report = lambda stage, percent: None) -> PlannedSong:
-    """Chooses the style, key and form, writes or parses the words and composes the score:
-    cheap and deterministic, so it can be inspected without rendering audio."""
-    rng = random.Random(request.seed)
-    source = Score.from_json(request.continuation.score_json) if request.continuation else None
-    if source is not None:
-        style = style_by_name(source.style)
-        tonic, mode = source.tonic, source.mode
-        instrumental = request.instrumental or source.instrumental
-    else:
-        style = choose_style(request.prompt, request.tags, request.negative_tags)
-        tonic = rng.randrange(12)
-        mode = rng.choice(style.modes)
-        instrumental = request.instrumental
-    default = DEFAULT_CONTINUATION if source else DEFAULT_DURATION
-    duration = float(request.duration or default)
-    plan = plan_form(
-        duration,
-        style.tempo,
-        rng,
-        continuation=source is not None,
-        fixed_bpm=source.bpm if source else None,
-    )
-    report("writing_lyrics", 5)
-    title, sections = _words(request, style, plan, instrumental)
-    lyric_plan = None if instrumental else assign_lines(plan.sections, sections)
-    report("composing", 15)
-    score = compose(
-        style,
-        plan,
-        request.seed,
-        tonic=tonic,
-        mode=mode,
-        lyrics=lyric_plan,
-        instrumental=instrumental,
-        removed=removed_roles(request.negative_tags),
-    )
-    return PlannedSong(style, title, sections, score, instrumental, source)
-
-
-def _words(
-    request: SongRequest, style: Style, plan: FormPlan, instrumental: bool
-) -> tuple[str, list[LyricSection]]:
-    if request.lyrics:
-        sections = parse_lyrics(request.lyrics)
-        title = request.title or _title_from(sections) or "Untitled"
-        return title, sections
-    draft = write_lyrics(
-        request.prompt or style.name,
-        title=request.title,
-        form=plan.sections,
-        seed=request.seed,
-        mood_hint=style.name,
-    )
-    return draft.title, ([] if instrumental else draft.sections)
-
-
-def _title_from(sections: list[LyricSection]) -> str | None:
-    for section in sections:
-        if section.name.lower().startswith("chorus") and section.lines:
-            return " ".join(section.lines[0].split()[:5]).strip(",.!?;:").title()
-    return sections[0].lines[0][:40].title() if sections else None
 
 
 class _StageClock:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from songforge.domain.errors import UpstreamUnavailable
-from songforge.ports import Provider
+from songforge.domain.generation_request import GenerationRequest
+from songforge.ports import Provider, RequestCheck
 from songforge.settings import Settings
 
 ProviderFactory = Callable[[Settings], Provider]
@@ -38,6 +39,17 @@ def _lyricist(settings: Settings) -> Provider:
     return LyricistProvider(chat)
 
 
+def _engine_check(request: GenerationRequest, longest_duration: float) -> None:
+    # Imported on first use: API processes that never see caller lyrics skip the engine.
+    from songforge.providers.engine_checks import check_lyrics_fit
+
+    check_lyrics_fit(request, longest_duration)
+
+
+def builtin_checks() -> dict[str, RequestCheck]:
+    return {"engine": _engine_check}
+
+
 def builtin_factories() -> dict[str, ProviderFactory]:
     return {"fake": _fake, "engine": _engine, "lyricist": _lyricist}
 
@@ -47,6 +59,10 @@ class ProviderRegistry:
         self._settings = settings
         self._factories = factories if factories is not None else builtin_factories()
         self._built: dict[str, Provider] = {}
+        self._checks = builtin_checks() if factories is None else {}
+
+    def checks(self) -> dict[str, RequestCheck]:
+        return dict(self._checks)
 
     def names(self) -> frozenset[str]:
         return frozenset(self._factories)

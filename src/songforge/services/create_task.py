@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from songforge.domain.billing import estimate
@@ -20,10 +21,11 @@ from songforge.domain.errors import (
 )
 from songforge.domain.generation_request import MAX_SEED, GenerationRequest, validate_create_body
 from songforge.domain.tasks import Stage, Task, TaskStatus, new_task_id
-from songforge.ports import Clock, Credential, UnitOfWork, UnitOfWorkFactory
+from songforge.ports import Clock, Credential, RequestCheck, UnitOfWork, UnitOfWorkFactory
 from songforge.services.provider_routing import ProviderRouting
 
 IDEMPOTENCY_WINDOW_SECONDS = 24 * 3600
+_LONGEST_SONG_SECONDS = 240.0
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class CreateContext:
     routing: ProviderRouting
     max_attempts: int
     max_in_flight: int = 10
+    request_checks: Mapping[str, RequestCheck] = field(default_factory=dict)
 
 
 class _LostIdempotencyRace(Exception):
@@ -76,6 +79,13 @@ def _check_continuation(
         )
 
 
+def _seed_for(idempotency_key: str | None, fingerprint: str) -> int:
+    if not idempotency_key:
+        return secrets.randbelow(MAX_SEED + 1)
+    digest = hashlib.sha256(f"{idempotency_key}\n{fingerprint}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") % (MAX_SEED + 1)
+
+
 def _replay(uow: UnitOfWork, task_id: str) -> CreateOutcome:
     task = uow.tasks.get(task_id)
     if task is None:  # the original was removed; nothing sensible to replay
@@ -103,11 +113,16 @@ def create_task(
             f"The backend serving model '{model.id}' is not available.",
             retryable=True,
         )
-    if request.seed is None:
-        # Fixed at create so that a retried attempt renders the very same song.
-        request = replace(request, seed=secrets.randbelow(MAX_SEED + 1))
-    price = estimate(model, request.operation)
     fingerprint = body_fingerprint(body) if idempotency_key else ""
+    if request.seed is None:
+        # Fixed at create so that a retried attempt renders the very same song; derived
+        # from the Idempotency-Key when there is one, so a replayed request is judged (and
+        # would be rendered) exactly like the original.
+        request = replace(request, seed=_seed_for(idempotency_key, fingerprint))
+    check = ctx.request_checks.get(ctx.routing.provider_for(model.id, request.operation))
+    if check is not None:
+        check(request, model.duration.max if model.duration else _LONGEST_SONG_SECONDS)
+    price = estimate(model, request.operation)
     try:
         return _insert(
             ctx,

@@ -1,0 +1,175 @@
+"""Everything decided before a note sounds: style, key, form, words and the score.
+
+Cheap (milliseconds) and deterministic by seed, so the API can check before accepting a
+request that its words can be sung, and tests can inspect a song without rendering it.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from pathlib import Path
+
+from songforge.engine.arrangement import assign_lines, room_for_lines
+from songforge.engine.composition import compose
+from songforge.engine.form import FormPlan, plan_form
+from songforge.engine.lyric_text import LyricSection, parse_lyrics
+from songforge.engine.lyricist.writer import write_lyrics
+from songforge.engine.score import Score
+from songforge.engine.styles import Style, choose_style, removed_roles, style_by_name
+
+Report = Callable[[str, int], None]
+DEFAULT_DURATION = 120.0
+DEFAULT_CONTINUATION = 60.0
+# Song lengths tried, shortest first, for caller lyrics sent without a duration.
+FITTING_DURATIONS = (120.0, 150.0, 180.0, 210.0, 240.0)
+
+
+@dataclass(frozen=True)
+class Continuation:
+    score_json: str
+    master_path: Path
+    continue_at: float | None
+
+
+@dataclass(frozen=True)
+class SongRequest:
+    prompt: str | None = None
+    title: str | None = None
+    tags: str | None = None
+    negative_tags: str | None = None
+    lyrics: str | None = None
+    instrumental: bool = False
+    duration: float | None = None
+    seed: int = 0
+    continuation: Continuation | None = None
+
+
+@dataclass(frozen=True)
+class PlannedSong:
+    """Everything decided before a note sounds: style, words and the score."""
+
+    style: Style
+    title: str
+    sections: list[LyricSection]
+    score: Score
+    instrumental: bool
+    source: Score | None
+    relaxed: bool = True  # every line has two bars to itself
+
+
+def plan_song(request: SongRequest, report: Report = lambda stage, percent: None) -> PlannedSong:
+    """Chooses the style, key and form, writes or parses the words and composes the score:
+    cheap and deterministic, so it can be inspected without rendering audio."""
+    rng = random.Random(request.seed)
+    source = Score.from_json(request.continuation.score_json) if request.continuation else None
+    if source is not None:
+        style = style_by_name(source.style)
+        tonic, mode = source.tonic, source.mode
+        instrumental = request.instrumental or source.instrumental
+    else:
+        style = choose_style(request.prompt, request.tags, request.negative_tags)
+        tonic = rng.randrange(12)
+        mode = rng.choice(style.modes)
+        instrumental = request.instrumental
+    key = (tonic, mode)
+    report("writing_lyrics", 5)
+    if request.duration:
+        return _plan_at(
+            float(request.duration), request, style, key, instrumental, source, rng, report
+        )
+    if source is not None or instrumental or not request.lyrics:
+        default = DEFAULT_CONTINUATION if source else DEFAULT_DURATION
+        return _plan_at(default, request, style, key, instrumental, source, rng, report)
+    # Caller lyrics and no duration asked for: the song is as long as its words need, at
+    # two bars a line when some length allows it, else at the longest that can be sung.
+    state = rng.getstate()
+    singable: PlannedSong | None = None
+    for duration in FITTING_DURATIONS:
+        rng.setstate(state)
+        planned = _plan_at(duration, request, style, key, instrumental, source, rng, report)
+        if not is_singable(planned.score):
+            continue
+        if planned.relaxed:
+            return planned
+        singable = planned
+    return singable or planned
+
+
+def _plan_at(
+    duration: float,
+    request: SongRequest,
+    style: Style,
+    key: tuple[int, str],
+    instrumental: bool,
+    source: Score | None,
+    rng: random.Random,
+    report: Report,
+) -> PlannedSong:
+    plan = plan_form(
+        duration,
+        style.tempo,
+        rng,
+        continuation=source is not None,
+        fixed_bpm=source.bpm if source else None,
+    )
+    title, sections = _words(request, style, plan, instrumental)
+    lyric_plan = None if instrumental else assign_lines(plan.sections, sections)
+    report("composing", 15)
+    score = compose(
+        style,
+        plan,
+        request.seed,
+        tonic=key[0],
+        mode=key[1],
+        lyrics=lyric_plan,
+        instrumental=instrumental,
+        removed=removed_roles(request.negative_tags),
+    )
+    lines = sum(len(section.lines) for section in sections)
+    relaxed = instrumental or lines <= room_for_lines(plan.sections)
+    return PlannedSong(style, title, sections, score, instrumental, source, relaxed)
+
+
+def is_singable(score: Score) -> bool:
+    """Every sung syllable ends before the next begins: a voice can sing it."""
+    return all(b.start >= a.start + a.duration - 1e-3 for a, b in pairwise(score.vocal))
+
+
+def shortest_singable(request: SongRequest, longest: float) -> float | None:
+    """The shortest duration, in whole ten seconds up to `longest`, at which the request's
+    words can be sung; None when even `longest` is too short."""
+    if not is_singable(plan_song(replace(request, duration=longest)).score):
+        return None
+    duration = max(30.0, float(request.duration or DEFAULT_DURATION))
+    while duration < longest:
+        if is_singable(plan_song(replace(request, duration=duration)).score):
+            return duration
+        duration = (duration // 10 + 1) * 10
+    return longest
+
+
+def _words(
+    request: SongRequest, style: Style, plan: FormPlan, instrumental: bool
+) -> tuple[str, list[LyricSection]]:
+    if request.lyrics:
+        sections = parse_lyrics(request.lyrics)
+        title = request.title or _title_from(sections) or "Untitled"
+        return title, sections
+    draft = write_lyrics(
+        request.prompt or style.name,
+        title=request.title,
+        form=plan.sections,
+        seed=request.seed,
+        mood_hint=style.name,
+    )
+    return draft.title, ([] if instrumental else draft.sections)
+
+
+def _title_from(sections: list[LyricSection]) -> str | None:
+    for section in sections:
+        if section.name.lower().startswith("chorus") and section.lines:
+            return " ".join(section.lines[0].split()[:5]).strip(",.!?;:").title()
+    return sections[0].lines[0][:40].title() if sections else None
