@@ -108,3 +108,20 @@ def test_ctrl_c_leaves_the_task_running(server: Any, tmp_path: Path) -> None:
     assert resumed.returncode == 0, resumed.stderr
     assert f"{task_id}: completed" in resumed.stdout
     assert (tmp_path / "later.wav").stat().st_size > 1000
+
+
+def test_demos_saves_one_song_per_style(server: Any, tmp_path: Path) -> None:
+    out = tmp_path / "demos"
+    args = ("demos", "--out", str(out), "--styles", "pop,r&b", "--duration", "30")
+    result = _cli(server, *args, "--interval", "0.2", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["pop.mp3", "r-b.mp3"]
+    for song in out.iterdir():
+        probe = subprocess.run(
+            ["ffprobe", "-v", "error", "-show_format", str(song)], capture_output=True, text=True
+        )
+        assert probe.returncode == 0, song
+    assert "2 songs queued" in result.stdout
+    unknown = _cli(server, "demos", "--styles", "polka", cwd=tmp_path)
+    assert unknown.returncode == 2
+    assert "Unknown style(s): polka" in unknown.stderr

@@ -19,7 +19,7 @@ console = Console()
 err_console = Console(stderr=True)
 
 
-def _client() -> Client:
+def open_client() -> Client:
     try:
         return Client()
     except SongforgeError as exc:
@@ -101,7 +101,7 @@ def _save(client: Client, done: Task, out: Path | None, video: bool) -> None:
 
 
 def _run(body: dict[str, object], out: Path | None, video: bool, interval: float) -> None:
-    with _client() as client:
+    with open_client() as client:
         try:
             task = client.create({k: v for k, v in body.items() if v is not None})
         except SongforgeError as exc:
@@ -184,7 +184,7 @@ def register(app: typer.Typer) -> None:
         interval: Annotated[float, typer.Option(help="Seconds between polls")] = 2.0,
     ) -> None:
         """Show a task; with --wait, follow it to the end and save its audio."""
-        with _client() as client:
+        with open_client() as client:
             try:
                 task = client.tasks.get(task_id)
             except SongforgeError as exc:
@@ -201,7 +201,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def models() -> None:
         """List the models this server offers."""
-        with _client() as client:
+        with open_client() as client:
             for model in client.models.list():
                 details = model.tokenlab
                 operations = ", ".join(details.get("supported_operations", []))
