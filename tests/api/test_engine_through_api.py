@@ -167,3 +167,32 @@ def test_song_without_duration_is_as_long_as_its_words_need() -> None:
         SongRequest(prompt="pop", lyrics=_full_song_lyrics(5), seed=3, duration=60)
     )
     assert not is_singable(squeezed.score)
+
+
+def test_continuation_whose_words_cannot_fit_fails_clearly_and_costs_nothing(
+    engine_services: Services,
+) -> None:
+    from decimal import Decimal
+
+    from songforge.services.bootstrap import create_funded_organisation
+
+    org = create_funded_organisation(
+        engine_services.uow_factory, engine_services.clock, "k", Decimal(5)
+    )
+    app = create_app(engine_services.settings, services=engine_services)
+    with TestClient(app) as client:
+        headers = bearer(org.api_key)
+        body = {"prompt": "a pop song", "duration": 30, "seed": 1}
+        song = client.post("/v1/music/generations", json=body, headers=headers).json()
+        run_pending(engine_services)
+        clip = client.get(song["poll_url"], headers=headers).json()["clip_id"]
+        words = "\n".join(["I walked along the river in the rain tonight"] * 40)
+        body = {"continue_clip_id": clip, "lyrics": words, "duration": 30}
+        created = client.post("/v1/music/generations", json=body, headers=headers)
+        assert created.status_code == 200, created.text
+        run_pending(engine_services)
+        done = client.get(created.json()["poll_url"], headers=headers).json()
+    assert done["status"] == "failed"
+    assert done["error"]["code"] == "invalid_parameter"
+    assert "at least" in done["error"]["message"]
+    assert done.get("cost") in (None, "0.0000")

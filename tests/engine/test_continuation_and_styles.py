@@ -161,3 +161,20 @@ def test_score_midi_is_valid(render: Any, tmp_path: Path) -> None:
     assert abs(midi.length - song.output.metadata["duration"]) < 3
     names = {t.name for t in midi.tracks}
     assert {"drums", "bass", "vocal"} <= names
+
+
+def test_continuation_with_too_many_new_words_is_refused(render: Any, tmp_path: Path) -> None:
+    from songforge.engine.pipeline import Engine, LyricsDoNotFit
+
+    source = render(SOURCE)
+    words = "\n".join(["I walked along the river in the rain tonight"] * 40)
+    continuation = Continuation(
+        score_json=source.file("score").read_text(),
+        master_path=source.file("master"),
+        continue_at=None,
+    )
+    request = SongRequest(lyrics=words, duration=30, seed=3, continuation=continuation)
+    with pytest.raises(LyricsDoNotFit) as refused:
+        Engine().make_song(request, tmp_path, lambda stage, percent: None)
+    assert refused.value.needed is not None
+    assert 30 < refused.value.needed <= 240

@@ -15,16 +15,25 @@ from songforge.engine import cover, encode
 from songforge.engine.form import TAIL_SECONDS
 from songforge.engine.lyric_text import format_lyrics
 from songforge.engine.mix import master
-from songforge.engine.planning import Continuation, Report, SongRequest, plan_song
+from songforge.engine.planning import (
+    Continuation,
+    LyricsDoNotFit,
+    Report,
+    SongRequest,
+    is_singable,
+    plan_song,
+    shortest_singable,
+)
 from songforge.engine.render import SAMPLE_RATE, SoundFontRenderer
 from songforge.engine.score import Note, Score, Section, Syllable, Track
 from songforge.engine.styles import Style
 from songforge.engine.voice import Voice
 
-__all__ = ["Continuation", "Engine", "SongOutput", "SongRequest"]
+__all__ = ["Continuation", "Engine", "LyricsDoNotFit", "SongOutput", "SongRequest"]
 
 ENGINE_VERSION = "songforge-engine-1"
 CROSSFADE_SECONDS = 0.04
+LONGEST_SONG_SECONDS = 240.0
 
 
 @dataclass
@@ -62,6 +71,10 @@ class Engine:
     def make_song(self, request: SongRequest, workdir: Path, report: Report) -> SongOutput:
         clock = _StageClock(report)
         planned = plan_song(request, clock.stage)
+        if not is_singable(planned.score):
+            # Requests are checked before they are accepted, except a continuation's new
+            # words, whose room depends on the source clip: refuse rather than garble them.
+            raise LyricsDoNotFit(shortest_singable(request, LONGEST_SONG_SECONDS))
         score, style, source, title = planned.score, planned.style, planned.source, planned.title
         clock.stage("rendering", 25)
         vocal = None

@@ -47,6 +47,15 @@ class SongRequest:
     continuation: Continuation | None = None
 
 
+class LyricsDoNotFit(Exception):
+    """The words cannot be sung in the song's length: a syllable would start before the
+    previous one ends. `needed` is the shortest length that works, if any does."""
+
+    def __init__(self, needed: float | None) -> None:
+        super().__init__(f"lyrics need {needed} s" if needed else "lyrics too long for any song")
+        self.needed = needed
+
+
 @dataclass(frozen=True)
 class PlannedSong:
     """Everything decided before a note sounds: style, words and the score."""
@@ -143,7 +152,8 @@ def shortest_singable(request: SongRequest, longest: float) -> float | None:
     words can be sung; None when even `longest` is too short."""
     if not is_singable(plan_song(replace(request, duration=longest)).score):
         return None
-    duration = max(30.0, float(request.duration or DEFAULT_DURATION))
+    default = DEFAULT_CONTINUATION if request.continuation else DEFAULT_DURATION
+    duration = max(30.0, float(request.duration or default))
     while duration < longest:
         if is_singable(plan_song(replace(request, duration=duration)).score):
             return duration

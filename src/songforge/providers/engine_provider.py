@@ -6,7 +6,13 @@ import tempfile
 from pathlib import Path
 
 from songforge.domain.tasks import GenerationResult, Stage
-from songforge.engine.pipeline import Continuation, Engine, SongRequest
+from songforge.engine.pipeline import (
+    Continuation,
+    Engine,
+    LyricsDoNotFit,
+    SongOutput,
+    SongRequest,
+)
 from songforge.ports import ProviderFailure, ProviderJob
 
 _STAGES = {stage.value: stage for stage in Stage}
@@ -40,21 +46,14 @@ class EngineProvider:
                     master_path=master_path,
                     continue_at=request.continue_at,
                 )
-            song = self._engine.make_song(
-                SongRequest(
-                    prompt=request.prompt,
-                    title=request.title,
-                    tags=request.tags,
-                    negative_tags=request.negative_tags,
-                    lyrics=request.lyrics,
-                    instrumental=request.make_instrumental,
-                    duration=request.duration,
-                    seed=job.seed,
-                    continuation=continuation,
-                ),
-                workdir,
-                lambda stage, percent: job.report(_STAGES[stage], percent),
-            )
+            try:
+                song = self._make(job, workdir, continuation)
+            except LyricsDoNotFit as refused:
+                raise ProviderFailure(
+                    "invalid_parameter",
+                    _too_long_message(refused.needed),
+                    retryable=False,
+                ) from None
             assets = [
                 job.save_asset(kind, path, content_type)
                 for kind, (path, content_type) in song.files.items()
@@ -67,3 +66,29 @@ class EngineProvider:
                 **metadata["continued_from"],
             }
         return GenerationResult(song.title, song.lyrics, metadata, assets)
+
+    def _make(
+        self, job: ProviderJob, workdir: Path, continuation: Continuation | None
+    ) -> SongOutput:
+        request = job.request
+        return self._engine.make_song(
+            SongRequest(
+                prompt=request.prompt,
+                title=request.title,
+                tags=request.tags,
+                negative_tags=request.negative_tags,
+                lyrics=request.lyrics,
+                instrumental=request.make_instrumental,
+                duration=request.duration,
+                seed=job.seed,
+                continuation=continuation,
+            ),
+            workdir,
+            lambda stage, percent: job.report(_STAGES[stage], percent),
+        )
+
+
+def _too_long_message(needed: float | None) -> str:
+    if needed is None:
+        return "The new lyrics have more words than a part of up to 240 seconds can sing."
+    return f"The new lyrics need a 'duration' of at least {needed:g} seconds to be sung."
