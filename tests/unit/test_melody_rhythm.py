@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from pathlib import Path
 
 import pronouncing
 import pytest
@@ -136,3 +137,19 @@ def test_crowded_lines_still_fit_their_bars() -> None:
     assert placements[-1].start + placements[-1].length <= 16
     starts = [p.start for p in placements]
     assert starts == sorted(starts)
+
+
+def test_words_sent_with_the_continuation_of_an_instrumental_are_sung() -> None:
+    from songforge.engine.planning import Continuation
+
+    source = plan_song(SongRequest(prompt="a pop tune", instrumental=True, duration=40, seed=2))
+    assert source.score.vocal == []
+    continuation = Continuation(source.score.to_json(), Path("unused"), None)
+    words = "[Verse]\nNow the voices join the band\nSinging over open land"
+    with_words = plan_song(SongRequest(lyrics=words, seed=3, continuation=continuation))
+    assert not with_words.instrumental
+    assert [line for line in with_words.score.lines] == words.splitlines()[1:]
+    assert len(with_words.score.vocal) > 10
+    without = plan_song(SongRequest(prompt="more", seed=3, continuation=continuation))
+    assert without.instrumental
+    assert without.score.vocal == []

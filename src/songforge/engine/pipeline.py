@@ -192,7 +192,7 @@ def _merge_scores(source: Score, new: Score, cut: float) -> Score:
         vocal=vocal,
         lines=[source.lines[i] for i in kept_lines] + new.lines,
         duration=round(cut + new.duration, 3),
-        instrumental=source.instrumental,
+        instrumental=source.instrumental and new.instrumental,
     )
 
 

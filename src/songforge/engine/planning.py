@@ -77,7 +77,8 @@ def plan_song(request: SongRequest, report: Report = lambda stage, percent: None
     if source is not None:
         style = style_by_name(source.style)
         tonic, mode = source.tonic, source.mode
-        instrumental = request.instrumental or source.instrumental
+        # An instrumental clip stays instrumental unless the continuation brings words.
+        instrumental = request.instrumental or (source.instrumental and not request.lyrics)
     else:
         style = choose_style(request.prompt, request.tags, request.negative_tags)
         tonic = rng.randrange(12)
