@@ -112,6 +112,21 @@ def test_caller_lyrics_round_trip(engine_services: Services) -> None:
     assert sung == [line for line in written.splitlines() if line and not line.startswith("[")]
 
 
+@pytest.fixture
+def engine_client(engine_services: Services) -> Iterator[tuple[TestClient, dict[str, str]]]:
+    """A client of the engine-backed app, and the headers of a funded organisation's key."""
+    from decimal import Decimal
+
+    from songforge.services.bootstrap import create_funded_organisation
+
+    org = create_funded_organisation(
+        engine_services.uow_factory, engine_services.clock, "f", Decimal(5)
+    )
+    app = create_app(engine_services.settings, services=engine_services)
+    with TestClient(app) as client:
+        yield client, bearer(org.api_key)
+
+
 def _full_song_lyrics(verses: int) -> str:
     verse = (
         "I walked along the river in the rain\nThe city lights were calling out my name\n"
@@ -123,36 +138,27 @@ def _full_song_lyrics(verses: int) -> str:
 
 
 def test_lyrics_too_long_for_the_duration_are_refused_up_front(
-    engine_services: Services,
+    engine_client: tuple[TestClient, dict[str, str]],
 ) -> None:
-    from decimal import Decimal
-
-    from songforge.services.bootstrap import create_funded_organisation
-
-    org = create_funded_organisation(
-        engine_services.uow_factory, engine_services.clock, "l", Decimal(5)
-    )
-    app = create_app(engine_services.settings, services=engine_services)
-    with TestClient(app) as client:
-        headers = bearer(org.api_key)
-        before = client.get("/v1/tasks", headers=headers).json()["data"]
-        body = {"prompt": "pop", "lyrics": _full_song_lyrics(4), "duration": 30, "seed": 3}
-        refused = client.post("/v1/music/generations", json=body, headers=headers)
-        assert refused.status_code == 400, refused.text
-        error = refused.json()["error"]
-        assert (error["code"], error["param"]) == ("invalid_parameter", "duration")
-        needed = float(error["message"].split("at least ")[1].split(" seconds")[0])
-        assert 30 < needed <= 240
-        assert client.get("/v1/tasks", headers=headers).json()["data"] == before
-        # Far more words than any song can hold: the lyrics are what must change.
-        body = {"prompt": "pop", "lyrics": _full_song_lyrics(40), "seed": 3}
-        too_many = client.post("/v1/music/generations", json=body, headers=headers)
-        assert too_many.status_code == 400
-        assert too_many.json()["error"]["param"] == "lyrics"
-        # The duration the error named is accepted, and the song is sung without a jumble.
-        body = {"prompt": "pop", "lyrics": _full_song_lyrics(4), "duration": needed, "seed": 3}
-        accepted = client.post("/v1/music/generations", json=body, headers=headers)
-        assert accepted.status_code == 200, accepted.text
+    client, headers = engine_client
+    before = client.get("/v1/tasks", headers=headers).json()["data"]
+    body = {"prompt": "pop", "lyrics": _full_song_lyrics(4), "duration": 30, "seed": 3}
+    refused = client.post("/v1/music/generations", json=body, headers=headers)
+    assert refused.status_code == 400, refused.text
+    error = refused.json()["error"]
+    assert (error["code"], error["param"]) == ("invalid_parameter", "duration")
+    needed = float(error["message"].split("at least ")[1].split(" seconds")[0])
+    assert 30 < needed <= 240
+    assert client.get("/v1/tasks", headers=headers).json()["data"] == before
+    # Far more words than any song can hold: the lyrics are what must change.
+    body = {"prompt": "pop", "lyrics": _full_song_lyrics(40), "seed": 3}
+    too_many = client.post("/v1/music/generations", json=body, headers=headers)
+    assert too_many.status_code == 400
+    assert too_many.json()["error"]["param"] == "lyrics"
+    # The duration the error named is accepted, and the song is sung without a jumble.
+    body = {"prompt": "pop", "lyrics": _full_song_lyrics(4), "duration": needed, "seed": 3}
+    accepted = client.post("/v1/music/generations", json=body, headers=headers)
+    assert accepted.status_code == 200, accepted.text
 
 
 def test_song_without_duration_is_as_long_as_its_words_need() -> None:
@@ -170,28 +176,19 @@ def test_song_without_duration_is_as_long_as_its_words_need() -> None:
 
 
 def test_continuation_whose_words_cannot_fit_fails_clearly_and_costs_nothing(
-    engine_services: Services,
+    engine_client: tuple[TestClient, dict[str, str]], engine_services: Services
 ) -> None:
-    from decimal import Decimal
-
-    from songforge.services.bootstrap import create_funded_organisation
-
-    org = create_funded_organisation(
-        engine_services.uow_factory, engine_services.clock, "k", Decimal(5)
-    )
-    app = create_app(engine_services.settings, services=engine_services)
-    with TestClient(app) as client:
-        headers = bearer(org.api_key)
-        body = {"prompt": "a pop song", "duration": 30, "seed": 1}
-        song = client.post("/v1/music/generations", json=body, headers=headers).json()
-        run_pending(engine_services)
-        clip = client.get(song["poll_url"], headers=headers).json()["clip_id"]
-        words = "\n".join(["I walked along the river in the rain tonight"] * 40)
-        body = {"continue_clip_id": clip, "lyrics": words, "duration": 30}
-        created = client.post("/v1/music/generations", json=body, headers=headers)
-        assert created.status_code == 200, created.text
-        run_pending(engine_services)
-        done = client.get(created.json()["poll_url"], headers=headers).json()
+    client, headers = engine_client
+    body = {"prompt": "a pop song", "duration": 30, "seed": 1}
+    song = client.post("/v1/music/generations", json=body, headers=headers).json()
+    run_pending(engine_services)
+    clip = client.get(song["poll_url"], headers=headers).json()["clip_id"]
+    words = "\n".join(["I walked along the river in the rain tonight"] * 40)
+    body = {"continue_clip_id": clip, "lyrics": words, "duration": 30}
+    created = client.post("/v1/music/generations", json=body, headers=headers)
+    assert created.status_code == 200, created.text
+    run_pending(engine_services)
+    done = client.get(created.json()["poll_url"], headers=headers).json()
     assert done["status"] == "failed"
     assert done["error"]["code"] == "invalid_parameter"
     assert "at least" in done["error"]["message"]
