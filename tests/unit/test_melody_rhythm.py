@@ -153,3 +153,16 @@ def test_words_sent_with_the_continuation_of_an_instrumental_are_sung() -> None:
     without = plan_song(SongRequest(prompt="more", seed=3, continuation=continuation))
     assert without.instrumental
     assert without.score.vocal == []
+
+
+def test_a_continuation_without_duration_is_as_long_as_its_new_words_need() -> None:
+    from songforge.engine.planning import Continuation, is_singable
+
+    source = plan_song(SongRequest(prompt="a pop tune", instrumental=True, duration=40, seed=2))
+    continuation = Continuation(source.score.to_json(), Path("unused"), None)
+    words = "\n".join(["I walked along the river in the rain tonight"] * 30)
+    fitted = plan_song(SongRequest(lyrics=words, seed=3, continuation=continuation))
+    assert is_singable(fitted.score)
+    assert fitted.score.duration > 60
+    squeezed = plan_song(SongRequest(lyrics=words, seed=3, duration=30, continuation=continuation))
+    assert not is_singable(squeezed.score)

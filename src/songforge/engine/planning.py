@@ -23,8 +23,10 @@ from songforge.engine.styles import Style, choose_style, removed_roles, style_by
 Report = Callable[[str, int], None]
 DEFAULT_DURATION = 120.0
 DEFAULT_CONTINUATION = 60.0
-# Song lengths tried, shortest first, for caller lyrics sent without a duration.
+# Lengths tried, shortest first, for caller lyrics sent without a duration (of the whole
+# song, or of a continuation's new part).
 FITTING_DURATIONS = (120.0, 150.0, 180.0, 210.0, 240.0)
+CONTINUATION_FITTING_DURATIONS = (60.0, 90.0, 120.0, 150.0, 180.0, 210.0, 240.0)
 
 
 @dataclass(frozen=True)
@@ -90,14 +92,14 @@ def plan_song(request: SongRequest, report: Report = lambda stage, percent: None
         return _plan_at(
             float(request.duration), request, style, key, instrumental, source, rng, report
         )
-    if source is not None or instrumental or not request.lyrics:
+    if instrumental or not request.lyrics:
         default = DEFAULT_CONTINUATION if source else DEFAULT_DURATION
         return _plan_at(default, request, style, key, instrumental, source, rng, report)
     # Caller lyrics and no duration asked for: the song is as long as its words need, at
     # two bars a line when some length allows it, else at the longest that can be sung.
     state = rng.getstate()
     singable: PlannedSong | None = None
-    for duration in FITTING_DURATIONS:
+    for duration in CONTINUATION_FITTING_DURATIONS if source else FITTING_DURATIONS:
         rng.setstate(state)
         planned = _plan_at(duration, request, style, key, instrumental, source, rng, report)
         if not is_singable(planned.score):
