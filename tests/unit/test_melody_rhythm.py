@@ -148,7 +148,7 @@ def test_words_sent_with_the_continuation_of_an_instrumental_are_sung() -> None:
     words = "[Verse]\nNow the voices join the band\nSinging over open land"
     with_words = plan_song(SongRequest(lyrics=words, seed=3, continuation=continuation))
     assert not with_words.instrumental
-    assert [line for line in with_words.score.lines] == words.splitlines()[1:]
+    assert with_words.score.lines == words.splitlines()[1:]
     assert len(with_words.score.vocal) > 10
     without = plan_song(SongRequest(prompt="more", seed=3, continuation=continuation))
     assert without.instrumental

@@ -20,9 +20,8 @@ from songforge.engine.planning import (
     LyricsDoNotFit,
     Report,
     SongRequest,
-    is_singable,
+    ensure_singable,
     plan_song,
-    shortest_singable,
 )
 from songforge.engine.render import SAMPLE_RATE, SoundFontRenderer
 from songforge.engine.score import Note, Score, Section, Syllable, Track
@@ -33,7 +32,6 @@ __all__ = ["Continuation", "Engine", "LyricsDoNotFit", "SongOutput", "SongReques
 
 ENGINE_VERSION = "songforge-engine-1"
 CROSSFADE_SECONDS = 0.04
-LONGEST_SONG_SECONDS = 240.0
 
 
 @dataclass
@@ -71,10 +69,9 @@ class Engine:
     def make_song(self, request: SongRequest, workdir: Path, report: Report) -> SongOutput:
         clock = _StageClock(report)
         planned = plan_song(request, clock.stage)
-        if not is_singable(planned.score):
-            # Requests are checked before they are accepted, except a continuation's new
-            # words, whose room depends on the source clip: refuse rather than garble them.
-            raise LyricsDoNotFit(shortest_singable(request, LONGEST_SONG_SECONDS))
+        # Requests are checked before they are accepted, except a continuation's new words,
+        # whose room depends on the source clip: refuse rather than garble them.
+        ensure_singable(planned, request)
         score, style, source, title = planned.score, planned.style, planned.source, planned.title
         clock.stage("rendering", 25)
         vocal = None

@@ -25,8 +25,9 @@ DEFAULT_DURATION = 120.0
 DEFAULT_CONTINUATION = 60.0
 # Lengths tried, shortest first, for caller lyrics sent without a duration (of the whole
 # song, or of a continuation's new part).
-FITTING_DURATIONS = (120.0, 150.0, 180.0, 210.0, 240.0)
-CONTINUATION_FITTING_DURATIONS = (60.0, 90.0, 120.0, 150.0, 180.0, 210.0, 240.0)
+LONGEST_SONG_SECONDS = 240.0
+FITTING_DURATIONS = (120.0, 150.0, 180.0, 210.0, LONGEST_SONG_SECONDS)
+CONTINUATION_FITTING_DURATIONS = (60.0, 90.0, *FITTING_DURATIONS)
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,15 @@ def _plan_at(
 def is_singable(score: Score) -> bool:
     """Every sung syllable ends before the next begins: a voice can sing it."""
     return all(b.start >= a.start + a.duration - 1e-3 for a, b in pairwise(score.vocal))
+
+
+def ensure_singable(
+    planned: PlannedSong, request: SongRequest, longest: float = LONGEST_SONG_SECONDS
+) -> None:
+    """Raises LyricsDoNotFit, with the shortest length that would work, when the planned
+    song's words cannot be sung."""
+    if not is_singable(planned.score):
+        raise LyricsDoNotFit(shortest_singable(request, longest))
 
 
 def shortest_singable(request: SongRequest, longest: float) -> float | None:

@@ -4,35 +4,54 @@ from __future__ import annotations
 
 from songforge.domain.errors import InvalidParameter
 from songforge.domain.generation_request import GenerationRequest
-from songforge.engine.planning import SongRequest, is_singable, plan_song, shortest_singable
+from songforge.engine.planning import (
+    Continuation,
+    LyricsDoNotFit,
+    SongRequest,
+    ensure_singable,
+    plan_song,
+)
 
 
-def check_lyrics_fit(request: GenerationRequest, longest_duration: float) -> None:
-    """Caller lyrics must be singable in the song's length, or the request is refused now
-    rather than sung as a jumble. A continuation's room depends on its source clip, which
-    only the worker reads, so it is not checked here."""
-    if not request.lyrics or request.make_instrumental or request.continue_clip_id:
-        return
-    song = SongRequest(
+def song_request(
+    request: GenerationRequest, seed: int, continuation: Continuation | None = None
+) -> SongRequest:
+    """The engine's view of a validated API request."""
+    return SongRequest(
         prompt=request.prompt,
         title=request.title,
         tags=request.tags,
         negative_tags=request.negative_tags,
         lyrics=request.lyrics,
+        instrumental=request.make_instrumental,
         duration=request.duration,
-        seed=request.seed or 0,
+        seed=seed,
+        continuation=continuation,
     )
-    if is_singable(plan_song(song).score):
-        return
-    needed = shortest_singable(song, longest_duration)
-    if needed is None:
-        raise InvalidParameter(
+
+
+def refusal(unfit: LyricsDoNotFit, longest_duration: float) -> InvalidParameter:
+    if unfit.needed is None:
+        return InvalidParameter(
             f"'lyrics' has more words than a song of {longest_duration:g} seconds can sing; "
             "send fewer lines.",
             param="lyrics",
         )
-    raise InvalidParameter(
-        f"These lyrics need a 'duration' of at least {needed:g} seconds to be sung; ask for "
-        "that (or leave 'duration' out to fit the song to its words), or send fewer lines.",
+    return InvalidParameter(
+        f"These lyrics need a 'duration' of at least {unfit.needed:g} seconds to be sung; ask "
+        "for that (or leave 'duration' out to fit the song to its words), or send fewer lines.",
         param="duration",
     )
+
+
+def check_lyrics_fit(request: GenerationRequest, longest_duration: float) -> None:
+    """Caller lyrics must be singable in the song's length, or the request is refused now
+    rather than sung as a jumble. A continuation's room depends on its source clip, which
+    only the worker reads, so the worker checks those."""
+    if not request.lyrics or request.make_instrumental or request.continue_clip_id:
+        return
+    song = song_request(request, request.seed or 0)
+    try:
+        ensure_singable(plan_song(song), song, longest_duration)
+    except LyricsDoNotFit as unfit:
+        raise refusal(unfit, longest_duration) from None

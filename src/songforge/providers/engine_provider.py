@@ -6,14 +6,10 @@ import tempfile
 from pathlib import Path
 
 from songforge.domain.tasks import GenerationResult, Stage
-from songforge.engine.pipeline import (
-    Continuation,
-    Engine,
-    LyricsDoNotFit,
-    SongOutput,
-    SongRequest,
-)
+from songforge.engine.pipeline import Continuation, Engine, LyricsDoNotFit
+from songforge.engine.planning import LONGEST_SONG_SECONDS
 from songforge.ports import ProviderFailure, ProviderJob
+from songforge.providers.engine_checks import refusal, song_request
 
 _STAGES = {stage.value: stage for stage in Stage}
 
@@ -47,13 +43,14 @@ class EngineProvider:
                     continue_at=request.continue_at,
                 )
             try:
-                song = self._make(job, workdir, continuation)
-            except LyricsDoNotFit as refused:
-                raise ProviderFailure(
-                    "invalid_parameter",
-                    _too_long_message(refused.needed),
-                    retryable=False,
-                ) from None
+                song = self._engine.make_song(
+                    song_request(request, job.seed, continuation),
+                    workdir,
+                    lambda stage, percent: job.report(_STAGES[stage], percent),
+                )
+            except LyricsDoNotFit as unfit:
+                refused = refusal(unfit, LONGEST_SONG_SECONDS)
+                raise ProviderFailure(refused.code, refused.message, retryable=False) from None
             assets = [
                 job.save_asset(kind, path, content_type)
                 for kind, (path, content_type) in song.files.items()
@@ -66,29 +63,3 @@ class EngineProvider:
                 **metadata["continued_from"],
             }
         return GenerationResult(song.title, song.lyrics, metadata, assets)
-
-    def _make(
-        self, job: ProviderJob, workdir: Path, continuation: Continuation | None
-    ) -> SongOutput:
-        request = job.request
-        return self._engine.make_song(
-            SongRequest(
-                prompt=request.prompt,
-                title=request.title,
-                tags=request.tags,
-                negative_tags=request.negative_tags,
-                lyrics=request.lyrics,
-                instrumental=request.make_instrumental,
-                duration=request.duration,
-                seed=job.seed,
-                continuation=continuation,
-            ),
-            workdir,
-            lambda stage, percent: job.report(_STAGES[stage], percent),
-        )
-
-
-def _too_long_message(needed: float | None) -> str:
-    if needed is None:
-        return "The new lyrics have more words than a part of up to 240 seconds can sing."
-    return f"The new lyrics need a 'duration' of at least {needed:g} seconds to be sung."

@@ -59,7 +59,7 @@ class ProviderRegistry:
         self._settings = settings
         self._factories = factories if factories is not None else builtin_factories()
         self._built: dict[str, Provider] = {}
-        self._checks = builtin_checks() if factories is None else {}
+        self._checks = builtin_checks()
 
     def checks(self) -> dict[str, RequestCheck]:
         return dict(self._checks)
