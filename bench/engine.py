@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from songforge.composition import build_services
+from songforge.wiring import build_services
 from songforge.db.migrate import upgrade
 from songforge.engine.pipeline import Engine, SongRequest
 from songforge.services.bootstrap import create_funded_organisation

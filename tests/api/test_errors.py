@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from songforge.composition import Services
+from songforge.wiring import Services
 from songforge.services.bootstrap import Bootstrapped, create_funded_organisation
 from songforge.services.credentials import INFERENCE, issue_credential
 from tests.conftest import bearer, run_pending

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from songforge.composition import Services
+from songforge.wiring import Services
 from songforge.runtime.clock import FakeClock
 from songforge.services.bootstrap import Bootstrapped
 from songforge.services.file_retention import sweep_expired_files

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from songforge.composition import Services
+from songforge.wiring import Services
 from songforge.services.bootstrap import Bootstrapped, create_funded_organisation
 from tests.conftest import bearer, run_pending
 

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from songforge.api.openapi_document import ErrorEnvelope, TaskList, TaskObject
-from songforge.composition import Services
+from songforge.wiring import Services
 from songforge.services.bootstrap import Bootstrapped
 from tests.conftest import bearer, run_pending
 

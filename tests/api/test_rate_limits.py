@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from songforge.api.app import create_app
-from songforge.composition import Services, build_services
+from songforge.wiring import Services, build_services
 from songforge.db.migrate import upgrade
 from songforge.services.bootstrap import Bootstrapped, create_funded_organisation
 from songforge.settings import Settings

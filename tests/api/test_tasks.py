@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from fastapi.testclient import TestClient
 
-from songforge.composition import Services
+from songforge.wiring import Services
 from songforge.services.bootstrap import Bootstrapped
 from tests.conftest import bearer, run_pending
 

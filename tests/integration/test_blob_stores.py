@@ -85,7 +85,7 @@ def test_api_serves_s3_assets(s3_endpoint: str, tmp_path: Path, monkeypatch: Any
     from fastapi.testclient import TestClient
 
     from songforge.api.app import create_app
-    from songforge.composition import build_services
+    from songforge.wiring import build_services
     from songforge.db.migrate import upgrade
     from songforge.services.bootstrap import create_funded_organisation
     from songforge.settings import Settings

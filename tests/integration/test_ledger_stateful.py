@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from songforge.composition import build_services
+from songforge.wiring import build_services
 from songforge.db.migrate import upgrade
 from songforge.db.tables import billing_transactions, tasks, usage_records
 from songforge.domain.errors import InsufficientBalance, QuotaExceeded, RateLimited

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from songforge.composition import Services, build_services
+from songforge.wiring import Services, build_services
 from songforge.db.migrate import upgrade
 from songforge.domain.errors import InsufficientBalance, QuotaExceeded
 from songforge.domain.generation_request import GenerationRequest

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
-from songforge.composition import Services
+from songforge.wiring import Services
 from songforge.ports import Credential
 from songforge.services.credentials import INFERENCE, MANAGEMENT, authenticate
 from songforge.services.rate_limits import CREATE, READ

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from songforge.api.app import announce_bootstrap, create_app
 from songforge.api.asgi import tune_garbage_collector
-from songforge.composition import build_services
+from songforge.wiring import build_services
 from songforge.runtime.embedded import EmbeddedDispatcher
 from songforge.settings import Settings
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from songforge.cli import client_commands, demo_command
-from songforge.composition import build_services
+from songforge.wiring import build_services
 from songforge.logging_setup import configure_logging
 from songforge.services.credentials import INFERENCE, MANAGEMENT, issue_credential
 from songforge.settings import Settings

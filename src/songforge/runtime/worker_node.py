@@ -7,7 +7,7 @@ import threading
 
 import structlog
 
-from songforge.composition import build_services
+from songforge.wiring import build_services
 from songforge.runtime.embedded import EmbeddedDispatcher
 from songforge.settings import Settings
 

@@ -11,7 +11,7 @@ import ctypes.util
 import signal
 from multiprocessing.connection import Connection
 
-from songforge.composition import build_services
+from songforge.wiring import build_services
 from songforge.services.run_task import execute
 from songforge.settings import Settings
 

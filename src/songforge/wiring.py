@@ -1,4 +1,4 @@
-"""The composition root: builds the object graph for one process from its Settings."""
+"""Object-graph wiring: builds the services, stores and dispatcher of one process from its Settings."""
 
 from __future__ import annotations
 
