@@ -1,4 +1,4 @@
-"""Object-graph wiring: builds the services, stores and dispatcher of one process from its Settings."""
+"""Object-graph wiring: builds one process's services, stores and dispatcher from Settings."""
 
 from __future__ import annotations
 
