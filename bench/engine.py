@@ -20,7 +20,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from songforge.wiring import build_services
 from songforge.db.migrate import upgrade
 from songforge.engine.pipeline import Engine, SongRequest
 from songforge.services.bootstrap import create_funded_organisation
@@ -28,6 +27,7 @@ from songforge.services.create_task import create_task
 from songforge.services.credentials import INFERENCE, authenticate
 from songforge.services.run_task import claim_next, execute
 from songforge.settings import Settings
+from songforge.wiring import build_services
 
 
 def _end_to_end(body: dict[str, Any], runs: int) -> list[float]:

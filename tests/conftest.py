@@ -19,11 +19,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from songforge.api.app import create_app
-from songforge.wiring import Services, build_services
 from songforge.db.migrate import upgrade
 from songforge.services.bootstrap import Bootstrapped, create_funded_organisation
 from songforge.services.run_task import claim_next, execute
 from songforge.settings import Settings
+from songforge.wiring import Services, build_services
 
 
 @pytest.fixture

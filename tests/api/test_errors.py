@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from songforge.wiring import Services
 from songforge.services.bootstrap import Bootstrapped, create_funded_organisation
 from songforge.services.credentials import INFERENCE, issue_credential
+from songforge.wiring import Services
 from tests.conftest import bearer, run_pending
 
 SONG = {"model": "suno_music", "prompt": "a song about rain", "title": "Rain", "tags": "pop"}

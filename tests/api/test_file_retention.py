@@ -6,10 +6,10 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from songforge.wiring import Services
 from songforge.runtime.clock import FakeClock
 from songforge.services.bootstrap import Bootstrapped
 from songforge.services.file_retention import sweep_expired_files
+from songforge.wiring import Services
 from tests.conftest import bearer, run_pending
 
 DAY = 86_400.0

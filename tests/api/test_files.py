@@ -11,11 +11,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from songforge.api.app import create_app
-from songforge.wiring import Services, build_services
 from songforge.db.migrate import upgrade
 from songforge.services.bootstrap import Bootstrapped
 from songforge.settings import Settings
 from songforge.storage.local import LocalBlobStore, UnsafeKey
+from songforge.wiring import Services, build_services
 from tests.conftest import bearer, run_pending
 
 SONG = {"model": "suno_music", "prompt": "a song", "title": "Über Rain / Night"}

@@ -8,8 +8,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from songforge.wiring import Services
 from songforge.services.bootstrap import Bootstrapped, create_funded_organisation
+from songforge.wiring import Services
 from tests.conftest import bearer, run_pending
 
 SONG = {"model": "suno_music", "prompt": "a song"}

@@ -7,8 +7,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from songforge.api.openapi_document import ErrorEnvelope, TaskList, TaskObject
-from songforge.wiring import Services
 from songforge.services.bootstrap import Bootstrapped
+from songforge.wiring import Services
 from tests.conftest import bearer, run_pending
 
 SONG = {"model": "suno_music", "prompt": "a song about rain", "title": "Rain"}

@@ -10,10 +10,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from songforge.api.app import create_app
-from songforge.wiring import Services, build_services
 from songforge.db.migrate import upgrade
 from songforge.services.bootstrap import Bootstrapped, create_funded_organisation
 from songforge.settings import Settings
+from songforge.wiring import Services, build_services
 from tests.conftest import bearer
 
 SONG = {"model": "suno_music", "prompt": "a song"}

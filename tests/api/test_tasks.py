@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from fastapi.testclient import TestClient
 
-from songforge.wiring import Services
 from songforge.services.bootstrap import Bootstrapped
+from songforge.wiring import Services
 from tests.conftest import bearer, run_pending
 
 # The request body of the vendor guide's example.

@@ -85,10 +85,10 @@ def test_api_serves_s3_assets(s3_endpoint: str, tmp_path: Path, monkeypatch: Any
     from fastapi.testclient import TestClient
 
     from songforge.api.app import create_app
-    from songforge.wiring import build_services
     from songforge.db.migrate import upgrade
     from songforge.services.bootstrap import create_funded_organisation
     from songforge.settings import Settings
+    from songforge.wiring import build_services
     from tests.conftest import bearer, run_pending
 
     _s3(s3_endpoint)  # the bucket exists

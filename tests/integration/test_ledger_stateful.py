@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from songforge.wiring import build_services
 from songforge.db.migrate import upgrade
 from songforge.db.tables import billing_transactions, tasks, usage_records
 from songforge.domain.errors import InsufficientBalance, QuotaExceeded, RateLimited
@@ -30,6 +29,7 @@ from songforge.services.run_task import (
     record_failure,
 )
 from songforge.settings import Settings
+from songforge.wiring import build_services
 
 BODIES = [
     {"model": "suno_music", "prompt": "song"},

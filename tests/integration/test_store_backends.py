@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from songforge.wiring import Services, build_services
 from songforge.db.migrate import upgrade
 from songforge.domain.errors import InsufficientBalance, QuotaExceeded
 from songforge.domain.generation_request import GenerationRequest
@@ -21,6 +20,7 @@ from songforge.services.create_task import create_task
 from songforge.services.credentials import INFERENCE, authenticate
 from songforge.services.run_task import claim_next, complete, reap_expired_leases, record_failure
 from songforge.settings import Settings
+from songforge.wiring import Services, build_services
 
 SONG = {"model": "suno_music", "prompt": "song"}
 

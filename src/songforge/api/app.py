@@ -14,10 +14,10 @@ from songforge.api.metrics import Metrics
 from songforge.api.middleware import RequestContextMiddleware
 from songforge.api.openapi_document import describe_api
 from songforge.api.routes import files, management, models, operations, tasks, web
-from songforge.wiring import Services, build_services
 from songforge.runtime.embedded import EmbeddedDispatcher
 from songforge.services.bootstrap import bootstrap_if_empty
 from songforge.settings import Settings
+from songforge.wiring import Services, build_services
 
 
 def announce_bootstrap(services: Services) -> None:

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
-from songforge.wiring import Services
 from songforge.ports import Credential
 from songforge.services.credentials import INFERENCE, MANAGEMENT, authenticate
 from songforge.services.rate_limits import CREATE, READ
+from songforge.wiring import Services
 
 
 def get_services(request: Request) -> Services:

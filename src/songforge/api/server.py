@@ -9,9 +9,9 @@ from fastapi import FastAPI
 
 from songforge.api.app import announce_bootstrap, create_app
 from songforge.api.asgi import tune_garbage_collector
-from songforge.wiring import build_services
 from songforge.runtime.embedded import EmbeddedDispatcher
 from songforge.settings import Settings
+from songforge.wiring import build_services
 
 
 def _serve(

@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from songforge.cli import client_commands, demo_command
-from songforge.wiring import build_services
 from songforge.logging_setup import configure_logging
 from songforge.services.credentials import INFERENCE, MANAGEMENT, issue_credential
 from songforge.settings import Settings
+from songforge.wiring import build_services
 
 app = typer.Typer(help="songforge: self-hosted music generation.", no_args_is_help=True)
 keys_app = typer.Typer(help="Inference API keys (sk-).", no_args_is_help=True)

@@ -7,9 +7,9 @@ import threading
 
 import structlog
 
-from songforge.wiring import build_services
 from songforge.runtime.embedded import EmbeddedDispatcher
 from songforge.settings import Settings
+from songforge.wiring import build_services
 
 log = structlog.get_logger("songforge.worker")
 

@@ -11,9 +11,9 @@ import ctypes.util
 import signal
 from multiprocessing.connection import Connection
 
-from songforge.wiring import build_services
 from songforge.services.run_task import execute
 from songforge.settings import Settings
+from songforge.wiring import build_services
 
 _PR_SET_PDEATHSIG = 1
 
