@@ -81,7 +81,7 @@ class Engine:
             band_job = band_player.submit(self.renderer.render, score.tracks, score.duration)
             if score.vocal:
                 clock.stage("singing", 45)
-                vocal = self.voice.sing(score.vocal, score.lines, score.duration)
+                vocal = self.voice.sing(score.vocal, score.lines, score.duration, score.language)
             band = band_job.result()
         clock.stage("mixing", 70)
         mixed = master(band, vocal, SAMPLE_RATE)
@@ -190,6 +190,7 @@ def _merge_scores(source: Score, new: Score, cut: float) -> Score:
         lines=[source.lines[i] for i in kept_lines] + new.lines,
         duration=round(cut + new.duration, 3),
         instrumental=source.instrumental and new.instrumental,
+        language=new.language,
     )
 
 

@@ -62,6 +62,7 @@ class Score:
     lines: list[str]
     duration: float
     instrumental: bool
+    language: str = "en"  # ISO 639-1 code of the sung words (engine.languages)
 
     def bar_lines(self) -> list[float]:
         total = sum(s.bars for s in self.sections)

@@ -20,6 +20,7 @@ import onnxruntime
 import pyworld
 from scipy.signal import resample_poly
 
+from songforge.engine.languages import ENGLISH, espeak_voice
 from songforge.engine.score import Syllable
 from songforge.engine.theory import midi_to_hz
 
@@ -49,8 +50,10 @@ class Voice:
         )
 
     # -- speech ---------------------------------------------------------------------------------
-    def speak(self, text: str) -> np.ndarray:
-        phonemes = _phonemize(text)
+    def speak(self, text: str, language: str = ENGLISH) -> np.ndarray:
+        """`text` spoken in `language` (an ISO 639-1 code of engine.languages), mono at
+        VOICE_RATE Hz."""
+        phonemes = _phonemize(text, espeak_voice(language))
         ids = [1, 0]
         for symbol in phonemes:
             if symbol in self._ids:
@@ -67,8 +70,11 @@ class Voice:
         return np.asarray(audio, dtype=np.float64).reshape(-1)
 
     # -- singing --------------------------------------------------------------------------------
-    def sing(self, notes: list[Syllable], lines: list[str], duration: float) -> np.ndarray:
-        """The vocal stem, mono float32 at 44.1 kHz, `duration` seconds long."""
+    def sing(
+        self, notes: list[Syllable], lines: list[str], duration: float, language: str = ENGLISH
+    ) -> np.ndarray:
+        """The vocal stem, mono float32 at 44.1 kHz, `duration` seconds long; the lines are
+        pronounced as `language` (an ISO 639-1 code of engine.languages)."""
         out = np.zeros(int(duration * OUTPUT_RATE) + OUTPUT_RATE, dtype=np.float32)
         by_line: dict[int, list[Syllable]] = {}
         for note in notes:
@@ -78,7 +84,7 @@ class Voice:
         # thread re-sings the ones already spoken. Analyses live for this song only: a
         # long-running worker must not keep every line it ever sang.
         with ThreadPoolExecutor(max_workers=1) as speaker:
-            spoken = {text: speaker.submit(self.speak, text) for text in texts}
+            spoken = {text: speaker.submit(self.speak, text, language) for text in texts}
             analysed: dict[str, _Analysis] = {}
             for line, sung in sorted(by_line.items()):
                 text = lines[line]
@@ -142,9 +148,9 @@ def _analyse(speech: np.ndarray) -> _Analysis:
 
 
 @lru_cache(maxsize=4096)
-def _phonemize(text: str) -> str:
+def _phonemize(text: str, voice: str) -> str:
     result = subprocess.run(
-        ["espeak-ng", "-q", "--ipa", "-v", "en-us", "--", text],
+        ["espeak-ng", "-q", "--ipa", "-v", voice, "--", text],
         capture_output=True,
         text=True,
         check=True,
