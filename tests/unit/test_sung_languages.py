@@ -13,7 +13,7 @@ def test_spanish_words_get_spanish_phonemes_not_english_ones() -> None:
     spanish = _phonemize("la canción del corazón", espeak_voice("es"))
     english = _phonemize("la canción del corazón", espeak_voice("en"))
     # Castilian "c" before a vowel is the dental fricative, and the stress falls on "-ción".
-    assert "θjˈon" in spanish
+    assert "θj\u02c8on" in spanish
     assert spanish != english
 
 
