@@ -127,7 +127,14 @@ class TaskRepository(Protocol):
         now: float,
     ) -> bool: ...
     def requeue(
-        self, task_id: str, owner: str | None, available_at: float, error: TaskError, now: float
+        self,
+        task_id: str,
+        owner: str | None,
+        available_at: float,
+        error: TaskError,
+        now: float,
+        *,
+        stage: Stage = Stage.QUEUED,
     ) -> bool: ...
     def forget_files(self, task_id: str, now: float) -> None: ...
     def mark_failed(
@@ -244,6 +251,19 @@ class SourceClip:
     assets: dict[str, StoredAsset]
 
 
+@dataclass(frozen=True)
+class InputAudio:
+    """The caller's own audio for an upload operation, already fetched, checked and stored:
+    its BlobStore key, content type, length in seconds, and a URL another server can fetch
+    it from (expiring; None when songforge serves no public URL)."""
+
+    file_id: str
+    storage_key: str
+    content_type: str
+    duration: float
+    url: str | None = None
+
+
 @dataclass
 class ProviderJob:
     task_id: str
@@ -253,6 +273,7 @@ class ProviderJob:
     blobs: BlobStore
     save_asset: AssetSaverPort
     source: SourceClip | None = None
+    audio: InputAudio | None = None
 
 
 class ProviderFailure(Exception):
@@ -265,10 +286,39 @@ class ProviderFailure(Exception):
         self.retryable = retryable
 
 
+class BackendUnavailable(ProviderFailure):
+    """The backend could not take the work now (unreachable, queue full, refused our key)
+    and nothing was started there: another listed backend may serve the task, or it waits."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("upstream_error", message, retryable=True)
+
+
 class Provider(Protocol):
     name: str
 
     def generate(self, job: ProviderJob) -> GenerationResult: ...
+
+
+@dataclass(frozen=True)
+class BackendProbe:
+    """One look at a backend: whether it answered, how fast (seconds), how much work waits
+    there (None when the backend does not say), and why it did not answer."""
+
+    reachable: bool
+    latency_seconds: float | None = None
+    queue_depth: int | None = None
+    detail: str | None = None
+
+
+@runtime_checkable
+class ProbingProvider(Protocol):
+    """A backend that can be asked whether it is up (HTTP backends)."""
+
+    name: str
+
+    def generate(self, job: ProviderJob) -> GenerationResult: ...
+    def probe(self, timeout_seconds: float) -> BackendProbe: ...
 
 
 class RequestCheck(Protocol):

@@ -36,7 +36,23 @@ class Settings(BaseSettings):
     api_processes: int = Field(default=1, ge=1)
     catalog_path: Path | None = None
     provider_override: str | None = None
-    model_providers: dict[str, str] = Field(default_factory=dict)
+    # model id -> backend name, or an ordered list of names (the first healthy one serves)
+    model_providers: dict[str, str | list[str]] = Field(default_factory=dict)
+    # A backend that failed this many times in a row is skipped for breaker_reset_seconds.
+    breaker_failure_threshold: int = Field(default=3, ge=1)
+    breaker_reset_seconds: float = Field(default=30.0, gt=0)
+    backend_probe_timeout_seconds: float = Field(default=2.0, gt=0)
+    # A TokenLab-compatible API (TokenLab itself or another songforge) as the `upstream` backend
+    upstream_url: str | None = None
+    upstream_api_key: str | None = None
+    upstream_timeout_seconds: float = Field(default=30.0, gt=0)
+    upstream_poll_initial_seconds: float = Field(default=2.0, gt=0)
+    upstream_poll_max_seconds: float = Field(default=10.0, gt=0)
+    # Uploaded audio (POST /v1/files, or audio_url fetched by songforge)
+    upload_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1)
+    upload_max_seconds: float = Field(default=600.0, gt=0)
+    audio_url_allow_http: bool = False
+    audio_url_timeout_seconds: float = Field(default=20.0, gt=0)
     lease_seconds: float = 30.0
     heartbeat_seconds: float = 5.0
     reaper_interval_seconds: float = 5.0

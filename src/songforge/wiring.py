@@ -14,6 +14,8 @@ from songforge.domain.catalog import Catalog
 from songforge.ports import BlobStore, Clock
 from songforge.providers.registry import ProviderRegistry
 from songforge.runtime.clock import SystemClock
+from songforge.services.backend_health import BackendHealth
+from songforge.services.backend_status import BackendMonitor
 from songforge.services.create_task import CreateContext
 from songforge.services.credentials import CredentialCache
 from songforge.services.provider_routing import ProviderRouting
@@ -38,6 +40,8 @@ class Services:
     credential_cache: CredentialCache
     rate_limiter: RateLimiter | SharedRateLimiter
     file_cache_dir: Path  # proxied remote files, fetched once per node
+    health: BackendHealth  # this process's circuit breakers, one per backend
+    monitor: BackendMonitor  # what /readyz and /metrics say of each backend
 
     def create_context(self) -> CreateContext:
         return CreateContext(
@@ -60,6 +64,7 @@ class Services:
             clock=self.clock,
             retry_backoff_seconds=self.settings.retry_backoff_seconds,
             progress_throttle_seconds=self.settings.progress_throttle_seconds,
+            health=self.health,
         )
 
     def migrate(self) -> None:
@@ -106,18 +111,29 @@ def build_services(settings: Settings) -> Services:
         available=providers.names(),
         override=settings.provider_override,
         per_model=settings.model_providers,
+        capabilities=providers.capabilities(),
     )
+    clock = SystemClock()
+    uow_factory = SqlUnitOfWorkFactory(engine, procrastinate=uses_procrastinate(settings, engine))
+    health = BackendHealth(
+        clock,
+        failure_threshold=settings.breaker_failure_threshold,
+        reset_seconds=settings.breaker_reset_seconds,
+    )
+
+    def pending_tasks() -> int:
+        with uow_factory(read_only=True) as uow:
+            return uow.tasks.count_by_status().get("pending", 0)
+
     return Services(
         settings=settings,
         engine=engine,
-        uow_factory=SqlUnitOfWorkFactory(
-            engine, procrastinate=uses_procrastinate(settings, engine)
-        ),
+        uow_factory=uow_factory,
         catalog=catalog,
         routing=routing,
         providers=providers,
         blobs=build_blob_store(settings),
-        clock=SystemClock(),
+        clock=clock,
         file_urls=FileUrls(
             public_base_url=settings.resolved_public_base_url(),
             secret=settings.resolved_signing_secret(),
@@ -127,6 +143,14 @@ def build_services(settings: Settings) -> Services:
         credential_cache=CredentialCache(settings.credential_cache_seconds),
         rate_limiter=build_rate_limiter(settings, engine),
         file_cache_dir=settings.resolved_data_dir() / "cache",
+        health=health,
+        monitor=BackendMonitor(
+            routing.backends,
+            providers,
+            health,
+            pending_tasks,
+            probe_timeout_seconds=settings.backend_probe_timeout_seconds,
+        ),
     )
 
 

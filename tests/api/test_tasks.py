@@ -214,7 +214,9 @@ def test_models_catalogue(client: TestClient) -> None:
     pricing = client.get("/v1/models/suno_lyrics/pricing").json()
     assert pricing["operations"]["lyrics"]["price_decimal"] == "0.0100"
     assert len(client.get("/v1/pricing").json()["data"]) == len(ids)
-    assert client.get("/v1/models?provider=fake").json()["data"]
+    assert client.get("/v1/models?provider=songforge").json()["data"]
+    # The backend serving a model is operator configuration, never shown.
+    assert not client.get("/v1/models?provider=fake").json()["data"]
 
 
 def test_operations_routes(client: TestClient, org: Bootstrapped) -> None:

@@ -45,7 +45,7 @@ def create_app(
 ) -> FastAPI:
     services = services or build_services(settings)
     workers = settings.workers if run_workers is None or run_workers else 0
-    metrics = Metrics(lambda: _task_counts(services))
+    metrics = Metrics(lambda: _task_counts(services), services.monitor.reports)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

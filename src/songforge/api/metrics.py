@@ -8,6 +8,8 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from songforge.services.backend_status import BackendReport
+
 
 class _TaskGauges(Collector):
     def __init__(self, counts: Callable[[], dict[str, int]]) -> None:
@@ -24,8 +26,43 @@ class _TaskGauges(Collector):
         )
 
 
+class _BackendGauges(Collector):
+    def __init__(self, reports: Callable[[], list[BackendReport]]) -> None:
+        self._reports = reports
+
+    def collect(self) -> Iterator[Metric]:
+        reports = self._reports()
+        labels = ["backend"]
+        up = GaugeMetricFamily("songforge_backend_up", "Backend answered its probe", labels=labels)
+        latency = GaugeMetricFamily(
+            "songforge_backend_latency_seconds", "Last probe or call latency", labels=labels
+        )
+        queue = GaugeMetricFamily(
+            "songforge_backend_queue_depth", "Work waiting at the backend", labels=labels
+        )
+        failures = GaugeMetricFamily(
+            "songforge_backend_failures", "Failures seen by this process", labels=labels
+        )
+        breaker = GaugeMetricFamily(
+            "songforge_backend_breaker_open", "Circuit breaker open (skipped)", labels=labels
+        )
+        for report in reports:
+            up.add_metric([report.name], 1 if report.reachable else 0)
+            if report.latency_seconds is not None:
+                latency.add_metric([report.name], report.latency_seconds)
+            if report.queue_depth is not None:
+                queue.add_metric([report.name], report.queue_depth)
+            failures.add_metric([report.name], report.total_failures)
+            breaker.add_metric([report.name], 1 if report.breaker == "open" else 0)
+        yield from (up, latency, queue, failures, breaker)
+
+
 class Metrics:
-    def __init__(self, task_counts: Callable[[], dict[str, int]]) -> None:
+    def __init__(
+        self,
+        task_counts: Callable[[], dict[str, int]],
+        backend_reports: Callable[[], list[BackendReport]] | None = None,
+    ) -> None:
         self.registry = CollectorRegistry()
         self.requests = Counter(
             "songforge_http_requests",
@@ -47,3 +84,5 @@ class Metrics:
             registry=self.registry,
         )
         self.registry.register(_TaskGauges(task_counts))
+        if backend_reports is not None:
+            self.registry.register(_BackendGauges(backend_reports))

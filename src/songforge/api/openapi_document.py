@@ -49,6 +49,15 @@ class GenerationRequestBody(BaseModel):
     continue_at: float | None = Field(
         None, gt=0, description="Seconds into the clip where the new part starts; default: end."
     )
+    audio_url: str | None = Field(
+        None,
+        max_length=2048,
+        description="Your own audio: an https URL or a file_ id from POST /v1/files. Offered "
+        "only by models whose contract lists it.",
+    )
+    audio_operation: Literal["upload-cover", "upload-extend", "add-instrumental"] | None = Field(
+        None, description="What to do with audio_url; default upload-cover."
+    )
     duration: float | None = Field(None, description="Target length in seconds.")
     seed: int | None = Field(
         None, ge=0, le=MAX_SEED, description="Same request and seed, same audio bytes."
@@ -75,6 +84,7 @@ class TaskObject(BaseModel):
     progress: int = Field(ge=0, le=100)
     stage: Literal[
         "queued",
+        "waiting_for_backend",
         "writing_lyrics",
         "composing",
         "rendering",

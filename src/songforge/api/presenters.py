@@ -8,7 +8,6 @@ from typing import Any
 from songforge.domain.billing import money_str
 from songforge.domain.catalog import Model
 from songforge.domain.tasks import Action, Task, TaskStatus
-from songforge.services.provider_routing import ProviderRouting
 from songforge.storage.file_urls import FileUrls
 
 _MEDIA = {"audio": "audio_url", "video": "video_url", "image": "image_url"}
@@ -106,14 +105,15 @@ def _request_format_details(model: Model) -> dict[str, Any]:
     return details
 
 
-def present_model(model: Model, routing: ProviderRouting, *, full: bool) -> dict[str, Any]:
+def present_model(model: Model, *, full: bool) -> dict[str, Any]:
     tokenlab: dict[str, Any] = {
         "category": "music",
         "description": model.description,
         "capabilities": list(model.capabilities),
         "recommended_for": list(model.recommended_for),
         "supported_operations": list(model.operations),
-        "providers": sorted({routing.provider_for(model.id, name) for name in model.operations}),
+        # Who answers for the model, never the backend serving it (operator configuration).
+        "providers": [model.owned_by],
         "pricing_unit": "request",
         "pricing": present_pricing(model)["operations"],
         "lifecycle": "active",

@@ -219,7 +219,14 @@ class SqlTaskRepository:
         return outcome.rowcount == 1
 
     def requeue(
-        self, task_id: str, owner: str | None, available_at: float, error: TaskError, now: float
+        self,
+        task_id: str,
+        owner: str | None,
+        available_at: float,
+        error: TaskError,
+        now: float,
+        *,
+        stage: Stage = Stage.QUEUED,
     ) -> bool:
         where = tasks.c.id == task_id
         where = sa.and_(where, moved(TaskStatus.PROCESSING, TaskStatus.PENDING))
@@ -230,7 +237,7 @@ class SqlTaskRepository:
             .where(where)
             .values(
                 status=TaskStatus.PENDING.value,
-                stage=Stage.QUEUED.value,
+                stage=stage.value,
                 lease_owner=None,
                 lease_expires_at=None,
                 available_at=available_at,

@@ -17,6 +17,12 @@ from songforge.domain.tasks import Action
 OPERATION_MUSIC = "music"
 OPERATION_LYRICS = "lyrics"
 OPERATION_CONTINUE = "continue"
+# Operations on a caller's own audio (`audio_url` + `audio_operation`), named as in
+# TokenLab's published OpenAPI.
+UPLOAD_EXTEND = "upload-extend"
+UPLOAD_COVER = "upload-cover"
+ADD_INSTRUMENTAL = "add-instrumental"
+UPLOAD_OPERATIONS = frozenset({UPLOAD_EXTEND, UPLOAD_COVER, ADD_INSTRUMENTAL})
 
 
 @dataclass(frozen=True)

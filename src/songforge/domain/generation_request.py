@@ -6,9 +6,13 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from songforge.domain.catalog import (
+    ADD_INSTRUMENTAL,
     OPERATION_CONTINUE,
     OPERATION_LYRICS,
     OPERATION_MUSIC,
+    UPLOAD_COVER,
+    UPLOAD_EXTEND,
+    UPLOAD_OPERATIONS,
     Catalog,
     Model,
 )
@@ -29,6 +33,7 @@ _TEXT_LIMITS = {
     "lyrics": 20_000,
     "continue_clip_id": 64,
     "user": 256,
+    "audio_url": 2048,
 }
 
 
@@ -49,6 +54,11 @@ class GenerationRequest:
     duration: float | None = None
     seed: int | None = None
     user: str | None = None
+    # The caller's own audio: an https URL or a `file_…` id, and what to do with it.
+    audio_url: str | None = None
+    audio_operation: str | None = None
+    # The upload the audio_url resolved to at create (fetched, checked, stored); private.
+    audio_file_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -110,16 +120,23 @@ def validate_create_body(body: object, catalog: Catalog) -> GenerationRequest:
                 supported_parameters=list(model.parameters),
             )
     action = _action(body, model)
+    audio_url = _text(body, "audio_url", _TEXT_LIMITS["audio_url"])
+    audio_operation = _audio_operation(body, audio_url)
     if action is Action.LYRICS:
         operation = OPERATION_LYRICS
+    elif audio_operation is not None:
+        operation = audio_operation
     elif body.get("continue_clip_id") is not None:
         operation = OPERATION_CONTINUE
     else:
         operation = OPERATION_MUSIC
     if not model.supports(operation):
+        param = {OPERATION_CONTINUE: "continue_clip_id", OPERATION_LYRICS: "action"}.get(
+            operation, "audio_operation" if audio_operation else "action"
+        )
         raise UnsupportedOperation(
             f"Model '{model.id}' does not support the {operation} operation.",
-            param="action" if operation != OPERATION_CONTINUE else "continue_clip_id",
+            param=param,
             supported_operations=list(model.operations),
         )
     allowed = model.parameters_for(action)
@@ -132,8 +149,13 @@ def validate_create_body(body: object, catalog: Catalog) -> GenerationRequest:
             )
 
     prompt = _text(body, "prompt", model.prompt_max_chars)
-    if prompt is None and operation != OPERATION_CONTINUE:
+    if prompt is None and operation not in (OPERATION_CONTINUE, ADD_INSTRUMENTAL):
         raise InvalidParameter("'prompt' is required.", param="prompt")
+    if operation == ADD_INSTRUMENTAL:
+        # TokenLab's OpenAPI: add-instrumental requires audio_url, title, tags, negative_tags.
+        for name in ("title", "tags", "negative_tags"):
+            if _text(body, name, _TEXT_LIMITS[name]) is None:
+                raise InvalidParameter(f"'{name}' is required for add-instrumental.", param=name)
 
     make_instrumental = body.get("make_instrumental", model.instrumental_only)
     if not isinstance(make_instrumental, bool):
@@ -176,12 +198,21 @@ def validate_create_body(body: object, catalog: Catalog) -> GenerationRequest:
         raise InvalidParameter(f"'seed' must be an integer from 0 to {MAX_SEED}.", param="seed")
 
     continue_clip_id = _text(body, "continue_clip_id", _TEXT_LIMITS["continue_clip_id"])
+    if continue_clip_id is not None and audio_url is not None:
+        raise InvalidParameter(
+            "Give either 'continue_clip_id' or 'audio_url', not both.", param="audio_url"
+        )
     continue_at = _number(body, "continue_at")
     if continue_at is not None:
-        if continue_clip_id is None:
-            raise InvalidParameter("'continue_at' needs 'continue_clip_id'.", param="continue_at")
+        if continue_clip_id is None and operation != UPLOAD_EXTEND:
+            raise InvalidParameter(
+                "'continue_at' needs 'continue_clip_id' or audio_operation upload-extend.",
+                param="continue_at",
+            )
         if continue_at <= 0:
             raise InvalidParameter("'continue_at' must be greater than 0.", param="continue_at")
+    elif operation == UPLOAD_EXTEND:
+        raise InvalidParameter("'continue_at' is required for upload-extend.", param="continue_at")
 
     return GenerationRequest(
         model=model.id,
@@ -199,4 +230,23 @@ def validate_create_body(body: object, catalog: Catalog) -> GenerationRequest:
         duration=duration,
         seed=seed,
         user=_text(body, "user", _TEXT_LIMITS["user"]),
+        audio_url=audio_url,
+        audio_operation=audio_operation,
     )
+
+
+def _audio_operation(body: dict[str, Any], audio_url: str | None) -> str | None:
+    """The uploaded-audio operation asked for; upload-cover when only audio_url is given
+    (TokenLab's OpenAPI default)."""
+    raw = body.get("audio_operation")
+    if raw is None:
+        return UPLOAD_COVER if audio_url is not None else None
+    if not isinstance(raw, str) or raw not in UPLOAD_OPERATIONS:
+        raise InvalidParameter(
+            f"'audio_operation' must be one of: {', '.join(sorted(UPLOAD_OPERATIONS))}.",
+            param="audio_operation",
+            allowed_values=sorted(UPLOAD_OPERATIONS),
+        )
+    if audio_url is None:
+        raise InvalidParameter("'audio_operation' needs 'audio_url'.", param="audio_operation")
+    return raw

@@ -22,6 +22,8 @@ class TaskStatus(enum.StrEnum):
 
 class Stage(enum.StrEnum):
     QUEUED = "queued"
+    # pending because no backend serving the model answers; retried with backoff
+    WAITING_FOR_BACKEND = "waiting_for_backend"
     WRITING_LYRICS = "writing_lyrics"
     COMPOSING = "composing"
     RENDERING = "rendering"

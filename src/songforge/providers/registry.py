@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from songforge.domain.catalog import (
+    OPERATION_CONTINUE,
+    OPERATION_LYRICS,
+    OPERATION_MUSIC,
+    UPLOAD_OPERATIONS,
+)
 from songforge.domain.errors import UpstreamUnavailable
 from songforge.domain.generation_request import GenerationRequest
 from songforge.ports import Provider, RequestCheck
@@ -39,6 +45,29 @@ def _lyricist(settings: Settings) -> Provider:
     return LyricistProvider(chat)
 
 
+def _upstream(settings: Settings) -> Provider:
+    from songforge.providers.upstream import UpstreamProvider, UpstreamSettings
+
+    assert settings.upstream_url is not None
+    return UpstreamProvider(
+        UpstreamSettings(
+            base_url=settings.upstream_url,
+            api_key=settings.upstream_api_key or "",
+            timeout_seconds=settings.upstream_timeout_seconds,
+            poll_initial_seconds=settings.upstream_poll_initial_seconds,
+            poll_max_seconds=settings.upstream_poll_max_seconds,
+        )
+    )
+
+
+def configured_factories(settings: Settings) -> dict[str, ProviderFactory]:
+    """The built-in providers plus the HTTP backends the operator configured."""
+    factories = builtin_factories()
+    if settings.upstream_url:
+        factories["upstream"] = _upstream
+    return factories
+
+
 def _engine_check(request: GenerationRequest, longest_duration: float) -> None:
     # Imported on first use: API processes that never see caller lyrics skip the engine.
     from songforge.providers.engine_checks import check_lyrics_fit
@@ -54,12 +83,33 @@ def builtin_factories() -> dict[str, ProviderFactory]:
     return {"fake": _fake, "engine": _engine, "lyricist": _lyricist}
 
 
+_EVERY_OPERATION = frozenset({OPERATION_MUSIC, OPERATION_LYRICS, OPERATION_CONTINUE})
+_EVERY_OPERATION |= UPLOAD_OPERATIONS
+
+
+def builtin_capabilities() -> dict[str, frozenset[str]]:
+    """The operations each backend can honour; a model's contract offers an operation only
+    when every backend it is routed to is listed for it here."""
+    return {
+        "fake": _EVERY_OPERATION,
+        # The engine continues its own clips; it does not take a caller's audio.
+        "engine": frozenset({OPERATION_MUSIC, OPERATION_CONTINUE}),
+        "lyricist": frozenset({OPERATION_LYRICS}),
+        # A TokenLab-compatible API takes every operation of the contract as it is.
+        "upstream": _EVERY_OPERATION,
+    }
+
+
 class ProviderRegistry:
     def __init__(self, settings: Settings, factories: dict[str, ProviderFactory] | None = None):
         self._settings = settings
-        self._factories = factories if factories is not None else builtin_factories()
+        self._factories = factories if factories is not None else configured_factories(settings)
         self._built: dict[str, Provider] = {}
         self._checks = builtin_checks()
+        self._capabilities = builtin_capabilities()
+
+    def capabilities(self) -> dict[str, frozenset[str]]:
+        return dict(self._capabilities)
 
     def checks(self) -> dict[str, RequestCheck]:
         return dict(self._checks)

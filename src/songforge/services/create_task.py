@@ -100,8 +100,8 @@ def create_task(
     request_id: str,
     idempotency_key: str | None,
 ) -> CreateOutcome:
-    request = validate_create_body(body, ctx.catalog)
-    model = ctx.catalog.get(request.model)
+    request = validate_create_body(body, ctx.routing.served_catalog())
+    model = ctx.routing.served(request.model)
     if credential.models and model.id not in credential.models:
         raise ModelNotAllowed(
             f"This API key may not use model '{model.id}'.",

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import time
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,15 +25,16 @@ from songforge.domain.tasks import (
     new_clip_id,
 )
 from songforge.ports import (
+    BackendUnavailable,
     BlobStore,
     Clock,
-    Provider,
     ProviderFailure,
     ProviderJob,
     ProviderRegistryPort,
     SourceClip,
     UnitOfWorkFactory,
 )
+from songforge.services.backend_health import BackendHealth
 from songforge.services.provider_routing import ProviderRouting
 
 
@@ -50,6 +52,12 @@ class RunContext:
     clock: Clock
     retry_backoff_seconds: float = 2.0
     progress_throttle_seconds: float = 0.5
+    health: BackendHealth = field(default_factory=lambda: BackendHealth(_MonotonicClock()))
+
+
+class _MonotonicClock:
+    def now(self) -> float:
+        return time.monotonic()
 
 
 class ProgressWriter:
@@ -145,16 +153,35 @@ def _load_source(ctx: RunContext, task: Task, request: GenerationRequest) -> Sou
     return SourceClip(source.clip_id, source.id, source.metadata, assets)
 
 
-def provider_for_task(ctx: RunContext, task: Task) -> Provider:
-    request = GenerationRequest.from_dict(task.request)
-    return ctx.providers.get(ctx.routing.provider_for(task.model, request.operation))
+NO_BACKEND = "No backend serving this model is reachable right now."
+
+
+def _generate(ctx: RunContext, task: Task, job: ProviderJob) -> GenerationResult:
+    """Tries the model's backends in the operator's order, skipping those whose breaker is
+    open and moving on from one that is unreachable. Raises BackendUnavailable when none
+    could take the task, or what the serving backend raised."""
+    request = job.request
+    tried: list[str] = []
+    for name in ctx.routing.candidates(task.model, request.operation):
+        if not ctx.health.allows(name):
+            continue
+        tried.append(name)
+        provider = ctx.providers.get(name)
+        started = time.monotonic()
+        try:
+            result = provider.generate(job)
+        except BackendUnavailable as down:
+            ctx.health.failed(name, down.message)
+            continue
+        ctx.health.succeeded(name, time.monotonic() - started)
+        return result
+    raise BackendUnavailable(NO_BACKEND)
 
 
 def execute(ctx: RunContext, task: Task, owner: str) -> bool:
     """Runs one claimed attempt to its end. True when this call completed the task."""
     request = GenerationRequest.from_dict(task.request)
     try:
-        provider = provider_for_task(ctx, task)
         job = ProviderJob(
             task_id=task.id,
             request=request,
@@ -164,8 +191,20 @@ def execute(ctx: RunContext, task: Task, owner: str) -> bool:
             save_asset=AssetSaver(ctx.blobs, task.id),
             source=_load_source(ctx, task, request),
         )
-        result = provider.generate(job)
+        result = _generate(ctx, task, job)
     except LeaseLost:
+        return False
+    except BackendUnavailable:
+        # Nothing was started anywhere: wait in the queue, saying why, until a backend
+        # answers or the attempts run out (then upstream_error, the hold released).
+        record_failure(
+            ctx,
+            task.id,
+            owner,
+            TaskError("upstream_error", NO_BACKEND),
+            retryable=True,
+            waiting_stage=Stage.WAITING_FOR_BACKEND,
+        )
         return False
     except ProviderFailure as failure:
         record_failure(
@@ -240,7 +279,13 @@ def complete(
 
 
 def record_failure(
-    ctx: RunContext, task_id: str, owner: str | None, error: TaskError, *, retryable: bool
+    ctx: RunContext,
+    task_id: str,
+    owner: str | None,
+    error: TaskError,
+    *,
+    retryable: bool,
+    waiting_stage: Stage = Stage.QUEUED,
 ) -> None:
     """An attempt failed: retry with backoff while attempts remain, else fail and release."""
     now = ctx.clock.now()
@@ -252,7 +297,9 @@ def record_failure(
             return
         if retryable and task.attempts < task.max_attempts:
             backoff = ctx.retry_backoff_seconds * 2 ** max(0, task.attempts - 1)
-            uow.tasks.requeue(task.id, task.lease_owner, now + backoff, error, now)
+            uow.tasks.requeue(
+                task.id, task.lease_owner, now + backoff, error, now, stage=waiting_stage
+            )
         elif uow.tasks.mark_failed(
             task.id,
             from_status=TaskStatus.PROCESSING.value,

@@ -25,8 +25,10 @@ def list_models(
     if view not in ("compact", "full"):
         raise InvalidParameter("'view' must be 'compact' or 'full'.", param="view")
     entries = []
-    for model in services.catalog:
-        entry = present_model(model, services.routing, full=view == "full")
+    for model in services.routing.served_catalog():
+        if not services.routing.listed(model):
+            continue
+        entry = present_model(model, full=view == "full")
         details = entry["tokenlab"]
         if category and details["category"] != category:
             continue
@@ -40,15 +42,16 @@ def list_models(
 
 @router.get("/v1/models/{model_id}", summary="One model with its request contract")
 def get_model(model_id: str, services: ServicesDep) -> JSONResponse:
-    model = services.catalog.get(model_id)
-    return JSONResponse(present_model(model, services.routing, full=True))
+    return JSONResponse(present_model(services.routing.served(model_id), full=True))
 
 
 @router.get("/v1/models/{model_id}/pricing", summary="One model's prices")
 def get_model_pricing(model_id: str, services: ServicesDep) -> JSONResponse:
-    return JSONResponse(present_pricing(services.catalog.get(model_id)))
+    return JSONResponse(present_pricing(services.routing.served(model_id)))
 
 
 @router.get("/v1/pricing", summary="Every model's prices")
 def get_pricing(services: ServicesDep) -> JSONResponse:
-    return JSONResponse({"object": "list", "data": [present_pricing(m) for m in services.catalog]})
+    served = services.routing.served_catalog()
+    listed = [present_pricing(m) for m in served if services.routing.listed(m)]
+    return JSONResponse({"object": "list", "data": listed})

@@ -17,7 +17,7 @@ def healthz() -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
-@router.get("/readyz", summary="The database answers and workers are running")
+@router.get("/readyz", summary="The database answers; each backend's health")
 def readyz(request: Request, services: ServicesDep) -> JSONResponse:
     checks: dict[str, str] = {}
     try:
@@ -29,8 +29,11 @@ def readyz(request: Request, services: ServicesDep) -> JSONResponse:
     dispatcher = getattr(request.app.state, "dispatcher", None)
     checks["workers"] = "embedded" if dispatcher is not None else "external"
     ready = checks["database"] == "ok"
+    # Backends are reported, not required: a node with a backend down still serves reads
+    # and queues work (the listed fallback, or the queue, takes it).
+    backends = {report.name: report.as_dict() for report in services.monitor.reports()}
     return JSONResponse(
-        {"status": "ready" if ready else "not_ready", "checks": checks},
+        {"status": "ready" if ready else "not_ready", "checks": checks, "backends": backends},
         status_code=200 if ready else 503,
     )
 
