@@ -44,6 +44,8 @@ class UsageFilter:
     scene: str | None = None
     start: float | None = None
     end: float | None = None
+    # Records of these models only (a vendor filter resolved through the catalogue).
+    models: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,27 @@ class UsageRecord:
 
 
 @dataclass(frozen=True)
+class ModelUsage:
+    """One (model, logical_model) group: request count, summed quantity and cost in USD."""
+
+    model: str
+    logical_model: str
+    requests: int
+    quantity: int
+    cost: Decimal
+
+
+@dataclass(frozen=True)
 class UsageTotals:
     requests: int
     quantity: int
     cost: Decimal
-    by_model: list[tuple[str, int, Decimal]]
+    by_model: list[ModelUsage]
     by_scene: list[tuple[str, int, Decimal]]
+    # (UTC epoch day number, requests, cost)
     daily: list[tuple[str, int, Decimal]]
+    # (usage_unit, summed quantity)
+    by_unit: list[tuple[str, int]]
 
 
 class UsageRepository(Protocol):

@@ -49,6 +49,27 @@ def test_unknown_field_is_unsupported_parameter_naming_it(
     assert tasks_count(services) == 0
 
 
+def test_unsupported_parameter_names_every_unknown_field(
+    client: TestClient, org: Bootstrapped
+) -> None:
+    body = {**SONG, "style_weight": 0.5, "weirdness": 1, "persona_id": "p"}
+    response = client.post("/v1/music/generations", json=body, headers=bearer(org.api_key))
+    error = error_of(response, 400, "invalid_request_error", "unsupported_parameter")
+    assert error["unsupported_parameters"] == ["style_weight", "weirdness", "persona_id"]
+    assert error["param"] == "style_weight"
+    assert all(f"'{name}'" in error["message"] for name in error["unsupported_parameters"])
+
+
+def test_param_is_absent_rather_than_null(client: TestClient, org: Bootstrapped) -> None:
+    response = client.patch(
+        f"/v1/management/api-keys/{org.organisation_id}",
+        json={},
+        headers=bearer(org.management_token),
+    )
+    error = error_of(response, 400, "invalid_request_error", "invalid_parameter")
+    assert "param" not in error
+
+
 def test_instrumental_model_rejects_lyrics_field(client: TestClient, org: Bootstrapped) -> None:
     body = {"model": "songforge_instrumental", "prompt": "calm piano", "lyrics": "[Verse]\nhi"}
     response = client.post("/v1/music/generations", json=body, headers=bearer(org.api_key))
@@ -136,9 +157,12 @@ def test_unknown_model_is_404_with_suggestions(client: TestClient, org: Bootstra
     error = error_of(response, 404, "invalid_request_error", "model_not_found")
     assert error["message"] == "Model 'suno_musik' not found"
     assert error["param"] == "model"
-    assert error["did_you_mean"][0] == "suno_music"
+    assert error["did_you_mean"] == "suno_music"
+    assert error["suggestions"][0] == {"id": "suno_music"}
     detail = client.get("/v1/models/suno_musik")
     assert error_of(detail, 404, "invalid_request_error", "model_not_found")["did_you_mean"]
+    far = client.get("/v1/models/zzzzzzzz").json()["error"]
+    assert "did_you_mean" not in far  # absent, not null, when nothing is close
 
 
 @pytest.mark.parametrize(
@@ -201,8 +225,12 @@ def test_insufficient_balance_is_402_and_leaves_nothing(
     poor = create_funded_organisation(services.uow_factory, services.clock, "poor", Decimal("0.05"))
     response = client.post("/v1/music/generations", json=SONG, headers=bearer(poor.api_key))
     error = error_of(response, 402, "insufficient_balance", "insufficient_balance")
-    assert error["balance_usd"] == "0.0500"
-    assert error["estimated_cost_usd"] == "0.1000"
+    assert error["balance_usd"] == 0.05
+    assert error["estimated_cost_usd"] == 0.1
+    assert (error["balance_usd_decimal"], error["estimated_cost_usd_decimal"]) == (
+        "0.0500",
+        "0.1000",
+    )
     with services.uow_factory(read_only=True) as uow:
         assert uow.ledger.balance(poor.organisation_id).reserved == 0
     assert tasks_count(services) == 0

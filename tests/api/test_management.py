@@ -113,6 +113,27 @@ def test_create_key_validation(client: TestClient, org: Bootstrapped) -> None:
     assert response.json()["error"]["param"] == "scopes"
 
 
+def test_limit_currency_usd_only(client: TestClient, org: Bootstrapped) -> None:
+    created = _new_key(client, org, limitAmount=3, limitCurrency="USD")
+    assert created["limit_amount_decimal"] == "3.0000"
+    path = f"/v1/management/api-keys/{created['id']}"
+    unchanged = client.patch(
+        path, json={"limitCurrency": "USD"}, headers=bearer(org.management_token)
+    )
+    assert unchanged.status_code == 200
+    assert unchanged.json()["limit_amount_decimal"] == "3.0000"
+    cny = {"name": "cny", "limitAmount": 20, "limitCurrency": "CNY"}
+    for method, url in (("POST", "/v1/management/api-keys"), ("PATCH", path)):
+        response = client.request(method, url, json=cny, headers=bearer(org.management_token))
+        assert response.status_code == 400
+        error = response.json()["error"]
+        assert (error["code"], error["param"]) == ("currency_retired", "limitCurrency")
+    keys = client.get("/v1/management/api-keys", headers=bearer(org.management_token)).json()
+    assert [k["name"] for k in keys["data"]].count("cny") == 0
+    [mine] = [k for k in keys["data"] if k["id"] == created["id"]]
+    assert (mine["name"], mine["limit_amount_decimal"]) == ("app", "3.0000")
+
+
 def test_list_keys_pagination(client: TestClient, org: Bootstrapped) -> None:
     for i in range(4):
         _new_key(client, org, name=f"k{i}")
@@ -224,31 +245,52 @@ def test_usage_and_billing_reconcile(
     assert usage["pagination"] == {"page": 1, "limit": 2, "total": 5, "totalPages": 3}
     assert Decimal(usage["summary"]["total_cost_decimal"]) == task_cost
     assert usage["summary"]["total_requests"] == 5
-    record = usage["data"][0]
-    assert set(record) >= {
-        "request_id",
-        "task_id",
-        "billing_transaction_id",
-        "model",
-        "logical_model",
-        "scene",
-        "usage_unit",
-        "usage_quantity",
-        "cost",
-        "cost_decimal",
-        "status",
-        "created_at",
-    }
+    assert usage["api_key"]["id"] == key["id"]
+    assert usage["api_key"]["name"] == key["name"]
+    assert "key" not in usage["api_key"]
+    record = usage["items"][0]
     assert record["scene"] == "music"
     assert record["usage_unit"] == "request"
-    by_model = {row["model"]: row["cost_decimal"] for row in usage["breakdowns"]["by_model"]}
+    assert (record["usage_quantity"], record["usage_quantity_decimal"]) == (1, "1")
+    assert record["model_vendor"] == "songforge"
+    assert record["prompt_tokens"] == record["cache_write_tokens_1h"] == 0
+    # Every settled task is found by its billing transaction, with the task's own cost.
+    everything = client.get(
+        f"/v1/management/api-keys/{key['id']}/usage", headers=bearer(org.management_token)
+    ).json()
+    by_transaction = {r["billing_transaction_id"]: r for r in everything["items"]}
+    for task in tasks:
+        if task["status"] == "completed":
+            assert by_transaction[task["billing_transaction_id"]]["cost_decimal"] == task["cost"]
+            assert by_transaction[task["billing_transaction_id"]]["task_id"] == task["id"]
+    breakdowns = usage["breakdowns"]
+    by_model = {row["model"]: row["cost_decimal"] for row in breakdowns["by_model"]}
     assert by_model == {"suno_lyrics": "0.0100", "suno_music": "0.2000"}
-    assert usage["breakdowns"]["by_scene"] == [
+    music = next(row for row in breakdowns["by_model"] if row["model"] == "suno_music")
+    assert music == {
+        "model": "suno_music",
+        "logical_model": "suno_music",
+        "model_vendor": "songforge",
+        "requests": 4,
+        "cost": 0.2,
+        "cost_decimal": "0.2000",
+        "usage_quantity": 4,
+        "usage_quantity_decimal": "4",
+    }
+    assert [r["model"] for r in breakdowns["by_logical_model"]] == ["suno_lyrics", "suno_music"]
+    assert breakdowns["by_model_vendor"] == [
+        {"model_vendor": "songforge", "requests": 5, "cost": 0.21, "cost_decimal": "0.2100"}
+    ]
+    assert breakdowns["by_scene"] == [
         {"scene": "music", "requests": 5, "cost": 0.21, "cost_decimal": "0.2100"}
     ]
-    [day] = usage["breakdowns"]["daily_cost"]
+    assert usage["summary"]["usage_unit_breakdown"] == [
+        {"usage_unit": "request", "usage_quantity": 5, "usage_quantity_decimal": "5"}
+    ]
+    [day] = breakdowns["daily_cost"]
     assert day["cost_decimal"] == "0.2100"
-    today = day["date"]
+    assert day["date"].endswith("T00:00:00Z")
+    today = day["date"][:10]
 
     after = client.get("/v1/management/balance", headers=bearer(org.management_token)).json()
     assert Decimal(before["balance_decimal"]) - Decimal(after["balance_decimal"]) == task_cost
@@ -276,7 +318,25 @@ def test_usage_and_billing_reconcile(
     ).json()
     assert billing["object"] == "api_key_billing"
     assert billing["summary"]["total_cost_decimal"] == "0.2100"
-    assert "data" not in billing
+    assert billing["api_key"]["id"] == key["id"]
+    assert "items" not in billing
+    by_vendor = client.get(
+        f"/v1/management/api-keys/{key['id']}/billing?modelVendor=someone-else",
+        headers=bearer(org.management_token),
+    ).json()
+    assert by_vendor["summary"]["total_requests"] == 0
+    for query, param in (
+        ("scene=podcast", "scene"),
+        (f"model={'m' * 101}", "model"),
+        (f"modelVendor={'v' * 101}", "modelVendor"),
+    ):
+        for route in ("usage", "billing"):
+            refused = client.get(
+                f"/v1/management/api-keys/{key['id']}/{route}?{query}",
+                headers=bearer(org.management_token),
+            )
+            assert refused.status_code == 400, (route, query)
+            assert refused.json()["error"]["param"] == param
     listed = client.get("/v1/management/api-keys", headers=bearer(org.management_token)).json()
     [row] = [k for k in listed["data"] if k["id"] == key["id"]]
     assert row["used_amount_decimal"] == "0.2100"

@@ -26,14 +26,16 @@ def request_id_of(request: Request) -> str:
 
 
 def error_body(error: SongforgeError, request_id: str) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "message": error.message,
-        "type": error.type,
-        "code": error.code,
-        "param": error.param,
-        "request_id": request_id,
-    }
-    body.update(error.extra)
+    """`{"error": {message, type, code, param?, request_id, …extra}}`.
+
+    Typed as TokenLab's `ApiError` schema types it: `param` is a string or absent (never
+    null), and extras whose value is None are left out for the same reason.
+    """
+    body: dict[str, Any] = {"message": error.message, "type": error.type, "code": error.code}
+    if error.param is not None:
+        body["param"] = error.param
+    body["request_id"] = request_id
+    body.update({name: value for name, value in error.extra.items() if value is not None})
     return {"error": body}
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
 from songforge.domain.billing import money_str
-from songforge.ports import Balance, Credential, UsageRecord, UsageTotals
+from songforge.ports import Balance, Credential, ModelUsage, UsageRecord, UsageTotals
 from songforge.services.management import Page
 
 
@@ -62,7 +63,14 @@ def present_pagination(page: Page) -> dict[str, int]:
     }
 
 
-def present_record(record: UsageRecord) -> dict[str, Any]:
+VendorOf = Callable[[str], str | None]
+
+
+def present_record(record: UsageRecord, vendor_of: VendorOf) -> dict[str, Any]:
+    """A `ManagementUsageItem` of TokenLab's OpenAPI, plus `object`, `id`, `task_id`, `status`.
+
+    Token and cache-token counters are 0: music is billed per request.
+    """
     return {
         "object": "usage_record",
         "id": record.id,
@@ -71,35 +79,101 @@ def present_record(record: UsageRecord) -> dict[str, Any]:
         "billing_transaction_id": record.billing_transaction_id,
         "model": record.model,
         "logical_model": record.logical_model,
+        "model_vendor": vendor_of(record.model),
         "scene": record.scene,
         "usage_unit": record.usage_unit,
         "usage_quantity": record.usage_quantity,
+        "usage_quantity_decimal": str(record.usage_quantity),
+        **_NO_TOKENS,
         **_money("cost", record.cost),
         "status": record.status,
         "created_at": rfc3339(record.created_at),
     }
 
 
-def _group(rows: list[tuple[str, int, Decimal]], label: str) -> list[dict[str, Any]]:
-    return [{label: key, "requests": n, **_money("cost", cost)} for key, n, cost in rows]
+_NO_TOKENS = {
+    "prompt_tokens": 0,
+    "completion_tokens": 0,
+    "total_tokens": 0,
+    "cache_read_tokens": 0,
+    "cache_write_tokens": 0,
+    "cache_write_tokens_5m": 0,
+    "cache_write_tokens_1h": 0,
+}
 
 
-def present_totals(totals: UsageTotals) -> dict[str, Any]:
+def _model_rows(
+    groups: list[ModelUsage], label: Callable[[ModelUsage], tuple[str, str]], vendor_of: VendorOf
+) -> list[dict[str, Any]]:
+    """`ManagementModelBreakdown` rows, merging the groups that share a (model, logical) label."""
+    merged: dict[tuple[str, str], list[Any]] = {}
+    for group in groups:
+        row = merged.setdefault(label(group), [0, 0, Decimal(0)])
+        row[0] += group.requests
+        row[1] += group.quantity
+        row[2] += group.cost
+    return [
+        {
+            "model": model,
+            "logical_model": logical,
+            "model_vendor": vendor_of(model),
+            "requests": requests,
+            **_money("cost", cost),
+            "usage_quantity": quantity,
+            "usage_quantity_decimal": str(quantity),
+        }
+        for (model, logical), (requests, quantity, cost) in merged.items()
+    ]
+
+
+def _vendor_rows(groups: list[ModelUsage], vendor_of: VendorOf) -> list[dict[str, Any]]:
+    merged: dict[str, list[Any]] = {}
+    for group in groups:
+        # A model that left the catalogue keeps its records; its vendor is no longer known.
+        row = merged.setdefault(vendor_of(group.model) or "unknown", [0, Decimal(0)])
+        row[0] += group.requests
+        row[1] += group.cost
+    return [
+        {"model_vendor": vendor, "requests": n, **_money("cost", cost)}
+        for vendor, (n, cost) in sorted(merged.items())
+    ]
+
+
+def _day(epoch_day: str) -> str:
+    """Midnight UTC of the day, RFC 3339: TokenLab types `daily_cost[].date` as date-time."""
+    day = date.fromordinal(date(1970, 1, 1).toordinal() + int(epoch_day))
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def present_totals(totals: UsageTotals, vendor_of: VendorOf) -> dict[str, Any]:
+    """`summary` (ManagementUsageSummary) and `breakdowns` (ManagementBreakdowns)."""
     return {
         "summary": {
             "total_requests": totals.requests,
             "total_quantity": totals.quantity,
             **_money("total_cost", totals.cost),
+            "total_prompt_tokens": 0,
+            "total_completion_tokens": 0,
+            "total_tokens": 0,
+            "usage_unit_breakdown": [
+                {"usage_unit": unit, "usage_quantity": q, "usage_quantity_decimal": str(q)}
+                for unit, q in totals.by_unit
+            ],
         },
         "breakdowns": {
-            "by_model": _group(totals.by_model, "model"),
-            "by_scene": _group(totals.by_scene, "scene"),
+            "by_model_vendor": _vendor_rows(totals.by_model, vendor_of),
+            "by_model": _model_rows(
+                totals.by_model, lambda g: (g.model, g.logical_model), vendor_of
+            ),
+            "by_logical_model": _model_rows(
+                totals.by_model, lambda g: (g.logical_model, g.logical_model), vendor_of
+            ),
+            "by_scene": [
+                {"scene": scene, "requests": n, **_money("cost", cost)}
+                for scene, n, cost in totals.by_scene
+            ],
             "daily_cost": [
-                {
-                    "date": date.fromordinal(date(1970, 1, 1).toordinal() + int(day)).isoformat(),
-                    "requests": n,
-                    **_money("cost", cost),
-                }
+                {"date": _day(day), "requests": n, **_money("cost", cost)}
                 for day, n, cost in totals.daily
             ],
         },

@@ -8,16 +8,18 @@ validation that answers requests lives in the domain.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 from songforge.domain.catalog import Catalog
 from songforge.domain.generation_request import MAX_SEED
 
 _MONEY = r"^\d+\.\d{4}$"
+T = TypeVar("T")
 
 
 class GenerationRequestBody(BaseModel):
@@ -121,23 +123,39 @@ class TaskList(BaseModel):
     next_cursor: str | None
 
 
+# A field that is absent rather than null when it has no value (TokenLab's ApiError types).
+Absent = Annotated[T | SkipJsonSchema[None], "absent when empty"]
+
+
+class Suggestion(BaseModel):
+    id: str
+
+
 class ErrorDetail(BaseModel):
+    """Typed as TokenLab's `ApiError`: optional fields are absent, never null."""
+
     model_config = ConfigDict(extra="forbid")
 
     message: str
     type: str
     code: str
-    param: str | None
+    param: Absent[str] = Field(None, description="The field at fault; absent when none is.")
     request_id: str
-    hint: str | None = None
-    retryable: bool | None = None
-    retry_after: int | None = None
-    supported_parameters: list[str] | None = None
-    supported_operations: list[str] | None = None
-    allowed_values: list[str] | None = None
-    did_you_mean: list[str] | None = None
-    balance_usd: str | None = None
-    estimated_cost_usd: str | None = None
+    hint: Absent[str] = None
+    retryable: Absent[bool] = None
+    retry_after: Absent[int] = None
+    supported_parameters: Absent[list[str]] = None
+    unsupported_parameters: Absent[list[str]] = Field(
+        None, description="Every refused field of the body (unsupported_parameter)."
+    )
+    supported_operations: Absent[list[str]] = None
+    allowed_values: Absent[list[str]] = None
+    did_you_mean: Absent[str] = Field(None, description="The closest model id.")
+    suggestions: Absent[list[Suggestion]] = None
+    balance_usd: Absent[float] = None
+    balance_usd_decimal: Absent[str] = Field(None, pattern=_MONEY)
+    estimated_cost_usd: Absent[float] = None
+    estimated_cost_usd_decimal: Absent[str] = Field(None, pattern=_MONEY)
 
 
 class ErrorEnvelope(BaseModel):
@@ -152,6 +170,9 @@ class KeyCreateBody(BaseModel):
     name: str = Field(min_length=1, max_length=50)
     limitAmount: float | str | None = Field(  # noqa: N815 - the contract's spelling
         None, description="USD cap, 4 decimal places at most; null is unlimited, 0 spends nothing."
+    )
+    limitCurrency: Literal["USD"] = Field(  # noqa: N815
+        "USD", description="USD only; any other currency is 400 currency_retired."
     )
     models: list[str] | None = Field(None, description="Allow-list of model ids; empty is all.")
     expiresAt: str | None = Field(  # noqa: N815

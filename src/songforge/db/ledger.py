@@ -8,7 +8,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from songforge.db.tables import api_keys, billing_transactions, organisations, usage_records
-from songforge.domain.billing import from_units, new_transaction_id, to_units
+from songforge.domain.billing import from_units, money_str, new_transaction_id, to_units
 from songforge.domain.errors import InsufficientBalance, QuotaExceeded
 from songforge.domain.tasks import Task, TaskStatus
 from songforge.ports import Balance
@@ -68,8 +68,10 @@ class SqlLedger:
             balance = self.balance(organisation_id)
             raise InsufficientBalance(
                 "Insufficient balance for this request.",
-                balance_usd=str(balance.available),
-                estimated_cost_usd=str(from_units(units)),
+                balance_usd=float(balance.available),
+                estimated_cost_usd=float(from_units(units)),
+                balance_usd_decimal=money_str(balance.available),
+                estimated_cost_usd_decimal=money_str(from_units(units)),
             )
         key = api_keys.c
         within_limit = self._c.execute(
@@ -87,7 +89,8 @@ class SqlLedger:
             # The caller rolls back the whole transaction, organisation hold included.
             raise QuotaExceeded(
                 "This API key's spending limit would be exceeded.",
-                estimated_cost_usd=str(from_units(units)),
+                estimated_cost_usd=float(from_units(units)),
+                estimated_cost_usd_decimal=money_str(from_units(units)),
             )
 
     def _release_hold(self, task: Task) -> None:

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from songforge.db.tables import usage_records
 from songforge.domain.billing import from_units
-from songforge.ports import UsageFilter, UsageRecord, UsageTotals
+from songforge.ports import ModelUsage, UsageFilter, UsageRecord, UsageTotals
 
 _DAY = 86_400
 
@@ -20,6 +20,8 @@ def _where(where: UsageFilter) -> Any:
         clauses.append(c.model == where.model)
     if where.scene:
         clauses.append(c.scene == where.scene)
+    if where.models is not None:
+        clauses.append(c.model.in_(where.models))
     if where.start is not None:
         clauses.append(c.created_at >= where.start)
     if where.end is not None:
@@ -80,11 +82,33 @@ class SqlUsageRepository:
         ).one()
         # Days as UTC epoch-day numbers; turned into dates by the presenter.
         day = sa.cast(sa.func.floor(c.created_at / _DAY), sa.BigInteger)
+        by_model = self._c.execute(
+            sa.select(
+                c.model,
+                c.logical_model,
+                sa.func.count(),
+                sa.func.coalesce(sa.func.sum(c.usage_quantity), 0),
+                sa.func.coalesce(sa.func.sum(c.cost_units), 0),
+            )
+            .where(_where(where))
+            .group_by(c.model, c.logical_model)
+            .order_by(c.model, c.logical_model)
+        )
+        by_unit = self._c.execute(
+            sa.select(c.usage_unit, sa.func.coalesce(sa.func.sum(c.usage_quantity), 0))
+            .where(_where(where))
+            .group_by(c.usage_unit)
+            .order_by(c.usage_unit)
+        )
         return UsageTotals(
             requests=int(requests),
             quantity=int(quantity),
             cost=from_units(int(units)),
-            by_model=self._grouped(where, c.model),
+            by_model=[
+                ModelUsage(str(m), str(lm), int(n), int(q), from_units(int(u)))
+                for m, lm, n, q, u in by_model
+            ],
             by_scene=self._grouped(where, c.scene),
             daily=self._grouped(where, day),
+            by_unit=[(str(unit), int(q)) for unit, q in by_unit],
         )

@@ -121,13 +121,20 @@ class Catalog:
     def ids(self) -> list[str]:
         return list(self._models)
 
+    def vendor_of(self, model_id: str) -> str | None:
+        """The public vendor (`owned_by`) of a model; None once it left the catalogue."""
+        model = self._models.get(model_id)
+        return model.owned_by if model is not None else None
+
     def get(self, model_id: str) -> Model:
         model = self._models.get(model_id)
         if model is None:
             suggestions = difflib.get_close_matches(model_id, self._models, n=3, cutoff=0.4)
+            # TokenLab's ApiError: `did_you_mean` is one id, `suggestions` a list of {id}.
             raise ModelNotFound(
                 f"Model '{model_id}' not found",
                 param="model",
-                did_you_mean=suggestions,
+                did_you_mean=suggestions[0] if suggestions else None,
+                suggestions=[{"id": s} for s in suggestions] or None,
             )
         return model

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 
@@ -32,7 +33,27 @@ class InvalidRequest(SongforgeError):
 
 
 class UnsupportedParameter(InvalidRequest):
+    """Names every refused field: `param` is the first, `unsupported_parameters` all of them."""
+
     code = "unsupported_parameter"
+
+    def __init__(self, names: list[str], context: str, supported: list[str]) -> None:
+        quoted = ", ".join(f"'{name}'" for name in names)
+        noun = "Parameter" if len(names) == 1 else "Parameters"
+        verb = "is" if len(names) == 1 else "are"
+        super().__init__(
+            f"{noun} {quoted} {verb} not supported {context}.",
+            param=names[0],
+            unsupported_parameters=names,
+            supported_parameters=supported,
+        )
+
+    @classmethod
+    def check(cls, fields: Iterable[str], supported: Sequence[str], context: str) -> None:
+        """Raises when any of `fields` (names, in the caller's order) is not in `supported`."""
+        unknown = [str(name) for name in fields if name not in supported]
+        if unknown:
+            raise cls(unknown, context, list(supported))
 
 
 class InvalidParameter(InvalidRequest):
@@ -41,6 +62,10 @@ class InvalidParameter(InvalidRequest):
 
 class UnsupportedOperation(InvalidRequest):
     code = "unsupported_operation"
+
+
+class CurrencyRetired(InvalidRequest):
+    code = "currency_retired"
 
 
 class InvalidJson(InvalidRequest):

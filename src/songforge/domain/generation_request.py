@@ -112,13 +112,7 @@ def validate_create_body(body: object, catalog: Catalog) -> GenerationRequest:
         raise InvalidParameter("'model' must be a non-empty string.", param="model")
     model = catalog.get(model_id.strip())
 
-    for name in body:
-        if name not in model.parameters:
-            raise UnsupportedParameter(
-                f"Parameter '{name}' is not supported by model '{model.id}'.",
-                param=name,
-                supported_parameters=list(model.parameters),
-            )
+    UnsupportedParameter.check(body, model.parameters, f"by model '{model.id}'")
     action = _action(body, model)
     audio_url = _text(body, "audio_url", _TEXT_LIMITS["audio_url"])
     audio_operation = _audio_operation(body, audio_url)
@@ -139,14 +133,7 @@ def validate_create_body(body: object, catalog: Catalog) -> GenerationRequest:
             param=param,
             supported_operations=list(model.operations),
         )
-    allowed = model.parameters_for(action)
-    for name in body:
-        if name not in allowed:
-            raise UnsupportedParameter(
-                f"Parameter '{name}' is not supported with action {action.value}.",
-                param=name,
-                supported_parameters=list(allowed),
-            )
+    UnsupportedParameter.check(body, model.parameters_for(action), f"with action {action.value}")
 
     prompt = _text(body, "prompt", model.prompt_max_chars)
     if prompt is None and operation not in (OPERATION_CONTINUE, ADD_INSTRUMENTAL):

@@ -8,11 +8,17 @@ from typing import Any
 
 from songforge.domain.billing import money
 from songforge.domain.catalog import Catalog
-from songforge.domain.errors import InvalidJson, InvalidParameter, UnsupportedParameter
+from songforge.domain.errors import (
+    CurrencyRetired,
+    InvalidJson,
+    InvalidParameter,
+    UnsupportedParameter,
+)
 
-CREATE_FIELDS = ("name", "limitAmount", "models", "expiresAt")
-UPDATE_FIELDS = ("name", "status", "limitAmount", "models", "expiresAt")
+CREATE_FIELDS = ("name", "limitAmount", "limitCurrency", "models", "expiresAt")
+UPDATE_FIELDS = ("name", "status", "limitAmount", "limitCurrency", "models", "expiresAt")
 STATUSES = ("active", "inactive", "revoked")
+MAX_LIMIT_USD = Decimal(1_000_000)  # TokenLab's OpenAPI bounds limitAmount at 1,000,000
 
 
 def parse_timestamp(value: str, param: str, *, end_of_day: bool = False) -> float:
@@ -35,14 +41,19 @@ def parse_timestamp(value: str, param: str, *, end_of_day: bool = False) -> floa
 def _check_fields(body: object, allowed: tuple[str, ...]) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise InvalidJson("Request body must be a JSON object.")
-    for name in body:
-        if name not in allowed:
-            raise UnsupportedParameter(
-                f"Parameter '{name}' is not supported here.",
-                param=name,
-                supported_parameters=list(allowed),
-            )
+    UnsupportedParameter.check(body, allowed, "here")
+    _currency(body.get("limitCurrency", "USD"))
     return body
+
+
+def _currency(value: object) -> None:
+    """USD is the only currency; TokenLab answers any other (it retired CNY) the same way."""
+    if not isinstance(value, str):
+        raise InvalidParameter("'limitCurrency' must be the string 'USD'.", param="limitCurrency")
+    if value != "USD":
+        raise CurrencyRetired(
+            f"Currency '{value}' is retired; limits are set in USD.", param="limitCurrency"
+        )
 
 
 def _name(value: object) -> str:
@@ -64,9 +75,9 @@ def _limit(value: object) -> Decimal | None:
         raise InvalidParameter(
             "'limitAmount' must be a number of USD or null.", param="limitAmount"
         ) from None
-    if not amount.is_finite() or amount < 0 or amount > Decimal("1000000000"):
+    if not amount.is_finite() or amount < 0 or amount > MAX_LIMIT_USD:
         raise InvalidParameter(
-            "'limitAmount' must be between 0 and 1000000000.", param="limitAmount"
+            f"'limitAmount' must be between 0 and {MAX_LIMIT_USD}.", param="limitAmount"
         )
     if money(amount) != amount:
         # Rounding would change the cap, and 0.00001 would silently become "spend nothing".
@@ -115,7 +126,8 @@ def validate_key_update(body: object, catalog: Catalog, now: float) -> dict[str,
     fields = _check_fields(body, UPDATE_FIELDS)
     if not fields:
         raise InvalidParameter(
-            "Send at least one of: name, status, limitAmount, models, expiresAt.", param=None
+            "Send at least one of: name, status, limitAmount, limitCurrency, models, expiresAt.",
+            param=None,
         )
     changes: dict[str, Any] = {}
     if "name" in fields:

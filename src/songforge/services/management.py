@@ -106,13 +106,31 @@ def update_key(
         key = _own_key(uow, token, key_id)
         if key.status == "revoked":
             raise InvalidParameter("A revoked key is final and cannot be changed.", param="status")
-        uow.keys.update(key.id, changes)
+        if changes:  # a body of only `limitCurrency: "USD"` changes nothing
+            uow.keys.update(key.id, changes)
         updated = uow.keys.get(key.id)
         uow.commit()
     if cache is not None:
         cache.clear()  # other API processes see the change within the cache's few seconds
     assert updated is not None
     return updated
+
+
+# The public request scenes and the filter length bound of TokenLab's OpenAPI
+# (getManagementApiKeyUsage parameters); songforge records only "music".
+SCENES = (
+    "chat",
+    "image",
+    "audio",
+    "video",
+    "embedding",
+    "rerank",
+    "translation",
+    "music",
+    "3d",
+    "realtime",
+)
+MAX_FILTER_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -123,30 +141,51 @@ class UsageQuery:
     end_date: str | None = None
     page: int = 1
     limit: int = 50
+    model_vendor: str | None = None
 
-    def to_filter(self, key_id: str) -> UsageFilter:
+    def to_filter(self, key_id: str, catalog: Catalog) -> UsageFilter:
+        """Raises InvalidParameter (400) for an unknown scene, an over-long model or
+        modelVendor, or unreadable or reversed dates."""
+        for param, value in (("model", self.model), ("modelVendor", self.model_vendor)):
+            if value is not None and len(value) > MAX_FILTER_CHARS:
+                raise InvalidParameter(
+                    f"'{param}' must be at most {MAX_FILTER_CHARS} characters.", param=param
+                )
+        if self.scene is not None and self.scene not in SCENES:
+            raise InvalidParameter(f"'scene' must be one of: {', '.join(SCENES)}.", param="scene")
         start = parse_timestamp(self.start_date, "startDate") if self.start_date else None
         end = parse_timestamp(self.end_date, "endDate", end_of_day=True) if self.end_date else None
         if start is not None and end is not None and start > end:
             raise InvalidParameter("'startDate' must not be after 'endDate'.", param="startDate")
-        return UsageFilter(key_id, self.model, self.scene, start, end)
+        models = None
+        if self.model_vendor is not None:
+            models = tuple(m.id for m in catalog if m.owned_by == self.model_vendor)
+        return UsageFilter(key_id, self.model, self.scene, start, end, models)
 
 
 def usage(
-    uow_factory: UnitOfWorkFactory, token: Credential, key_id: str, query: UsageQuery
+    uow_factory: UnitOfWorkFactory,
+    catalog: Catalog,
+    token: Credential,
+    key_id: str,
+    query: UsageQuery,
 ) -> tuple[Credential, list[UsageRecord], UsageTotals, Page]:
     page, limit = _page_args(query.page, query.limit)
     with uow_factory(read_only=True) as uow:
         key = _own_key(uow, token, key_id)
-        where = query.to_filter(key.id)
+        where = query.to_filter(key.id, catalog)
         records = uow.usage.records(where, offset=(page - 1) * limit, limit=limit)
         totals = uow.usage.totals(where)
     return key, records, totals, Page(page, limit, totals.requests)
 
 
 def billing(
-    uow_factory: UnitOfWorkFactory, token: Credential, key_id: str, query: UsageQuery
+    uow_factory: UnitOfWorkFactory,
+    catalog: Catalog,
+    token: Credential,
+    key_id: str,
+    query: UsageQuery,
 ) -> tuple[Credential, UsageTotals]:
     with uow_factory(read_only=True) as uow:
         key = _own_key(uow, token, key_id)
-        return key, uow.usage.totals(query.to_filter(key.id))
+        return key, uow.usage.totals(query.to_filter(key.id, catalog))

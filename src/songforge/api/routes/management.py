@@ -79,8 +79,9 @@ def usage_filters(
     scene: Annotated[str | None, Query()] = None,
     start_date: Annotated[str | None, Query(alias="startDate")] = None,
     end_date: Annotated[str | None, Query(alias="endDate")] = None,
+    model_vendor: Annotated[str | None, Query(alias="modelVendor")] = None,
 ) -> management.UsageQuery:
-    return management.UsageQuery(model, scene, start_date, end_date)
+    return management.UsageQuery(model, scene, start_date, end_date, model_vendor=model_vendor)
 
 
 UsageFilters = Annotated[management.UsageQuery, Depends(usage_filters)]
@@ -96,14 +97,17 @@ def key_usage(
     limit: Annotated[int, Query()] = 50,
 ) -> JSONResponse:
     query = replace(filters, page=page, limit=limit)
-    key, records, totals, paging = management.usage(services.uow_factory, token, key_id, query)
+    key, records, totals, paging = management.usage(
+        services.uow_factory, services.catalog, token, key_id, query
+    )
+    vendor_of = services.catalog.vendor_of
     return JSONResponse(
         {
-            "object": "list",
-            "api_key_id": key.id,
-            "data": [present_record(r) for r in records],
+            "object": "api_key_usage",
+            "api_key": present_key(key),
+            "items": [present_record(r, vendor_of) for r in records],
             "pagination": present_pagination(paging),
-            **present_totals(totals),
+            **present_totals(totals, vendor_of),
         }
     )
 
@@ -112,7 +116,11 @@ def key_usage(
 def key_billing(
     key_id: str, services: ServicesDep, token: ManagementToken, filters: UsageFilters
 ) -> JSONResponse:
-    key, totals = management.billing(services.uow_factory, token, key_id, filters)
+    key, totals = management.billing(services.uow_factory, services.catalog, token, key_id, filters)
     return JSONResponse(
-        {"object": "api_key_billing", "api_key_id": key.id, **present_totals(totals)}
+        {
+            "object": "api_key_billing",
+            "api_key": present_key(key),
+            **present_totals(totals, services.catalog.vendor_of),
+        }
     )
