@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from songforge.domain.generation_request import GenerationRequest
-from songforge.domain.tasks import GenerationResult, Stage, StoredAsset, Task, TaskError
+from songforge.domain.tasks import (
+    GenerationResult,
+    RemoteTask,
+    Stage,
+    StoredAsset,
+    Task,
+    TaskError,
+)
 
 
 class Clock(Protocol):
@@ -151,7 +158,14 @@ class TaskRepository(Protocol):
         now: float,
         *,
         stage: Stage = Stage.QUEUED,
+        forget_remote: bool = False,
+        refund_attempt: bool = False,
     ) -> bool: ...
+    def reserve_remote_server(
+        self, task_id: str, owner: str, backend: str, servers: list[str], per_server: int
+    ) -> str | None: ...
+    def record_remote(self, task_id: str, owner: str, remote: RemoteTask, now: float) -> bool: ...
+    def remote_load(self, backend: str) -> dict[str, int]: ...
     def forget_files(self, task_id: str, now: float) -> None: ...
     def mark_failed(
         self,
@@ -280,6 +294,23 @@ class InputAudio:
     url: str | None = None
 
 
+class RemoteTaskBook(Protocol):
+    """What a provider that generates on other servers may write on its task, under the
+    worker's lease. Both methods raise LeaseLost (services.run_task) when the lease is gone:
+    the provider must then stop, leaving the remote task to the lease's new holder."""
+
+    def reserve_server(self, backend: str, servers: list[str], per_server: int) -> str | None:
+        """One of `servers` with fewer than `per_server` live tasks of `backend`, now
+        reserved for this task (the least busy, earlier ones winning ties); None when all
+        are full."""
+        ...
+
+    def record(self, remote: RemoteTask) -> None:
+        """Persists the server's task id the moment the server accepts the job, so a
+        worker that dies while it renders is replaced by one that resumes polling it."""
+        ...
+
+
 @dataclass
 class ProviderJob:
     task_id: str
@@ -290,16 +321,47 @@ class ProviderJob:
     save_asset: AssetSaverPort
     source: SourceClip | None = None
     audio: InputAudio | None = None
+    # The remote task an earlier attempt started (resume polling it: never submit twice).
+    remote: RemoteTask | None = None
+    # Where a remote provider records the task it starts; None outside a worker's lease.
+    remote_book: RemoteTaskBook | None = None
 
 
 class ProviderFailure(Exception):
-    """A provider's way of failing with a contract error code."""
+    """A provider's way of failing with a contract error code.
 
-    def __init__(self, code: str, message: str, *, retryable: bool = True) -> None:
+    `retryable`: the task goes back to pending (backoff, within its attempt limit) instead
+    of failing. `retry_after`: seconds the backend asked us to wait (overrides the backoff).
+    `forget_remote`: the recorded remote task is gone for good (its server forgot it or
+    was replaced), so the next attempt submits anew instead of polling it.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        retryable: bool = True,
+        retry_after: float | None = None,
+        forget_remote: bool = False,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.retryable = retryable
+        self.retry_after = retry_after
+        self.forget_remote = forget_remote
+
+
+class ProviderDeferred(Exception):
+    """The provider could not start yet and nothing was spent (every server of its pool is
+    busy): the task goes back to pending for `retry_after` seconds without using up an
+    attempt."""
+
+    def __init__(self, reason: str, retry_after: float) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
 
 
 class BackendUnavailable(ProviderFailure):

@@ -80,7 +80,13 @@ tasks = sa.Table(
     sa.Column("cancelled", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("created_at", sa.Float, nullable=False),
     sa.Column("updated_at", sa.Float, nullable=False),
+    # The generation a remote backend runs for this task (private; see RemoteTask).
+    sa.Column("remote_backend", sa.String(40), nullable=True),
+    sa.Column("remote_server", sa.String(300), nullable=True),
+    sa.Column("remote_task_id", sa.String(200), nullable=True),
+    sa.Column("remote_accepted_at", sa.Float, nullable=True),
     sa.Index("ix_tasks_status_available_at", "status", "available_at"),
+    sa.Index("ix_tasks_remote_server", "remote_server"),
     sa.Index("ix_tasks_organisation_created", "organisation_id", "created_at"),
     sa.Index("ix_tasks_api_key_status", "api_key_id", "status"),
 )

@@ -12,6 +12,7 @@ from songforge.domain.billing import from_units, to_units
 from songforge.domain.tasks import (
     Action,
     GenerationResult,
+    RemoteTask,
     Stage,
     Task,
     TaskError,
@@ -25,6 +26,20 @@ def moved(source: TaskStatus, target: TaskStatus) -> Any:
     if not can_transition(source, target):
         raise ValueError(f"no transition {source.value} -> {target.value}")
     return tasks.c.status == source.value
+
+
+def _remote(m: Any) -> RemoteTask | None:
+    if m["remote_backend"] is None or m["remote_server"] is None:
+        return None
+    return RemoteTask(
+        backend=m["remote_backend"],
+        server=m["remote_server"],
+        task_id=m["remote_task_id"],
+        accepted_at=m["remote_accepted_at"],
+    )
+
+
+_LIVE = (TaskStatus.PENDING.value, TaskStatus.PROCESSING.value)
 
 
 def row_to_task(row: Any) -> Task:
@@ -59,6 +74,7 @@ def row_to_task(row: Any) -> Task:
         billing_transaction_id=m["billing_transaction_id"],
         error=error,
         cancelled=bool(m["cancelled"]),
+        remote=_remote(m),
     )
 
 
@@ -227,25 +243,36 @@ class SqlTaskRepository:
         now: float,
         *,
         stage: Stage = Stage.QUEUED,
+        forget_remote: bool = False,
+        refund_attempt: bool = False,
     ) -> bool:
         where = tasks.c.id == task_id
         where = sa.and_(where, moved(TaskStatus.PROCESSING, TaskStatus.PENDING))
         if owner is not None:
             where = sa.and_(where, tasks.c.lease_owner == owner)
-        outcome = self._c.execute(
-            tasks.update()
-            .where(where)
-            .values(
-                status=TaskStatus.PENDING.value,
-                stage=stage.value,
-                lease_owner=None,
-                lease_expires_at=None,
-                available_at=available_at,
-                error_code=error.code,
-                error_message=error.message,
-                updated_at=now,
+        values: dict[str, Any] = {
+            "status": TaskStatus.PENDING.value,
+            "stage": stage.value,
+            "lease_owner": None,
+            "lease_expires_at": None,
+            "available_at": available_at,
+            "error_code": error.code,
+            "error_message": error.message,
+            "updated_at": now,
+        }
+        if refund_attempt:
+            values["attempts"] = tasks.c.attempts - 1
+        if forget_remote:
+            values.update(self._no_remote())
+        else:
+            # A server reserved but never given the job holds no place on it while the
+            # task waits; an accepted remote task is kept, to be polled again.
+            unaccepted = tasks.c.remote_task_id.is_(None)
+            values["remote_backend"] = sa.case(
+                (unaccepted, sa.null()), else_=tasks.c.remote_backend
             )
-        )
+            values["remote_server"] = sa.case((unaccepted, sa.null()), else_=tasks.c.remote_server)
+        outcome = self._c.execute(tasks.update().where(where).values(**values))
         if outcome.rowcount == 1:
             self._close_attempt(task_id, owner, now, error.code)
         return outcome.rowcount == 1
@@ -279,6 +306,87 @@ class SqlTaskRepository:
         if outcome.rowcount == 1 and from_status == TaskStatus.PROCESSING.value:
             self._close_attempt(task_id, owner, now, error.code)
         return outcome.rowcount == 1
+
+    @staticmethod
+    def _no_remote() -> dict[str, Any]:
+        return {
+            "remote_backend": None,
+            "remote_server": None,
+            "remote_task_id": None,
+            "remote_accepted_at": None,
+        }
+
+    def reserve_remote_server(
+        self, task_id: str, owner: str, backend: str, servers: list[str], per_server: int
+    ) -> str | None:
+        """Reserves the least busy of `servers` (earlier ones win ties) for this leased task,
+        if one has fewer than `per_server` live tasks of `backend`; None when all are full.
+        Serialised per backend (an advisory lock on PostgreSQL; SQLite writers begin
+        IMMEDIATE),
+        so two workers can never both take a server's last place."""
+        if not servers:
+            return None
+        if self._c.dialect.name == "postgresql":
+            self._c.execute(
+                sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext("remote:" + backend)))
+            )
+        rows = self._c.execute(
+            sa.select(tasks.c.remote_server, sa.func.count())
+            .where(
+                tasks.c.remote_backend == backend,
+                tasks.c.remote_server.in_(servers),
+                tasks.c.status.in_(_LIVE),
+                tasks.c.id != task_id,
+            )
+            .group_by(tasks.c.remote_server)
+        )
+        busy = {server: count for server, count in rows}
+        free = [s for s in servers if busy.get(s, 0) < per_server]
+        if not free:
+            return None
+        chosen = min(free, key=lambda s: busy.get(s, 0))
+        outcome = self._c.execute(
+            tasks.update()
+            .where(self._leased(task_id, owner))
+            .values(
+                remote_backend=backend,
+                remote_server=chosen,
+                remote_task_id=None,
+                remote_accepted_at=None,
+            )
+        )
+        return chosen if outcome.rowcount == 1 else None
+
+    def record_remote(self, task_id: str, owner: str, remote: RemoteTask, now: float) -> bool:
+        """Writes the accepted remote task on the task, only under a live lease and only
+        if no other remote task is recorded there (one generation per task)."""
+        outcome = self._c.execute(
+            tasks.update()
+            .where(
+                self._leased(task_id, owner),
+                sa.or_(
+                    tasks.c.remote_task_id.is_(None),
+                    tasks.c.remote_task_id == remote.task_id,
+                ),
+            )
+            .values(
+                remote_backend=remote.backend,
+                remote_server=remote.server,
+                remote_task_id=remote.task_id,
+                remote_accepted_at=remote.accepted_at or now,
+                updated_at=now,
+            )
+        )
+        return outcome.rowcount == 1
+
+    def remote_load(self, backend: str) -> dict[str, int]:
+        """Live tasks per server of `backend` (reserved or accepted), for health pages."""
+        rows = self._c.execute(
+            sa.select(tasks.c.remote_server, sa.func.count())
+            .where(tasks.c.remote_backend == backend, tasks.c.status.in_(_LIVE))
+            .group_by(tasks.c.remote_server)
+        )
+        return {server: count for server, count in rows if server is not None}
 
     def expired_leases(self, now: float) -> list[Task]:
         rows = self._c.execute(

@@ -67,6 +67,22 @@ class TaskError:
     message: str
 
 
+@dataclass(frozen=True)
+class RemoteTask:
+    """A generation running on another server on a task's behalf (private: never shown).
+
+    `backend` is the provider name that submitted it, `server` which server of that
+    backend's pool (its base URL), `task_id` the id the server gave it, `accepted_at` when
+    it accepted (epoch seconds). `task_id` is None while a server is only reserved: the
+    submission has not been accepted yet.
+    """
+
+    backend: str
+    server: str
+    task_id: str | None = None
+    accepted_at: float | None = None
+
+
 @dataclass
 class Task:
     id: str
@@ -97,6 +113,7 @@ class Task:
     billing_transaction_id: str | None = None
     error: TaskError | None = None
     cancelled: bool = False
+    remote: RemoteTask | None = None
 
     @property
     def is_terminal(self) -> bool:

@@ -17,6 +17,7 @@ from songforge.domain.generation_request import GenerationRequest
 from songforge.domain.tasks import (
     Action,
     GenerationResult,
+    RemoteTask,
     Stage,
     StoredAsset,
     Task,
@@ -28,6 +29,7 @@ from songforge.ports import (
     BackendUnavailable,
     BlobStore,
     Clock,
+    ProviderDeferred,
     ProviderFailure,
     ProviderJob,
     ProviderRegistryPort,
@@ -81,12 +83,41 @@ class ProgressWriter:
         with self._ctx.uow_factory() as uow:
             ok = uow.tasks.record_progress(self._task_id, self._owner, stage, percent, now)
             uow.commit()
-        if not ok:
-            with self._ctx.uow_factory(read_only=True) as uow:
-                task = uow.tasks.get(self._task_id)
-            if task is None or task.lease_owner != self._owner:
-                raise LeaseLost(self._task_id)
+        if not ok and not _still_ours(self._ctx, self._task_id, self._owner):
+            raise LeaseLost(self._task_id)
         self._stage, self._percent, self._written_at = stage, percent, now
+
+
+def _still_ours(ctx: RunContext, task_id: str, owner: str) -> bool:
+    with ctx.uow_factory(read_only=True) as uow:
+        task = uow.tasks.get(task_id)
+    return task is not None and task.status is TaskStatus.PROCESSING and task.lease_owner == owner
+
+
+class LeasedRemoteBook:
+    """The RemoteTaskBook of one claimed attempt: every write is guarded by its lease."""
+
+    def __init__(self, ctx: RunContext, task_id: str, owner: str) -> None:
+        self._ctx = ctx
+        self._task_id = task_id
+        self._owner = owner
+
+    def reserve_server(self, backend: str, servers: list[str], per_server: int) -> str | None:
+        with self._ctx.uow_factory() as uow:
+            server = uow.tasks.reserve_remote_server(
+                self._task_id, self._owner, backend, servers, per_server
+            )
+            uow.commit()
+        if server is None and not _still_ours(self._ctx, self._task_id, self._owner):
+            raise LeaseLost(self._task_id)
+        return server
+
+    def record(self, remote: RemoteTask) -> None:
+        with self._ctx.uow_factory() as uow:
+            ok = uow.tasks.record_remote(self._task_id, self._owner, remote, self._ctx.clock.now())
+            uow.commit()
+        if not ok:
+            raise LeaseLost(self._task_id)
 
 
 _EXTENSIONS = {
@@ -153,6 +184,12 @@ def _load_source(ctx: RunContext, task: Task, request: GenerationRequest) -> Sou
     return SourceClip(source.clip_id, source.id, source.metadata, assets)
 
 
+def accepted_remote(task: Task) -> RemoteTask | None:
+    """The remote task an earlier attempt started and its server accepted, if any."""
+    remote = task.remote
+    return remote if remote is not None and remote.task_id is not None else None
+
+
 NO_BACKEND = "No backend serving this model is reachable right now."
 
 
@@ -162,8 +199,12 @@ def _generate(ctx: RunContext, task: Task, job: ProviderJob) -> GenerationResult
     could take the task, or what the serving backend raised."""
     request = job.request
     tried: list[str] = []
-    for name in ctx.routing.candidates(task.model, request.operation):
-        if not ctx.health.allows(name):
+    pinned = job.remote.backend if job.remote is not None else None
+    # A task whose remote task was accepted resumes with that backend only, whatever the
+    # routing or its breaker say now: the work is already paid for there.
+    names = [pinned] if pinned else ctx.routing.candidates(task.model, request.operation)
+    for name in names:
+        if pinned is None and not ctx.health.allows(name):
             continue
         tried.append(name)
         provider = ctx.providers.get(name)
@@ -190,6 +231,8 @@ def execute(ctx: RunContext, task: Task, owner: str) -> bool:
             blobs=ctx.blobs,
             save_asset=AssetSaver(ctx.blobs, task.id),
             source=_load_source(ctx, task, request),
+            remote=accepted_remote(task),
+            remote_book=LeasedRemoteBook(ctx, task.id, owner),
         )
         result = _generate(ctx, task, job)
     except LeaseLost:
@@ -205,6 +248,8 @@ def execute(ctx: RunContext, task: Task, owner: str) -> bool:
             retryable=True,
             waiting_stage=Stage.WAITING_FOR_BACKEND,
         )
+    except ProviderDeferred as deferred:
+        defer(ctx, task.id, owner, deferred.reason, deferred.retry_after)
         return False
     except ProviderFailure as failure:
         record_failure(
@@ -213,6 +258,8 @@ def execute(ctx: RunContext, task: Task, owner: str) -> bool:
             owner,
             TaskError(failure.code, failure.message),
             retryable=failure.retryable,
+            retry_after=failure.retry_after,
+            forget_remote=failure.forget_remote,
         )
         return False
     except Exception as exc:  # a provider bug must fail the attempt, never the worker
@@ -278,6 +325,21 @@ def complete(
     return True
 
 
+def defer(ctx: RunContext, task_id: str, owner: str, reason: str, retry_after: float) -> None:
+    """The attempt could not start (nothing spent): back to pending, attempt not used up."""
+    now = ctx.clock.now()
+    with ctx.uow_factory() as uow:
+        uow.tasks.requeue(
+            task_id,
+            owner,
+            now + retry_after,
+            TaskError("upstream_busy", reason),
+            now,
+            refund_attempt=True,
+        )
+        uow.commit()
+
+
 def record_failure(
     ctx: RunContext,
     task_id: str,
@@ -286,8 +348,13 @@ def record_failure(
     *,
     retryable: bool,
     waiting_stage: Stage = Stage.QUEUED,
+    retry_after: float | None = None,
+    forget_remote: bool = False,
 ) -> None:
-    """An attempt failed: retry with backoff while attempts remain, else fail and release."""
+    """An attempt failed: retry with backoff while attempts remain, else fail and release.
+
+    A retried task keeps its accepted remote task (the next attempt polls it) unless
+    `forget_remote`."""
     now = ctx.clock.now()
     with ctx.uow_factory() as uow:
         task = uow.tasks.get(task_id)
@@ -297,8 +364,16 @@ def record_failure(
             return
         if retryable and task.attempts < task.max_attempts:
             backoff = ctx.retry_backoff_seconds * 2 ** max(0, task.attempts - 1)
+            if retry_after is not None:
+                backoff = max(backoff, retry_after)
             uow.tasks.requeue(
-                task.id, task.lease_owner, now + backoff, error, now, stage=waiting_stage
+                task.id,
+                task.lease_owner,
+                now + backoff,
+                error,
+                now,
+                stage=waiting_stage,
+                forget_remote=forget_remote,
             )
         elif uow.tasks.mark_failed(
             task.id,
