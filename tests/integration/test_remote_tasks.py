@@ -36,7 +36,7 @@ class ScriptedRemote:
         self.submitted: list[str] = []
         self.resumed: list[str] = []
         self.die_after_submit = True
-        self.outcome: Exception | None = None
+        self.outcome: BaseException | None = None
 
     def generate(self, job: ProviderJob) -> GenerationResult:
         assert job.remote_book is not None
@@ -96,12 +96,14 @@ def test_a_replacement_worker_resumes_the_recorded_upstream_task(
         execute(ctx, first, "worker-a")
     with services.uow_factory(read_only=True) as uow:
         stored = uow.tasks.get(task_id)
-    assert stored is not None and stored.remote == RemoteTask("fake", "http://gpu-a", "up-1", 1.0)
+    assert stored is not None
+    assert stored.remote == RemoteTask("fake", "http://gpu-a", "up-1", 1.0)
 
     clock.advance(31)  # worker-a's lease runs out
     assert reap_expired_leases(ctx) == 1
     second = claim_next(ctx, "worker-b", 30.0)
-    assert second is not None and second.id == task_id
+    assert second is not None
+    assert second.id == task_id
     assert execute(ctx, second, "worker-b")
 
     assert provider.submitted == ["up-1"]
@@ -109,10 +111,12 @@ def test_a_replacement_worker_resumes_the_recorded_upstream_task(
     done = _task(client, org, task_id)
     assert done["status"] == "completed"
     assert done["cost"] == "0.1000"
-    assert "up-1" not in str(done) and "gpu-a" not in str(done)  # private to songforge
+    assert "up-1" not in str(done)
+    assert "gpu-a" not in str(done)
     with services.uow_factory(read_only=True) as uow:
         balance = uow.ledger.balance(org.organisation_id)
-    assert balance.total_used == Decimal("0.1000") and balance.reserved == 0
+    assert balance.total_used == Decimal("0.1000")
+    assert balance.reserved == 0
 
 
 def test_recording_needs_the_lease_and_refuses_a_second_upstream_task(
@@ -144,11 +148,13 @@ def test_a_full_pool_defers_without_using_an_attempt(
     provider.outcome = KeyboardInterrupt()  # the first task holds the only server
     first_id, second_id = _create(client, org), _create(client, org)
     first = claim_next(ctx, "worker-a", 30.0)
-    assert first is not None and first.id == first_id
+    assert first is not None
+    assert first.id == first_id
     with pytest.raises(KeyboardInterrupt):
         execute(ctx, first, "worker-a")
     second = claim_next(ctx, "worker-b", 30.0)
-    assert second is not None and second.id == second_id
+    assert second is not None
+    assert second.id == second_id
     assert not execute(ctx, second, "worker-b")
     with services.uow_factory(read_only=True) as uow:
         waiting = uow.tasks.get(second_id)
@@ -175,7 +181,8 @@ def test_an_upstream_failure_fails_and_releases_while_forget_resubmits(
     execute(ctx, task, "worker-a")
     with services.uow_factory(read_only=True) as uow:
         retried = uow.tasks.get(task_id)
-    assert retried is not None and retried.status is TaskStatus.PENDING
+    assert retried is not None
+    assert retried.status is TaskStatus.PENDING
     assert retried.remote is None  # forgotten: the next attempt submits anew
 
     provider.outcome = ProviderFailure("upstream_error", "the server failed", retryable=False)
@@ -188,4 +195,5 @@ def test_an_upstream_failure_fails_and_releases_while_forget_resubmits(
     assert provider.submitted == ["up-1", "up-2"]
     with services.uow_factory(read_only=True) as uow:
         balance = uow.ledger.balance(org.organisation_id)
-    assert balance.total_used == 0 and balance.reserved == 0
+    assert balance.total_used == 0
+    assert balance.reserved == 0
