@@ -145,17 +145,20 @@ class Composer:
         notes: list[Note] = []
         for bar, degree in enumerate(degrees):
             start = section.start + bar * self.plan.bar_seconds
-            root = scale_pitch(36 + self.tonic, self.mode, degree)
-            if root > 47:
-                root -= 12
-            for step, interval, length in figure:
+            # The tonic's octave is chosen so that the root sits at or below B2.
+            base = (
+                36
+                + self.tonic
+                - (12 if scale_pitch(36 + self.tonic, self.mode, degree) > 47 else 0)
+            )
+            for step, steps_up, length in figure:
                 if section.kind == "intro" and step not in (0, 8):
                     continue
                 notes.append(
                     Note(
                         self._time(start, step),
                         length * self.step_seconds * 0.95,
-                        root + interval,
+                        scale_pitch(base, self.mode, degree + steps_up),
                         int(70 + 35 * energy),
                     )
                 )
@@ -229,11 +232,13 @@ class Composer:
         line_beats = _line_starts(section.bars, len(lines))
         contour = self.motif(section.kind)
         lift = {"chorus": 2, "prechorus": 1, "bridge": 3}.get(section.kind, 0)
-        center = scale_pitch(48 + self.tonic, self.mode, 2 + lift)
-        while center > VOCAL_HIGH - 5:
-            center -= 12
-        while center < VOCAL_LOW + 4:
-            center += 12
+        # The tune moves in steps of the key's own scale around a degree of it: whole
+        # octaves (seven degrees) keep that centre inside the singer's range.
+        home = 2 + lift
+        while scale_pitch(48 + self.tonic, self.mode, home) > VOCAL_HIGH - 5:
+            home -= 7
+        while scale_pitch(48 + self.tonic, self.mode, home) < VOCAL_LOW + 4:
+            home += 7
         feel = self.feel(section.kind)
         sung: list[Syllable] = []
         for index, line in enumerate(lines):
@@ -241,35 +246,67 @@ class Composer:
             marks = line.marks()
             placements = place_line(marks, (next_beat - first_beat) * 2, feel)
             count = len(placements)
+            beats = [first_beat + placed.start / 2 for placed in placements]
+            chords = [
+                chord_pitches(
+                    60 + self.tonic, self.mode, degrees[min(section.bars - 1, int(b) // 4)]
+                )
+                for b in beats
+            ]
+            # Alternate lines sit a degree higher, so that a pair of lines answers itself.
+            pitches = [
+                _in_range(
+                    scale_pitch(
+                        48 + self.tonic,
+                        self.mode,
+                        home + contour[(i + index) % len(contour)] + index % 2,
+                    )
+                )
+                for i in range(count)
+            ]
+            pitches = self._fit_to_chords(pitches, chords, beats, marks)
             for i, (text, placed) in enumerate(zip(line.syllables, placements, strict=True)):
-                at_beat = placed.start / 2
                 length = placed.length / 2 if i == count - 1 else placed.length / 2 * 0.92
-                bar_index = min(section.bars - 1, int((first_beat + at_beat) / 4))
-                chord = chord_pitches(60 + self.tonic, self.mode, degrees[bar_index])
-                step = contour[(i + index) % len(contour)] + (index % 2)
-                pitch = center + (scale_pitch(0, self.mode, step) - scale_pitch(0, self.mode, 0))
-                # Stressed syllables on beats, and the held last one, sit on chord tones.
-                if (marks[i] and at_beat == int(at_beat)) or i == count - 1:
-                    pitch = nearest_in(pitch, chord)
-                pitch = nearest_in(pitch, [scale_pitch(0, self.mode, d) for d in range(7)])
-                while pitch > VOCAL_HIGH:
-                    pitch -= 12
-                while pitch < VOCAL_LOW:
-                    pitch += 12
-                start = section.start + (first_beat + at_beat) * self.plan.bar_seconds / 4
+                start = section.start + beats[i] * self.plan.bar_seconds / 4
                 sung.append(
                     Syllable(
                         round(start, 4),
                         round(length * self.plan.bar_seconds / 4, 4),
-                        pitch,
+                        pitches[i],
                         text,
                         first_line + index,
                     )
                 )
         return sung
 
+    @staticmethod
+    def _fit_to_chords(
+        pitches: list[int], chords: list[list[int]], beats: list[float], marks: tuple[int, ...]
+    ) -> list[int]:
+        """Chord tones where the ear weighs a note (beats one and three of the bar, stressed
+        syllables on any beat, the held last note); elsewhere a note outside the chord must
+        move on by step (a passing or neighbour tone), else it too becomes a chord tone.
+        Decided from the line's end backwards, so each note knows where the next one went."""
+        fitted = list(pitches)
+        for i in range(len(fitted) - 1, -1, -1):
+            chord = chords[i]
+            strong = beats[i] % 2 == 0 or (marks[i] and beats[i] == int(beats[i]))
+            unresolved = i == len(fitted) - 1 or abs(fitted[i + 1] - fitted[i]) > 2
+            if strong or (unresolved and fitted[i] % 12 not in {p % 12 for p in chord}):
+                fitted[i] = _in_range(nearest_in(fitted[i], chord))
+        return fitted
+
     def lead_from(self, syllables: list[Syllable], energy: float) -> list[Note]:
         return [Note(s.start, s.duration, s.pitch + 12, int(70 + 30 * energy)) for s in syllables]
+
+
+def _in_range(pitch: int) -> int:
+    """The same pitch class, moved by octaves into the singer's range."""
+    while pitch > VOCAL_HIGH:
+        pitch -= 12
+    while pitch < VOCAL_LOW:
+        pitch += 12
+    return pitch
 
 
 def _line_starts(bars: int, lines: int) -> list[int]:

@@ -52,18 +52,20 @@ PHRASE_FILLS: tuple[tuple[tuple[int, int], ...], ...] = (
     ((TOM, 14), (TOM, 15)),
 )
 
-# (step, interval above the root in semitones, length in steps)
+# (step, scale steps above the chord's root, length in steps): counted in the key's own
+# scale (2 = the chord's third, 4 = its fifth, 6 = its seventh, 7 = the octave), so every
+# bass note belongs to the key, even over the diminished chord.
 BASS_PATTERNS: dict[str, tuple[tuple[int, int, int], ...]] = {
     "eighths": tuple((s, 0, 2) for s in range(0, 16, 2)),
-    "octaves": tuple((s, 0 if (s // 2) % 2 == 0 else 12, 2) for s in range(0, 16, 2)),
+    "octaves": tuple((s, 0 if (s // 2) % 2 == 0 else 7, 2) for s in range(0, 16, 2)),
     "gallop": tuple((s, 0, 1) for s in (0, 2, 3, 4, 6, 7, 8, 10, 11, 12, 14, 15)),
     "offbeat": tuple((s, 0, 2) for s in (2, 6, 10, 14)),
-    "sparse": ((0, 0, 6), (7, 0, 2), (10, 7, 4)),
-    "walking": ((0, 0, 4), (4, 4, 4), (8, 7, 4), (12, 10, 4)),
-    "root_fifth": ((0, 0, 4), (8, 7, 4)),
-    "syncopated": ((0, 0, 3), (3, 0, 3), (8, 7, 2), (10, 0, 4), (14, 12, 2)),
+    "sparse": ((0, 0, 6), (7, 0, 2), (10, 4, 4)),
+    "walking": ((0, 0, 4), (4, 2, 4), (8, 4, 4), (12, 6, 4)),
+    "root_fifth": ((0, 0, 4), (8, 4, 4)),
+    "syncopated": ((0, 0, 3), (3, 0, 3), (8, 4, 2), (10, 0, 4), (14, 7, 2)),
     "long": ((0, 0, 16),),
-    "tumbao": ((3, 0, 4), (6, 7, 2), (8, 0, 4), (14, 7, 2)),
+    "tumbao": ((3, 0, 4), (6, 4, 2), (8, 0, 4), (14, 4, 2)),
 }
 
 # (step, length in steps) where the chord sounds

@@ -96,6 +96,7 @@ class Engine:
             "duration": round(len(mixed) / SAMPLE_RATE, 3),
             "bpm": round(score.bpm, 1),
             "key": score.key,
+            "mode": score.mode,
             "style": style.name,
             "time_signature": "4/4",
             "sections": [{"name": s.name, "start": round(s.start, 3)} for s in score.sections],

@@ -19,6 +19,7 @@ from songforge.engine.lyric_text import LyricSection, parse_lyrics
 from songforge.engine.lyricist.writer import write_lyrics
 from songforge.engine.score import Score
 from songforge.engine.styles import Style, choose_style, removed_roles, style_by_name
+from songforge.engine.theory import parse_key
 
 Report = Callable[[str, int], None]
 DEFAULT_DURATION = 120.0
@@ -86,6 +87,9 @@ def plan_song(request: SongRequest, report: Report = lambda stage, percent: None
         style = choose_style(request.prompt, request.tags, request.negative_tags)
         tonic = rng.randrange(12)
         mode = rng.choice(style.modes)
+        asked = parse_key(request.tags) or parse_key(request.prompt)
+        if asked is not None:
+            tonic, mode = asked
         instrumental = request.instrumental
     key = (tonic, mode)
     report("writing_lyrics", 5)

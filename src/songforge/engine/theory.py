@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 NOTE_NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
 MAJOR = (0, 2, 4, 5, 7, 9, 11)
 MINOR = (0, 2, 3, 5, 7, 8, 10)
@@ -13,6 +15,11 @@ SCALES = {"major": MAJOR, "minor": MINOR, "dorian": DORIAN, "mixolydian": MIXOLY
 def key_name(tonic: int, mode: str) -> str:
     quality = "major" if mode in ("major", "mixolydian") else "minor"
     return f"{NOTE_NAMES[tonic % 12]} {quality}"
+
+
+def scale_classes(tonic: int, mode: str) -> frozenset[int]:
+    """The key's pitch classes (0 = C .. 11 = B)."""
+    return frozenset((tonic + step) % 12 for step in SCALES[mode])
 
 
 def scale_pitch(tonic_midi: int, mode: str, degree: int) -> int:
@@ -39,3 +46,31 @@ def nearest_in(pitch: int, allowed: list[int]) -> int:
             if candidate % 12 in classes:
                 return candidate
     return pitch
+
+
+_LETTERS = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
+_ACCIDENTALS = {"": 0, "#": 1, "♯": 1, "sharp": 1, "b": -1, "♭": -1, "flat": -1}
+_QUALITIES = {"major": "major", "maj": "major", "minor": "minor", "min": "minor", "m": "minor"}
+_KEY = re.compile(
+    r"(?:\bin|\bkey(?:\s+of)?:?)\s+(?:the\s+key\s+of\s+)?"
+    r"([a-g])\s*(#|♯|♭|b(?![a-z])|-?sharp|-?flat)?\s*"
+    r"(major|maj|minor|min|m|dorian|mixolydian)?(?![a-z#])",
+    re.IGNORECASE,
+)
+
+
+def parse_key(text: str | None) -> tuple[int, str] | None:
+    """A key a writer asked for ("in F# minor", "key of Db", "in E flat dorian"), as
+    (tonic pitch class, mode); None when the text names none. Enharmonic spellings meet
+    (Db = C#, Cb = B); "in a minor" is A minor but "in a way" is nothing."""
+    for match in _KEY.finditer(text or ""):
+        letter, accidental, quality = match.groups()
+        said_key = "key" in match.group(0).lower()
+        # Without a quality word, "in" needs a written accidental ("in Bb"): a capital letter
+        # alone is too often a word of a title ("Love In A Small Town").
+        if quality is None and not said_key and not (accidental and letter.isupper()):
+            continue
+        shift = _ACCIDENTALS[(accidental or "").lower().lstrip("-")]
+        mode = _QUALITIES.get((quality or "major").lower(), (quality or "").lower())
+        return (_LETTERS[letter.lower()] + shift) % 12, mode
+    return None
