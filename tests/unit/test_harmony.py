@@ -108,9 +108,8 @@ def test_the_tune_is_in_key_and_on_the_chords(tonic: int, mode: str) -> None:
         bar = _bar(score, note.start)
         if note.pitch % 12 in chords.get(bar, set()):
             continue
-        if following is None or following.line != note.line:
-            unresolved += 1
-        elif abs(following.pitch - note.pitch) > 2:
+        last_of_line = following is None or following.line != note.line
+        if last_of_line or abs(following.pitch - note.pitch) > 2:  # type: ignore[union-attr]
             unresolved += 1
     assert unresolved <= 0.05 * len(notes), f"{unresolved} of {len(notes)} notes left hanging"
 
