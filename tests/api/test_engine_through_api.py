@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import soundfile as sf
 from fastapi.testclient import TestClient
 
 from songforge.api.app import create_app
@@ -61,6 +63,13 @@ def test_song_lyrics_and_continuation(engine_services: Services) -> None:
             assert stem.headers["content-type"] == "audio/flac"
             assert stem_url.endswith(".flac")  # saved under a name players recognise
             assert stem.content[:4] == b"fLaC"
+        lossless = client.get(done["metadata"]["lossless_url"])
+        assert lossless.status_code == 200
+        assert lossless.headers["content-type"] == "audio/flac"
+        master = sf.info(io.BytesIO(lossless.content))
+        assert master.samplerate == 44100
+        assert master.channels == 2
+        assert master.duration == pytest.approx(done["metadata"]["duration"], abs=0.5)
         assert done["metadata"]["lyrics_timing"][0]["start"] > 0
         assert done["lyrics"].startswith("[Verse 1]")
         text = client.get(lyrics["poll_url"], headers=headers).json()

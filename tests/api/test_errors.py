@@ -321,7 +321,11 @@ def test_unavailable_backend_is_503_retryable(
 
 def test_framework_errors_use_the_envelope(client: TestClient, org: Bootstrapped) -> None:
     error_of(client.get("/no/such/route"), 404, "invalid_request_error", "route_not_found")
-    error_of(client.put("/v1/tasks/x"), 405, "invalid_request_error", "method_not_allowed")
+    not_allowed = client.put("/v1/tasks/x")
+    error_of(not_allowed, 405, "invalid_request_error", "method_not_allowed")
+    # RFC 9110: a 405 names every method the path allows (two routes share this path).
+    assert not_allowed.headers["allow"] == "DELETE, GET"
+    assert client.post("/v1/models").headers["allow"] == "GET"
     response = client.get("/v1/tasks?limit=abc", headers=bearer(org.api_key))
     assert error_of(response, 400, "invalid_request_error", "invalid_parameter")["param"] == "limit"
     response = client.get("/v1/tasks?limit=500", headers=bearer(org.api_key))

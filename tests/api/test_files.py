@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -28,14 +28,19 @@ def _song(client: TestClient, org: Bootstrapped, services: Services) -> dict[str
 
 
 def test_file_headers_and_ranges(client: TestClient, org: Bootstrapped, services: Services) -> None:
-    url = _song(client, org, services)["audio_url"]
-    assert url.endswith("/uber-rain-night.wav")
+    song = _song(client, org, services)
+    url = song["audio_url"]
+    tag = song["id"][-8:]
+    assert unquote(url).endswith(f"/über-rain-night-{tag}.wav")
     whole = client.get(url)
     assert whole.status_code == 200
     assert whole.headers["content-type"] == "audio/wav"
     assert whole.headers["accept-ranges"] == "bytes"
     assert whole.headers["etag"].startswith('"')
-    assert "filename*=utf-8''" in whole.headers["content-disposition"]
+    assert whole.headers["content-disposition"] == (
+        f'inline; filename="uber-rain-night-{tag}.wav"; '
+        f"filename*=UTF-8''%C3%BCber-rain-night-{tag}.wav"
+    )
     data = whole.content
     part = client.get(url, headers={"Range": "bytes=100-199"})
     assert part.status_code == 206
@@ -46,6 +51,78 @@ def test_file_headers_and_ranges(client: TestClient, org: Bootstrapped, services
     assert tail.content == data[-10:]
     beyond = client.get(url, headers={"Range": f"bytes={len(data) + 10}-"})
     assert beyond.status_code == 416
+    assert beyond.headers["content-range"] == f"bytes */{len(data)}"
+    error = beyond.json()["error"]
+    assert error["code"] == "range_not_satisfiable"
+    assert error["type"] == "invalid_request_error"
+    assert error["request_id"]
+
+
+def test_head_answers_like_get_without_a_body(
+    client: TestClient, org: Bootstrapped, services: Services
+) -> None:
+    url = _song(client, org, services)["audio_url"]
+    whole = client.get(url)
+    head = client.head(url)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert int(head.headers["content-length"]) == len(whole.content)
+    for name in ("etag", "last-modified", "accept-ranges", "content-type", "content-disposition"):
+        assert head.headers[name] == whole.headers[name], name
+    ranged = client.head(url, headers={"Range": "bytes=0-9"})
+    assert ranged.status_code == 206
+    assert ranged.headers["content-length"] == "10"
+
+
+def test_malformed_range_is_ignored(
+    client: TestClient, org: Bootstrapped, services: Services
+) -> None:
+    url = _song(client, org, services)["audio_url"]
+    data = client.get(url).content
+    for header in ("bytes=abc", "items=0-9", "bytes=9-2", "bytes", "bytes=-"):
+        answer = client.get(url, headers={"Range": header})
+        assert answer.status_code == 200, header
+        assert answer.content == data, header
+
+
+@pytest.mark.parametrize(
+    ("title", "ascii_stem"),
+    [
+        ("星を数える", "xingoshueru"),  # no Latin letters: transliterated
+        ("Ночной город", "nochnoy-gorod"),
+        ("🎵🎶", "musical-note-notes"),
+        ("...", ""),  # nothing to keep: the song's tag alone
+        ('a/b\\c:"d"?', "a-b-c-d"),
+    ],
+)
+def test_download_names_for_any_title(
+    client: TestClient, org: Bootstrapped, services: Services, title: str, ascii_stem: str
+) -> None:
+    task = client.post(
+        "/v1/music/generations", json={**SONG, "title": title}, headers=bearer(org.api_key)
+    ).json()
+    run_pending(services)
+    song = client.get(task["poll_url"], headers=bearer(org.api_key)).json()
+    tag = song["id"][-8:]
+    disposition = client.get(song["audio_url"]).headers["content-disposition"]
+    fallback = disposition.split('filename="', 1)[1].split('"', 1)[0]
+    assert fallback == (f"{ascii_stem}-{tag}.wav" if ascii_stem else f"{tag}.wav")
+    assert fallback.isascii()
+    exact = unquote(disposition.split("filename*=UTF-8''", 1)[1])
+    assert exact.endswith(f"{tag}.wav")
+    assert "/" not in exact
+    assert "\\" not in exact
+
+
+def test_two_songs_with_one_title_download_under_different_names(
+    client: TestClient, org: Bootstrapped, services: Services
+) -> None:
+    first = _song(client, org, services)
+    second = _song(client, org, services)
+    names = {
+        client.get(song["audio_url"]).headers["content-disposition"] for song in (first, second)
+    }
+    assert len(names) == 2
 
 
 def test_unknown_or_malformed_asset_is_404(client: TestClient) -> None:

@@ -229,3 +229,24 @@ def test_operations_routes(client: TestClient, org: Bootstrapped) -> None:
     assert "songforge_http_request_duration_seconds_bucket" in metrics
     assert client.get("/openapi.json").json()["info"]["title"] == "songforge"
     assert client.get("/docs").status_code == 200
+
+
+def test_null_make_instrumental_means_not_given(
+    client: TestClient, org: Bootstrapped, services: Services
+) -> None:
+    song = client.post(
+        "/v1/music/generations",
+        json={**GUIDE_BODY, "make_instrumental": None},
+        headers=bearer(org.api_key),
+    )
+    assert song.status_code == 200, song.text
+    run_pending(services)
+    done = client.get(song.json()["poll_url"], headers=bearer(org.api_key)).json()
+    assert done["metadata"]["instrumental"] is False
+    # On an instrumental-only model, null takes the model's default instead of refusing.
+    only = client.post(
+        "/v1/music/generations",
+        json={"model": "songforge_instrumental", "prompt": "rain", "make_instrumental": None},
+        headers=bearer(org.api_key),
+    )
+    assert only.status_code == 200, only.text

@@ -125,3 +125,84 @@ def test_demos_saves_one_song_per_style(server: Any, tmp_path: Path) -> None:
     unknown = _cli(server, "demos", "--styles", "polka", cwd=tmp_path)
     assert unknown.returncode == 2
     assert "Unknown style(s): polka" in unknown.stderr
+
+
+def test_status_of_a_failed_task_says_why_and_exits_non_zero(server: Any, tmp_path: Path) -> None:
+    failed = _cli(server, "generate", "fake:fail", "--interval", "0.2", cwd=tmp_path)
+    assert failed.returncode == 1
+    task_id = failed.stdout.split("task: ")[1].split()[0]
+    assert f"Task {task_id} failed: generation_failed:" in failed.stderr
+    for args in (("status", task_id), ("status", task_id, "--wait", "--interval", "0.2")):
+        status = _cli(server, *args, cwd=tmp_path)
+        assert status.returncode == 1, args
+        assert f"{task_id}: failed" in status.stdout
+        assert f"Task {task_id} failed: generation_failed:" in status.stderr
+    nothing = _cli(server, "download", task_id, "--out", str(tmp_path / "none"), cwd=tmp_path)
+    assert nothing.returncode == 1
+    assert "generation_failed" in nothing.stderr
+
+
+def test_download_saves_every_asset_under_title_names(server: Any, tmp_path: Path) -> None:
+    made = _cli(
+        server, "generate", "a song", "--title", "Night Bus", "--interval", "0.2", cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stderr
+    task_id = made.stdout.split("task: ")[1].split()[0]
+    out = tmp_path / "saved"
+    result = _cli(server, "download", task_id, "--out", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    saved = sorted(p.name for p in out.iterdir())
+    assert saved == [f"night-bus-{task_id[-8:]}.wav"]
+    assert f"audio: {out / saved[0]}" in result.stdout
+    probe = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_format", str(out / saved[0])],
+        capture_output=True,
+        text=True,
+    )
+    assert probe.returncode == 0
+
+
+def test_operators_create_and_list_organisations(tmp_path: Path) -> None:
+    env = {**os.environ, "SONGFORGE_DATA_DIR": str(tmp_path / "ops")}
+
+    def songforge(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "songforge.cli.main", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    created = songforge("orgs", "create", "Acme Records", "--credit", "12.5")
+    assert created.returncode == 0, created.stderr
+    organisation_id, token = created.stdout.split()
+    assert organisation_id.startswith("org_")
+    assert token.startswith("mt-")
+    assert "not shown again" in created.stderr
+    listed = songforge("orgs", "list")
+    assert listed.returncode == 0, listed.stderr
+    line = next(x for x in listed.stdout.splitlines() if x.startswith(organisation_id))
+    assert "Acme Records" in line
+    assert "balance $12.5000" in line
+    assert token not in listed.stdout
+    # The token manages its own organisation: it creates an inference key there.
+    from fastapi.testclient import TestClient
+
+    from songforge.api.app import create_app
+    from songforge.settings import Settings
+
+    with TestClient(create_app(Settings(data_dir=tmp_path / "ops", workers=0))) as client:
+        key = client.post(
+            "/v1/management/api-keys",
+            json={"name": "app"},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert key.status_code in (200, 201), key.text
+        balance = client.get(
+            "/v1/management/balance", headers={"Authorization": f"Bearer {token}"}
+        ).json()
+        assert str(balance).count("12.5") >= 1
+    for bad in (("orgs", "create", "   "), ("orgs", "create", "x", "--credit", "-1")):
+        refused = songforge(*bad)
+        assert refused.returncode == 2, bad

@@ -72,6 +72,8 @@ def test_errors_map_to_exceptions(server: Any) -> None:
         with pytest.raises(sdk_errors.TaskFailedError) as failed:
             client.tasks.wait(failing.id, interval=0.2, timeout=60)
         assert failed.value.code == "generation_failed"
+        assert failed.value.task_id == failing.id
+        assert failing.id in str(failed.value)
     with (
         Client("sk-wrong", server.base_url) as stranger,
         pytest.raises(sdk_errors.InvalidApiKeyError),

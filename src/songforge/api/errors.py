@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import structlog
@@ -9,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import BaseRoute, Match, Route
 
 from songforge.domain.errors import (
     InvalidParameter,
@@ -69,6 +71,25 @@ def _from_validation(exc: RequestValidationError) -> SongforgeError:
     return InvalidParameter(f"Invalid value for '{param}': {message}.", param=param)
 
 
+def _routes(routes: Iterable[BaseRoute]) -> Iterator[Route]:
+    for route in routes:
+        if isinstance(route, Route):
+            yield route
+        # FastAPI keeps an included router's routes behind a wrapper of its own.
+        elif (inner := getattr(route, "original_router", None)) is not None:
+            yield from _routes(inner.routes)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Methods of every route whose path matches the request's, sorted."""
+    methods: set[str] = set()
+    scope = {**request.scope, "method": "OPTIONS"}
+    for route in _routes(request.app.router.routes):
+        if route.methods and route.matches(scope)[0] is not Match.NONE:
+            methods |= route.methods
+    return sorted(methods)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     async def on_domain_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, SongforgeError)
@@ -76,7 +97,12 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def on_http_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
-        return error_response(_from_http_exception(exc), request_id_of(request))
+        error = _from_http_exception(exc)
+        if exc.status_code == 405:
+            # RFC 9110 section 15.5.6: a 405 lists every method the path allows. Starlette's
+            # own header names only the first route that matched the path.
+            error.headers["Allow"] = ", ".join(allowed_methods(request))
+        return error_response(error, request_id_of(request))
 
     async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)

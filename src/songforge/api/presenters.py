@@ -11,6 +11,8 @@ from songforge.domain.tasks import Action, Task, TaskStatus
 from songforge.storage.file_urls import FileUrls
 
 _MEDIA = {"audio": "audio_url", "video": "video_url", "image": "image_url"}
+# Assets published in `metadata` rather than at the top level of the task object.
+_METADATA_URLS = {"master": "lossless_url"}
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -53,6 +55,9 @@ def present_task(task: Task, urls: FileUrls, now: float) -> dict[str, Any]:
             }
             if stems:
                 public["stems"] = stems
+            for kind, field in _METADATA_URLS.items():
+                if kind in assets:
+                    public[field] = urls.url(assets[kind]["id"], assets[kind]["filename"], now)
         body["metadata"] = public
         body["cost"] = _money(task.cost)
         body["billing_transaction_id"] = task.billing_transaction_id

@@ -7,7 +7,8 @@ SONGFORGE_BASE_URL).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
+from urllib.parse import unquote, urlsplit
 
 import typer
 from rich.console import Console
@@ -73,10 +74,17 @@ def _wait_and_show(client: Client, task: Task, interval: float) -> Task:
         )
         raise typer.Exit(130) from None
     if done.status == "failed":
-        error = done.error
-        err_console.print(f"[red]Task {done.id} failed: {error.message if error else ''}[/red]")
-        raise typer.Exit(1)
+        _fail(done)
     return done
+
+
+def _fail(task: Task) -> NoReturn:
+    """Says why the task failed (code and message) on stderr and exits with status 1."""
+    error = task.error
+    code = error.code if error else "generation_failed"
+    message = error.message if error else "The task failed."
+    err_console.print(f"Task {task.id} failed: {code}: {message}", markup=False, style="red")
+    raise typer.Exit(1)
 
 
 def _show(done: Task) -> None:
@@ -193,10 +201,40 @@ def register(app: typer.Typer) -> None:
             if wait and not task.is_terminal:
                 task = _wait_and_show(client, task, interval)
             console.print(f"{task.id}: {task.status} ({task.stage}, {task.progress}%)")
+            if task.status == "failed":
+                _fail(task)
             if task.status == "completed":
                 _show(task)
                 if wait:
                     _save(client, task, out, False)
+
+    @app.command()
+    def download(
+        task_id: Annotated[str, typer.Argument(help="ldtask_… of a completed song")],
+        out: Annotated[Path, typer.Option(help="Folder to save into")] = Path("."),
+    ) -> None:
+        """Save every file of a completed song (audio, video, cover, stems, lossless master,
+        score, MIDI) under the names the server gives them (from the song's title)."""
+        with open_client() as client:
+            try:
+                task = client.tasks.get(task_id)
+            except SongforgeError as exc:
+                err_console.print(f"[red]{exc}[/red]")
+                raise typer.Exit(1) from None
+            if task.status == "failed":
+                _fail(task)
+            if task.status != "completed":
+                err_console.print(
+                    f"Task {task.id} is {task.status} ({task.progress}%); nothing to download yet."
+                    f" Follow it with: songforge status {task.id} --wait",
+                    markup=False,
+                )
+                raise typer.Exit(1)
+            out.mkdir(parents=True, exist_ok=True)
+            for kind, url in task.asset_urls().items():
+                name = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or f"{task.id}-{kind}"
+                target = client.files.download(url, out / Path(name).name)
+                typer.echo(f"{kind}: {target}")
 
     @app.command()
     def models() -> None:

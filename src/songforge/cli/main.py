@@ -8,8 +8,10 @@ from typing import Annotated
 import typer
 
 from songforge.cli import client_commands, demo_command
+from songforge.domain.errors import SongforgeError
 from songforge.logging_setup import configure_logging
 from songforge.services.credentials import INFERENCE, MANAGEMENT, issue_credential
+from songforge.services.organisations import create_tenant, list_tenants
 from songforge.settings import Settings
 from songforge.wiring import build_services
 
@@ -17,9 +19,11 @@ app = typer.Typer(help="songforge: self-hosted music generation.", no_args_is_he
 keys_app = typer.Typer(help="Inference API keys (sk-).", no_args_is_help=True)
 tokens_app = typer.Typer(help="Management tokens (mt-).", no_args_is_help=True)
 credits_app = typer.Typer(help="Organisation balances.", no_args_is_help=True)
+orgs_app = typer.Typer(help="Organisations (tenants) on this server.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 app.add_typer(tokens_app, name="tokens")
 app.add_typer(credits_app, name="credits")
+app.add_typer(orgs_app, name="orgs")
 
 
 @app.command()
@@ -66,6 +70,53 @@ def migrate() -> None:
     typer.echo("database is up to date")
 
 
+def _usd(amount: str) -> Decimal:
+    try:
+        value = Decimal(amount)
+    except InvalidOperation:
+        raise typer.BadParameter("amount must be a number") from None
+    if not value.is_finite():
+        raise typer.BadParameter("amount must be a number")
+    return value
+
+
+@orgs_app.command("create")
+def orgs_create(
+    name: Annotated[str, typer.Argument(help="The organisation's name")],
+    credit: Annotated[str, typer.Option(help="Starting balance in USD")] = "0",
+) -> None:
+    """Create an organisation and print its first management token (mt-…) once."""
+    services = build_services(Settings())
+    services.migrate()
+    try:
+        created = create_tenant(services.uow_factory, services.clock, name, _usd(credit))
+    except SongforgeError as exc:
+        raise typer.BadParameter(exc.message) from None
+    finally:
+        services.close()
+    typer.echo(f"{created.organisation_id}  {created.management_token}")
+    typer.echo(
+        "Store the token now; it is not shown again. It creates the organisation's API keys.",
+        err=True,
+    )
+
+
+@orgs_app.command("list")
+def orgs_list() -> None:
+    """Every organisation with its balance (USD)."""
+    services = build_services(Settings())
+    services.migrate()
+    try:
+        tenants = list_tenants(services.uow_factory)
+    finally:
+        services.close()
+    for tenant in tenants:
+        typer.echo(
+            f"{tenant.id}  {tenant.name}  balance ${tenant.balance.balance}"
+            f"  reserved ${tenant.balance.reserved}"
+        )
+
+
 def _issue(kind: str, name: str, organisation: str | None) -> None:
     services = build_services(Settings())
     services.migrate()
@@ -108,10 +159,7 @@ def credits_add(
     note: Annotated[str, typer.Option(help="Note on the transaction")] = "manual recharge",
 ) -> None:
     """Recharge an organisation's balance."""
-    try:
-        value = Decimal(amount)
-    except InvalidOperation:
-        raise typer.BadParameter("amount must be a number") from None
+    value = _usd(amount)
     if value <= 0:
         raise typer.BadParameter("amount must be positive")
     services = build_services(Settings())

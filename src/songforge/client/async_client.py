@@ -184,6 +184,7 @@ class _Tasks:
             error = task.error
             raise TaskFailedError(
                 error.message if error else "The task failed.",
+                task_id=task.id,
                 code=error.code if error else "generation_failed",
                 request_id=task.request_id,
             )

@@ -93,7 +93,14 @@ class UpstreamUnavailableError(SongforgeError): ...
 
 
 class TaskFailedError(SongforgeError):
-    """A task ended `failed`; `code` is the task's error code."""
+    """A task ended `failed`; `task_id` is the task, `code` and `message` its error."""
+
+    def __init__(self, message: str, *, task_id: str, code: str, **kwargs: Any) -> None:
+        super().__init__(message, code=code, **kwargs)
+        self.task_id = task_id
+
+    def __str__(self) -> str:
+        return f"task {self.task_id} failed: {self.code}: {self.message}"
 
 
 class WaitTimeoutError(SongforgeError):

@@ -45,6 +45,26 @@ class Task(BaseModel):
     def is_terminal(self) -> bool:
         return self.status in ("completed", "failed")
 
+    def asset_urls(self) -> dict[str, str]:
+        """Every downloadable file of a completed song by kind: `audio`, `video`, `image`,
+        `stem_vocals`…, and `metadata`'s own `…_url` fields (`lossless`, `score`, `midi`…)."""
+        urls = {
+            kind: url
+            for kind, url in (
+                ("audio", self.audio_url),
+                ("video", self.video_url),
+                ("image", self.image_url),
+            )
+            if url
+        }
+        stems = self.metadata.get("stems")
+        if isinstance(stems, dict):
+            urls.update({f"stem_{k}": v for k, v in stems.items() if isinstance(v, str)})
+        for key, value in self.metadata.items():
+            if key.endswith("_url") and isinstance(value, str) and value:
+                urls[key.removesuffix("_url")] = value
+        return urls
+
 
 class TaskPage(BaseModel):
     data: list[Task]

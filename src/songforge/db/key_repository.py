@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from songforge.db.tables import api_keys, organisations, tasks
 from songforge.domain.billing import from_units, to_units
-from songforge.ports import Credential
+from songforge.ports import Credential, Organisation
 
 
 def row_to_credential(row: Any) -> Credential:
@@ -44,6 +44,14 @@ class SqlKeyRepository:
 
     def organisation_ids(self) -> list[str]:
         return list(self._c.execute(sa.select(organisations.c.id)).scalars())
+
+    def organisations(self) -> list[Organisation]:
+        rows = self._c.execute(
+            sa.select(
+                organisations.c.id, organisations.c.name, organisations.c.created_at
+            ).order_by(organisations.c.created_at, organisations.c.id)
+        )
+        return [Organisation(r.id, r.name, r.created_at) for r in rows]
 
     def insert(self, credential: Credential, secret_hash: str) -> None:
         self._c.execute(

@@ -153,6 +153,14 @@ class MethodNotAllowed(SongforgeError):
     code = "method_not_allowed"
 
 
+class RangeNotSatisfiable(SongforgeError):
+    """A Range header whose every range starts past the end of the file (RFC 9110 15.5.17)."""
+
+    status = 416
+    type = "invalid_request_error"
+    code = "range_not_satisfiable"
+
+
 class Conflict(SongforgeError):
     status = 409
     type = "invalid_request_error"

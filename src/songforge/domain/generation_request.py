@@ -144,7 +144,9 @@ def validate_create_body(body: object, catalog: Catalog) -> GenerationRequest:
             if _text(body, name, _TEXT_LIMITS[name]) is None:
                 raise InvalidParameter(f"'{name}' is required for add-instrumental.", param=name)
 
-    make_instrumental = body.get("make_instrumental", model.instrumental_only)
+    make_instrumental = body.get("make_instrumental")
+    if make_instrumental is None:  # null means "not given", as for every nullable field
+        make_instrumental = model.instrumental_only
     if not isinstance(make_instrumental, bool):
         raise InvalidParameter(
             "'make_instrumental' must be true or false.", param="make_instrumental"

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import secrets
 import time
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from songforge.domain.billing import settle_amount
 from songforge.domain.catalog import Catalog
+from songforge.domain.download_names import song_file_name
 from songforge.domain.generation_request import GenerationRequest
 from songforge.domain.tasks import (
     Action,
@@ -129,12 +128,6 @@ _EXTENSIONS = {
     "application/json": ".json",
     "audio/midi": ".mid",
 }
-
-
-def slugify(title: str | None) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title or "").encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    return slug[:60] or "song"
 
 
 class AssetSaver:
@@ -299,12 +292,11 @@ def complete(
     result: GenerationResult,
 ) -> bool:
     now = ctx.clock.now()
-    title_slug = slugify(result.title or request.title)
+    title = result.title or request.title
     assets = [
         replace(
             a,
-            filename=f"{title_slug}{'' if a.kind == 'audio' else '-' + a.kind}"
-            f"{Path(a.filename).suffix}",
+            filename=song_file_name(title, task_id[-8:], a.kind, Path(a.filename).suffix),
         )
         for a in result.assets
     ]

@@ -10,6 +10,8 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from songforge.domain.download_names import content_disposition
+
 
 def parse_s3_url(url: str) -> tuple[str, str]:
     """`s3://bucket/prefix` -> (bucket, prefix)."""
@@ -89,7 +91,7 @@ class S3BlobStore:
                 "Bucket": self.bucket,
                 "Key": self._key(key),
                 "ResponseContentType": content_type,
-                "ResponseContentDisposition": f'inline; filename="{filename}"',
+                "ResponseContentDisposition": content_disposition(filename),
             },
             ExpiresIn=expires_seconds,
         )
