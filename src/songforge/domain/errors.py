@@ -68,6 +68,13 @@ class CurrencyRetired(InvalidRequest):
     code = "currency_retired"
 
 
+class UnsupportedLanguage(InvalidRequest):
+    """Lyrics or a prompt in a language the model cannot sing or write; the message names
+    the language and `language` carries its ISO 639-1 code."""
+
+    code = "unsupported_language"
+
+
 class InvalidJson(InvalidRequest):
     code = "invalid_json"
 

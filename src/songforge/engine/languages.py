@@ -37,3 +37,21 @@ SUNG_LANGUAGES: dict[str, SungLanguage] = {
 def espeak_voice(code: str) -> str:
     """The espeak-ng voice for an ISO 639-1 code the engine sings; KeyError for others."""
     return SUNG_LANGUAGES[code].espeak_voice
+
+
+_OTHER_NAMES = {
+    "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian", "uk": "Ukrainian",
+    "ar": "Arabic", "he": "Hebrew", "fa": "Persian", "hi": "Hindi", "bn": "Bengali",
+    "th": "Thai", "vi": "Vietnamese", "id": "Indonesian", "ms": "Malay", "tl": "Tagalog",
+    "tr": "Turkish", "el": "Greek", "nl": "Dutch", "sv": "Swedish", "da": "Danish",
+    "no": "Norwegian", "fi": "Finnish", "pl": "Polish", "cs": "Czech", "sk": "Slovak",
+    "hu": "Hungarian", "ro": "Romanian", "ca": "Catalan", "eu": "Basque", "gl": "Galician",
+    "la": "Latin", "sw": "Swahili", "ta": "Tamil", "ur": "Urdu",
+}  # fmt: skip
+
+
+def language_name(code: str) -> str:
+    """The English name of an ISO 639-1 code ("zh" -> "Chinese"), or the code itself."""
+    if code in SUNG_LANGUAGES:
+        return SUNG_LANGUAGES[code].name
+    return _OTHER_NAMES.get(code, code)

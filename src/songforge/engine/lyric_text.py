@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import pronouncing
 
+from songforge.engine import syllabify
+
 _HEADER = re.compile(r"^\s*[\[(]\s*([^\])]{1,40}?)\s*[\])]\s*:?\s*$")
 _STRAY = re.compile(r"[^\w\s'\u2019,.!?;:&-]")
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -87,7 +89,16 @@ def split_word(word: str) -> list[str]:
     return [p for p in pieces if p] or [word]
 
 
-def syllables(line: str) -> tuple[str, ...]:
+def syllables(line: str, language: str = "en") -> tuple[str, ...]:
+    """The line's syllables as shown under the notes; `language` is an ISO 639-1 code of
+    engine.languages."""
+    if language != "en":
+        return tuple(
+            piece
+            for word in line.split()
+            if any(ch.isalnum() for ch in word)
+            for piece in syllabify.pieces(word, language)
+        )
     out: list[str] = []
     for word in line.split():
         if any(ch.isalnum() for ch in word):
@@ -110,11 +121,15 @@ def _word_stresses(word: str) -> list[int]:
     return [1] + [0] * (count - 1)
 
 
-def stresses(line: str) -> tuple[int, ...]:
+def stresses(line: str, language: str = "en") -> tuple[int, ...]:
     """1 for each syllable a singer would put on a beat, 0 for the light ones; one mark per
-    entry of `syllables(line)`."""
+    entry of `syllables(line, language)`."""
     out: list[int] = []
     for word in line.split():
         if any(ch.isalnum() for ch in word):
+            if language != "en":
+                marks = syllabify.word_stresses(word, language)
+                out += marks if len(marks) == len(syllabify.pieces(word, language)) else [1]
+                continue
             out += _word_stresses(word)
     return tuple(out)

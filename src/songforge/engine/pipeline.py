@@ -14,6 +14,7 @@ import soundfile
 from songforge.engine import cover, encode
 from songforge.engine.form import TAIL_SECONDS
 from songforge.engine.lyric_text import format_lyrics
+from songforge.engine.lyric_timing import aligned_words, line_timings
 from songforge.engine.mix import master
 from songforge.engine.planning import (
     Continuation,
@@ -92,6 +93,18 @@ class Engine:
         clock.stage("encoding", 82)
         files = _encode(workdir, title, style, request.seed, score, mixed, band, vocal)
         clock.stage("done", 99)
+        sections = [
+            {
+                "name": s.name,
+                "start": round(s.start, 3),
+                "end": round(min(s.start + s.bars * score.bar_seconds, score.duration), 3),
+            }
+            for s in score.sections
+        ]
+        if request.lyrics and continued_from is None:
+            # Which sections are the caller's, and which the engine added to fill the time.
+            for entry, written in zip(sections, planned.sheet_sections, strict=False):
+                entry["from_lyrics"] = written
         metadata: dict[str, Any] = {
             "duration": round(len(mixed) / SAMPLE_RATE, 3),
             "bpm": round(score.bpm, 1),
@@ -99,17 +112,27 @@ class Engine:
             "mode": score.mode,
             "style": style.name,
             "time_signature": "4/4",
-            "sections": [{"name": s.name, "start": round(s.start, 3)} for s in score.sections],
-            "lyrics_timing": score.line_starts(),
+            "sections": sections,
+            "lyrics_timing": line_timings(score),
+            "aligned_words": aligned_words(score),
             "seed": request.seed,
             "sample_rate": SAMPLE_RATE,
             "audio_format": "mp3",
             "instrumental": planned.instrumental,
             "model_version": ENGINE_VERSION,
         }
+        if not planned.instrumental:
+            metadata["lyrics_language"] = planned.language
+        if planned.notices:
+            metadata["notices"] = list(planned.notices)
         if continued_from is not None:
             metadata["continued_from"] = continued_from
-        lyrics_text = None if planned.instrumental else format_lyrics(planned.sections)
+        if planned.instrumental:
+            lyrics_text = None
+        elif request.lyrics:
+            lyrics_text = request.lyrics.strip()  # the caller's words, as sent
+        else:
+            lyrics_text = format_lyrics(planned.sections)
         return SongOutput(title, lyrics_text, metadata, files, clock.seconds)
 
 

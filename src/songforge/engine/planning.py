@@ -13,9 +13,13 @@ from itertools import pairwise
 from pathlib import Path
 
 from songforge.engine.arrangement import assign_lines, room_for_lines
-from songforge.engine.composition import compose
+from songforge.engine.caller_form import plan_caller_form
+from songforge.engine.caller_lyrics import Sheet, read_sheet
+from songforge.engine.composition import LyricLine, compose
 from songforge.engine.form import FormPlan, plan_form
-from songforge.engine.lyric_text import LyricSection, parse_lyrics
+from songforge.engine.language_id import detect_language
+from songforge.engine.languages import ENGLISH, SUNG_LANGUAGES, language_name
+from songforge.engine.lyric_text import LyricSection, stresses, syllables
 from songforge.engine.lyricist.writer import write_lyrics
 from songforge.engine.score import Score
 from songforge.engine.styles import Style, choose_style, removed_roles, style_by_name
@@ -60,6 +64,37 @@ class LyricsDoNotFit(Exception):
         self.needed = needed
 
 
+class LyricsNotSingable(Exception):
+    """Caller lyrics the engine cannot sing at any length. `param` is the request field
+    to change."""
+
+    param = "lyrics"
+
+
+class LyricsLanguageNotSung(LyricsNotSingable):
+    """Caller lyrics in a language the voice cannot pronounce."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.name = language_name(code)
+        sung = ", ".join(language.name for language in SUNG_LANGUAGES.values())
+        super().__init__(
+            f"These lyrics are in {self.name} ('{code}'), which the voice cannot sing; "
+            f"it sings {sung}."
+        )
+
+
+class LyricsWithoutWords(LyricsNotSingable):
+    """A sheet with markers, symbols or backing lines but no line of words to sing."""
+
+    def __init__(self, lines: list[str]) -> None:
+        shown = ", ".join(f"'{line}'" for line in lines[:5]) or "(none)"
+        super().__init__(
+            f"'lyrics' has no words to sing (lines: {shown}); send words, or ask for "
+            "'make_instrumental': true."
+        )
+
+
 @dataclass(frozen=True)
 class PlannedSong:
     """Everything decided before a note sounds: style, words and the score."""
@@ -71,6 +106,9 @@ class PlannedSong:
     instrumental: bool
     source: Score | None
     relaxed: bool = True  # every line has two bars to itself
+    language: str = ENGLISH  # ISO 639-1 code of the sung words
+    notices: tuple[str, ...] = ()  # how caller lyrics were read, for the caller to know
+    sheet_sections: tuple[bool, ...] = ()  # per score section: one of the caller's sections
 
 
 def plan_song(request: SongRequest, report: Report = lambda stage, percent: None) -> PlannedSong:
@@ -125,6 +163,8 @@ def _plan_at(
     rng: random.Random,
     report: Report,
 ) -> PlannedSong:
+    if request.lyrics and not instrumental:
+        return _plan_caller_sheet(duration, request, style, key, source, rng, report)
     plan = plan_form(
         duration,
         style.tempo,
@@ -148,6 +188,80 @@ def _plan_at(
     lines = sum(len(section.lines) for section in sections)
     relaxed = instrumental or lines <= room_for_lines(plan.sections)
     return PlannedSong(style, title, sections, score, instrumental, source, relaxed)
+
+
+def _plan_caller_sheet(
+    duration: float,
+    request: SongRequest,
+    style: Style,
+    key: tuple[int, str],
+    source: Score | None,
+    rng: random.Random,
+    report: Report,
+) -> PlannedSong:
+    assert request.lyrics is not None
+    sheet = read_sheet(request.lyrics)
+    language = sung_language(sheet)
+    form = plan_caller_form(
+        sheet,
+        duration,
+        style.tempo,
+        rng,
+        continuation=source is not None,
+        fixed_bpm=source.bpm if source else None,
+    )
+    lyric_plan = [
+        [
+            LyricLine(line.text, syllables(line.text, language), stresses(line.text, language))
+            for line in lines
+        ]
+        for lines in form.lines
+    ]
+    sections = [
+        LyricSection(s.name, tuple(line.text for line in s.lines if line.text))
+        for s in sheet.sections
+    ]
+    title = request.title or _title_from([s for s in sections if s.lines]) or "Untitled"
+    report("composing", 15)
+    score = compose(
+        style,
+        form.plan,
+        request.seed,
+        tonic=key[0],
+        mode=key[1],
+        lyrics=lyric_plan,
+        instrumental=False,
+        removed=removed_roles(request.negative_tags),
+    )
+    score.language = language
+    return PlannedSong(
+        style,
+        title,
+        sections,
+        score,
+        False,
+        source,
+        form.relaxed,
+        language,
+        sheet.notices,
+        tuple(form.from_sheet),
+    )
+
+
+def sung_language(sheet: Sheet) -> str:
+    """The ISO 639-1 code the sheet's words are sung in. Raises LyricsWithoutWords when no
+    line has a word, LyricsLanguageNotSung when they are reliably in a language the voice
+    cannot pronounce; text too short to tell is sung as English."""
+    if not sheet.sung_lines:
+        raise LyricsWithoutWords([line.written for s in sheet.sections for line in s.lines])
+    found = detect_language(sheet.sung_text)
+    if found is None:
+        raise LyricsWithoutWords(sheet.sung_lines)
+    if found.code in SUNG_LANGUAGES:
+        return found.code if found.reliable else ENGLISH
+    if found.reliable:
+        raise LyricsLanguageNotSung(found.code)
+    return ENGLISH
 
 
 def is_singable(score: Score) -> bool:
@@ -181,10 +295,6 @@ def shortest_singable(request: SongRequest, longest: float) -> float | None:
 def _words(
     request: SongRequest, style: Style, plan: FormPlan, instrumental: bool
 ) -> tuple[str, list[LyricSection]]:
-    if request.lyrics:
-        sections = parse_lyrics(request.lyrics)
-        title = request.title or _title_from(sections) or "Untitled"
-        return title, sections
     draft = write_lyrics(
         request.prompt or style.name,
         title=request.title,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any
 
 import mido
 
@@ -67,15 +66,6 @@ class Score:
     def bar_lines(self) -> list[float]:
         total = sum(s.bars for s in self.sections)
         return [i * self.bar_seconds for i in range(total + 1)]
-
-    def line_starts(self) -> list[dict[str, Any]]:
-        starts: dict[int, float] = {}
-        for syllable in self.vocal:
-            starts.setdefault(syllable.line, syllable.start)
-        return [
-            {"line": i, "text": self.lines[i], "start": round(t, 3)}
-            for i, t in sorted(starts.items())
-        ]
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), separators=(",", ":"))

@@ -1,15 +1,20 @@
-"""What the engine can tell about a request before accepting it: whether its words fit."""
+"""What the engine can tell about a request before accepting it: whether its words can be
+sung (a language the voice pronounces, at least one line of words) and fit the song."""
 
 from __future__ import annotations
 
-from songforge.domain.errors import InvalidParameter
+from songforge.domain.errors import InvalidParameter, InvalidRequest, UnsupportedLanguage
 from songforge.domain.generation_request import GenerationRequest
+from songforge.engine.caller_lyrics import read_sheet
 from songforge.engine.planning import (
     Continuation,
     LyricsDoNotFit,
+    LyricsLanguageNotSung,
+    LyricsNotSingable,
     SongRequest,
     ensure_singable,
     plan_song,
+    sung_language,
 )
 
 
@@ -44,11 +49,26 @@ def refusal(unfit: LyricsDoNotFit, longest_duration: float) -> InvalidParameter:
     )
 
 
+def unsingable(problem: LyricsNotSingable) -> InvalidRequest:
+    """The domain error for caller lyrics the engine cannot sing at any length."""
+    if isinstance(problem, LyricsLanguageNotSung):
+        return UnsupportedLanguage(str(problem), param="lyrics", language=problem.code)
+    return InvalidParameter(str(problem), param=problem.param)
+
+
 def check_lyrics_fit(request: GenerationRequest, longest_duration: float) -> None:
-    """Caller lyrics must be singable in the song's length, or the request is refused now
-    rather than sung as a jumble. A continuation's room depends on its source clip, which
-    only the worker reads, so the worker checks those."""
-    if not request.lyrics or request.make_instrumental or request.continue_clip_id:
+    """Caller lyrics must be in a language the voice sings, have words, and be singable in
+    the song's length, or the request is refused now (UnsupportedLanguage or
+    InvalidParameter) rather than sung as something else or as a jumble. A continuation's
+    room depends on its source clip, which only the worker reads, so the worker checks
+    that part."""
+    if not request.lyrics or request.make_instrumental:
+        return
+    try:
+        sung_language(read_sheet(request.lyrics))
+    except LyricsNotSingable as problem:
+        raise unsingable(problem) from None
+    if request.continue_clip_id:
         return
     song = song_request(request, request.seed or 0)
     try:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from songforge.domain.tasks import GenerationResult, Stage
 from songforge.engine.pipeline import Continuation, Engine, LyricsDoNotFit
-from songforge.engine.planning import LONGEST_SONG_SECONDS
+from songforge.engine.planning import LONGEST_SONG_SECONDS, LyricsNotSingable
 from songforge.ports import ProviderFailure, ProviderJob
-from songforge.providers.engine_checks import refusal, song_request
+from songforge.providers.engine_checks import refusal, song_request, unsingable
 
 _STAGES = {stage.value: stage for stage in Stage}
 
@@ -51,6 +51,9 @@ class EngineProvider:
             except LyricsDoNotFit as unfit:
                 refused = refusal(unfit, LONGEST_SONG_SECONDS)
                 raise ProviderFailure(refused.code, refused.message, retryable=False) from None
+            except LyricsNotSingable as problem:
+                unsung = unsingable(problem)
+                raise ProviderFailure(unsung.code, unsung.message, retryable=False) from None
             assets = [
                 job.save_asset(kind, path, content_type)
                 for kind, (path, content_type) in song.files.items()

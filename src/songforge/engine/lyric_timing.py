@@ -1,0 +1,68 @@
+"""Timed lyrics from the score: when each sung line and word starts and ends, in seconds.
+
+The score knows every sung syllable's start and length and the line it belongs to; a
+line's syllables are its words' syllables in order (`lyric_text.syllables` counts them word
+by word), so words are read off by counting. Everything is clipped to [0, duration] and
+comes out in time order, ready for a karaoke display.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from songforge.engine.lyric_text import syllables
+from songforge.engine.score import Score, Syllable
+
+_EDGE_PUNCTUATION = ".,;:!?¡¿\"'()[]{}-\u2019\u2018\u201c\u201d"
+
+
+def line_timings(score: Score) -> list[dict[str, Any]]:
+    """[{line, text, start, end}] for every sung line, in order (seconds)."""
+    timings = []
+    for line, notes in _notes_by_line(score):
+        start, end = _span(notes, score.duration)
+        timings.append({"line": line, "text": score.lines[line], "start": start, "end": end})
+    return timings
+
+
+def aligned_words(score: Score) -> list[dict[str, Any]]:
+    """[{word, start, end, line}] for every sung word, in order (seconds): a word starts
+    with its first syllable and ends when its last syllable's note ends."""
+    words: list[dict[str, Any]] = []
+    for line, notes in _notes_by_line(score):
+        written = [w for w in score.lines[line].split() if any(ch.isalnum() for ch in w)]
+        counts = [max(1, len(syllables(w, score.language))) for w in written]
+        if sum(counts) != len(notes):
+            counts = _share(len(notes), len(written))
+        at = 0
+        for word, count in zip(written, counts, strict=True):
+            group = notes[at : at + count]
+            at += count
+            if not group:
+                continue
+            start, end = _span(group, score.duration)
+            words.append({"word": word.strip(_EDGE_PUNCTUATION) or word, "start": start,
+                          "end": end, "line": line})  # fmt: skip
+    return words
+
+
+def _notes_by_line(score: Score) -> list[tuple[int, list[Syllable]]]:
+    by_line: dict[int, list[Syllable]] = {}
+    for note in sorted(score.vocal, key=lambda n: n.start):
+        by_line.setdefault(note.line, []).append(note)
+    return sorted(by_line.items(), key=lambda item: item[1][0].start)
+
+
+def _span(notes: list[Syllable], duration: float) -> tuple[float, float]:
+    start = min(max(0.0, notes[0].start), duration)
+    end = min(max(start, max(n.start + n.duration for n in notes)), duration)
+    return round(start, 3), round(end, 3)
+
+
+def _share(notes: int, words: int) -> list[int]:
+    """Notes shared out over words in order, as evenly as they go (for a melody that does
+    not give each syllable one note)."""
+    if words == 0:
+        return []
+    base, extra = divmod(notes, words)
+    return [base + (1 if i < extra else 0) for i in range(words)]
