@@ -70,7 +70,7 @@ class CurrencyRetired(InvalidRequest):
 
 class UnsupportedLanguage(InvalidRequest):
     """Lyrics or a prompt in a language the model cannot sing or write; the message names
-    the language and `language` carries its ISO 639-1 code."""
+    the language (and its ISO 639-1 code)."""
 
     code = "unsupported_language"
 

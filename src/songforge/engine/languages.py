@@ -47,6 +47,7 @@ _OTHER_NAMES = {
     "no": "Norwegian", "fi": "Finnish", "pl": "Polish", "cs": "Czech", "sk": "Slovak",
     "hu": "Hungarian", "ro": "Romanian", "ca": "Catalan", "eu": "Basque", "gl": "Galician",
     "la": "Latin", "sw": "Swahili", "ta": "Tamil", "ur": "Urdu",
+    "und": "a script other than Latin",
 }  # fmt: skip
 
 

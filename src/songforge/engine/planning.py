@@ -7,6 +7,7 @@ request that its words can be sung, and tests can inspect a song without renderi
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -31,6 +32,10 @@ DEFAULT_CONTINUATION = 60.0
 # Lengths tried, shortest first, for caller lyrics sent without a duration (of the whole
 # song, or of a continuation's new part).
 LONGEST_SONG_SECONDS = 240.0
+# Latin-script lyrics are refused as another language only with this many different words
+# and this confidence: fewer, and the text could be sung as English anyway.
+_WORDS_TO_TELL = 4
+_SURE = 0.9
 FITTING_DURATIONS = (120.0, 150.0, 180.0, 210.0, LONGEST_SONG_SECONDS)
 CONTINUATION_FITTING_DURATIONS = (60.0, 90.0, *FITTING_DURATIONS)
 
@@ -250,16 +255,26 @@ def _plan_caller_sheet(
 
 def sung_language(sheet: Sheet) -> str:
     """The ISO 639-1 code the sheet's words are sung in. Raises LyricsWithoutWords when no
-    line has a word, LyricsLanguageNotSung when they are reliably in a language the voice
-    cannot pronounce; text too short to tell is sung as English."""
+    line has a word, LyricsLanguageNotSung when they are in a language the voice cannot
+    pronounce: any text mostly in another script than Latin, or Latin-script text with
+    enough different words to tell (a few vocables such as "ole ole" or "la la la" read as
+    several languages at once, so text too short to tell is sung as English)."""
     if not sheet.sung_lines:
         raise LyricsWithoutWords([line.written for s in sheet.sections for line in s.lines])
-    found = detect_language(sheet.sung_text)
+    text = sheet.sung_text
+    found = detect_language(text)
     if found is None:
         raise LyricsWithoutWords(sheet.sung_lines)
-    if found.code in SUNG_LANGUAGES:
-        return found.code if found.reliable else ENGLISH
-    if found.reliable:
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, "")) / len(letters)
+    if latin < 0.5:
+        if found.code in SUNG_LANGUAGES:  # transliterated or mixed; not for this voice
+            raise LyricsLanguageNotSung("und")
+        raise LyricsLanguageNotSung(found.code)
+    distinct = {word.strip(".,!?;:'\"").lower() for word in text.split()}
+    if found.code in SUNG_LANGUAGES and found.reliable:
+        return found.code
+    if len(distinct) >= _WORDS_TO_TELL and found.confidence >= _SURE:
         raise LyricsLanguageNotSung(found.code)
     return ENGLISH
 

@@ -52,7 +52,7 @@ def refusal(unfit: LyricsDoNotFit, longest_duration: float) -> InvalidParameter:
 def unsingable(problem: LyricsNotSingable) -> InvalidRequest:
     """The domain error for caller lyrics the engine cannot sing at any length."""
     if isinstance(problem, LyricsLanguageNotSung):
-        return UnsupportedLanguage(str(problem), param="lyrics", language=problem.code)
+        return UnsupportedLanguage(str(problem), param="lyrics")
     return InvalidParameter(str(problem), param=problem.param)
 
 

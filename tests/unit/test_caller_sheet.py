@@ -1,0 +1,212 @@
+"""Caller lyric sheets, planned without sound: markers sung as structure in every common
+spelling, backing and wordless lines, languages, and the timings karaoke builds on."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from songforge.engine.caller_lyrics import read_sheet
+from songforge.engine.lyric_timing import aligned_words, line_timings
+from songforge.engine.planning import (
+    LyricsLanguageNotSung,
+    LyricsWithoutWords,
+    PlannedSong,
+    SongRequest,
+    is_singable,
+    plan_song,
+)
+
+FIRST = "We ride the morning train"
+SECOND = "And sing along the way"
+VERSE = "Every stone a little story"
+
+
+def _plan(lyrics: str, duration: float | None = 60.0, seed: int = 4) -> PlannedSong:
+    return plan_song(SongRequest(prompt="folk", lyrics=lyrics, duration=duration, seed=seed))
+
+
+def _sung_sections(planned: PlannedSong) -> list[tuple[str, str]]:
+    """(name, kind) of the score's sections that come from the caller's sheet."""
+    return [
+        (section.name, section.kind)
+        for section, written in zip(planned.score.sections, planned.sheet_sections, strict=True)
+        if written
+    ]
+
+
+# (marker as written, section name reported, composer kind)
+SPELLINGS = [
+    ("[Verse 2]", "Verse 2", "verse"),
+    ("[VERSE]", "VERSE", "verse"),
+    ("[Pre-Chorus]", "Pre-Chorus", "prechorus"),
+    ("[Intro: spoken]", "Intro", "intro"),
+    ("**Chorus**", "Chorus", "chorus"),
+    ("(Chorus)", "Chorus", "chorus"),
+    ("Chorus:", "Chorus", "chorus"),
+    ("【副歌】", "副歌", "chorus"),
+    ("[Bridge]", "Bridge", "bridge"),
+    ("Verse 1", "Verse 1", "verse"),
+    ("[Estribillo]", "Estribillo", "chorus"),
+]
+
+
+@pytest.mark.parametrize(("marker", "name", "kind"), SPELLINGS)
+def test_a_marker_in_any_spelling_is_a_section_and_never_sung(
+    marker: str, name: str, kind: str
+) -> None:
+    planned = _plan(f"[Verse 1]\n{VERSE}\n\n{marker}\n{FIRST}\n{SECOND}")
+    assert planned.score.lines == [VERSE, FIRST, SECOND]
+    assert _sung_sections(planned) == [("Verse 1", "verse"), (name, kind)]
+    sung = " ".join(s.text for s in planned.score.vocal).lower()
+    for word in ("chorus", "verse", "副歌", "[", "*"):
+        assert word not in sung
+    assert is_singable(planned.score)
+
+
+def test_chorus_x2_is_sung_twice_and_listed_twice() -> None:
+    planned = _plan(f"[Verse]\n{VERSE}\n\n[Chorus x2]\n{FIRST}\n{SECOND}")
+    assert planned.score.lines == [VERSE, FIRST, SECOND, FIRST, SECOND]
+    assert [name for name, _ in _sung_sections(planned)] == ["Verse", "Chorus", "Chorus"]
+
+
+def test_a_repeated_chorus_marker_without_lines_sings_the_chorus_again() -> None:
+    planned = _plan(f"[Chorus]\n{FIRST}\n\n[Verse]\n{VERSE}\n\n(Chorus)")
+    assert planned.score.lines == [FIRST, VERSE, FIRST]
+
+
+def test_instrumental_break_is_a_section_without_words() -> None:
+    planned = _plan(f"[Verse]\n{VERSE}\n\n[Instrumental break]\n\n[Chorus]\n{FIRST}")
+    sections = _sung_sections(planned)
+    assert [name for name, _ in sections] == ["Verse", "Instrumental break", "Chorus"]
+    index = [s.name for s in planned.score.sections].index("Instrumental break")
+    brk = planned.score.sections[index]
+    end = brk.start + brk.bars * planned.score.bar_seconds
+    assert not [s for s in planned.score.vocal if brk.start <= s.start < end]
+    assert planned.score.lines == [VERSE, FIRST]
+
+
+def test_backing_lines_are_not_sung_by_the_lead_and_the_caller_is_told() -> None:
+    planned = _plan(f"[Verse]\n{VERSE} (little story)\n(ooh, ooh)\n{FIRST}")
+    assert planned.score.lines[0] == VERSE
+    assert "ooh" not in " ".join(planned.score.lines)
+    notice = next(n for n in planned.notices if "backing" in n)
+    assert "(little story)" in notice
+    assert "(ooh, ooh)" in notice
+
+
+@pytest.mark.parametrize("wordless", ["🔥🔥🔥", "...", "~ ~ ~", "♪♪"])
+def test_a_wordless_line_is_held_as_a_gap_as_long_as_a_line(wordless: str) -> None:
+    planned = _plan(f"[Verse]\n{VERSE}\n{wordless}\n{FIRST}\n{SECOND}", duration=None)
+    timing = line_timings(planned.score)
+    assert [t["text"] for t in timing] == [VERSE, FIRST, SECOND]
+    # The gap holds the place of a line: the next line comes a line's slot later than it
+    # would have, and nothing is sung in between.
+    gap = timing[1]["start"] - timing[0]["start"]
+    step = timing[2]["start"] - timing[1]["start"]
+    assert gap == pytest.approx(2 * step, abs=0.01)
+    assert any(wordless in n for n in planned.notices)
+
+
+def test_a_sheet_without_any_word_is_refused_naming_its_lines() -> None:
+    with pytest.raises(LyricsWithoutWords, match="🔥🔥"):
+        _plan("[Verse]\n🔥🔥\n(ooh)\n\n[Chorus]\n...")
+
+
+def test_sections_reported_are_the_ones_the_caller_wrote_in_order() -> None:
+    written = (
+        "[Intro]\nHere we go\n\n[Verse 1]\nLine one is here\nLine two is there\n\n"
+        "[Pre-Chorus]\nHold on tight\n\n[Chorus]\nRiver carry me\n\n[Verse 2]\nAnother day\n\n"
+        "[Chorus]\n\n[Bridge]\nTurn around\n\n[Outro]\nGoodbye now"
+    )
+    planned = _plan(written, duration=None)
+    assert [name for name, _ in _sung_sections(planned)] == [
+        "Intro", "Verse 1", "Pre-Chorus", "Chorus", "Verse 2", "Chorus", "Bridge", "Outro",
+    ]  # fmt: skip
+    # An intro and outro the caller wrote are not doubled by added ones.
+    assert [s.name for s in planned.score.sections].count("Intro") == 1
+    assert [s.name for s in planned.score.sections].count("Outro") == 1
+
+
+@pytest.mark.parametrize("duration", [30.0, 60.0, 120.0, 200.0])
+def test_the_callers_sections_fill_the_requested_duration(duration: float) -> None:
+    planned = _plan(f"[Verse]\n{VERSE}\n{FIRST}\n\n[Chorus]\n{SECOND}", duration=duration)
+    assert planned.score.duration == pytest.approx(duration, abs=0.5)
+    assert [name for name, _ in _sung_sections(planned)] == ["Verse", "Chorus"]
+    assert planned.score.lines == [VERSE, FIRST, SECOND]
+
+
+def test_unmarked_stanzas_are_verses() -> None:
+    sheet = read_sheet(f"{VERSE}\n{FIRST}\n\n{SECOND}")
+    assert [(s.name, s.kind, s.written) for s in sheet.sections] == [
+        ("Verse 1", "verse", False),
+        ("Verse 2", "verse", False),
+    ]
+
+
+def test_a_lyric_line_that_merely_ends_with_a_colon_is_sung() -> None:
+    planned = _plan(f"[Verse]\nAnd then she said:\n{FIRST}")
+    assert planned.score.lines == ["And then she said:", FIRST]
+
+
+SPANISH = (
+    "[Verso]\nQuiero bailar contigo en la playa\nBajo la luna que brilla en el mar\n\n"
+    "[Estribillo]\nCorazón, no me dejes solo\nCanta conmigo hasta el amanecer"
+)
+
+
+def test_spanish_lyrics_are_sung_as_spanish_with_spanish_syllables() -> None:
+    planned = _plan(SPANISH)
+    assert planned.language == "es"
+    assert planned.score.language == "es"
+    first_line = [s.text for s in planned.score.vocal if s.line == 0]
+    # Spanish vowels: "Quie-ro bai-lar con-ti-go en la pla-ya" is eleven syllables.
+    assert first_line == ["Quie", "ro", "bai", "lar", "con", "ti", "go", "en", "la", "pla", "ya"]
+    corazon = [s.text for s in planned.score.vocal if s.line == 2][:3]
+    assert corazon == ["Co", "ra", "zón,"]
+
+
+@pytest.mark.parametrize(
+    ("lyrics", "code", "name"),
+    [
+        ("[副歌]\n我爱你在海边\n月亮照着大海的波浪", "zh", "Chinese"),
+        ("[Verse]\nあなたと一緒に歌いたい\n夜の海で", "ja", "Japanese"),
+        ("[Куплет]\nЯ люблю тебя всем сердцем\nИ буду петь до утра", "ru", "Russian"),
+    ],
+)
+def test_lyrics_in_a_language_the_voice_cannot_sing_are_refused_naming_it(
+    lyrics: str, code: str, name: str
+) -> None:
+    with pytest.raises(LyricsLanguageNotSung) as refused:
+        _plan(lyrics)
+    assert refused.value.code == code
+    assert name in str(refused.value)
+
+
+def test_word_timings_cover_every_sung_word_in_order_inside_the_song() -> None:
+    planned = _plan(
+        f"[Verse]\n{VERSE}\n🔥🔥\n{FIRST}\n\n[Chorus x2]\n{SECOND}\n\n[Outro]\nGoodbye, my friend!",
+        duration=None,
+    )
+    score = planned.score
+    words = aligned_words(score)
+    expected = " ".join([VERSE, FIRST, SECOND, SECOND, "Goodbye my friend"]).split()
+    assert [w["word"] for w in words] == expected
+    starts = [w["start"] for w in words]
+    assert starts == sorted(starts)
+    for word, following in itertools.pairwise(words):
+        assert 0 <= word["start"] < word["end"] <= following["start"] + 1e-6
+    assert words[-1]["end"] <= score.duration
+    lines = line_timings(score)
+    for line in lines:
+        inside = [w for w in words if w["line"] == line["line"]]
+        assert line["start"] == inside[0]["start"]
+        assert line["end"] == inside[-1]["end"]
+    for line, following in itertools.pairwise(lines):
+        assert line["start"] < line["end"] <= following["start"]
+
+
+@pytest.mark.parametrize("vocables", ["La la la\nla la la", "Ole ole ole\nole ole", "Oh oh oh"])
+def test_a_few_vocables_are_sung_not_refused_as_a_foreign_language(vocables: str) -> None:
+    assert _plan(f"[Chorus]\n{vocables}").language == "en"
