@@ -226,6 +226,29 @@ class Ledger(Protocol):
     def release(self, task: Task, now: float) -> None: ...
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A caller's own audio, checked as audio and stored: `duration` in seconds,
+    `sample_rate` in Hz, `source` "upload" (POST /v1/files) or "url" (a fetched audio_url)."""
+
+    id: str
+    organisation_id: str
+    api_key_id: str
+    storage_key: str
+    filename: str
+    content_type: str
+    bytes: int
+    duration: float
+    sample_rate: int
+    source: str
+    created_at: float
+
+
+class UploadRepository(Protocol):
+    def add(self, upload: Upload) -> None: ...
+    def get(self, upload_id: str) -> Upload | None: ...
+
+
 class IdempotencyRepository(Protocol):
     def find(self, api_key_id: str, key: str, since: float) -> tuple[str, str] | None: ...
     def remember(
@@ -246,6 +269,7 @@ class UnitOfWork(Protocol):
     ledger: Ledger
     idempotency: IdempotencyRepository
     usage: UsageRepository
+    uploads: UploadRepository
     jobs: JobQueue
 
     def commit(self) -> None: ...
@@ -415,6 +439,18 @@ class RequestCheck(Protocol):
     InvalidParameter) for one it could only fail later. Runs in the API process; cheap."""
 
     def __call__(self, request: GenerationRequest, longest_duration: float) -> None: ...
+
+
+class FetchRefused(Exception):
+    """A URL that may not or could not be fetched; `reason` is a sentence for the caller."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+# url -> the body's bytes; raises FetchRefused. The guarded audio downloader in production.
+Fetcher = Callable[[str], bytes]
 
 
 class Dispatcher(Protocol):

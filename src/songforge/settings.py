@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     upload_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1)
     upload_max_seconds: float = Field(default=600.0, gt=0)
     audio_url_allow_http: bool = False
+    # Development only: let audio_url reach loopback/private/link-local addresses.
+    audio_url_allow_private: bool = False
     audio_url_timeout_seconds: float = Field(default=20.0, gt=0)
     lease_seconds: float = 30.0
     heartbeat_seconds: float = 5.0

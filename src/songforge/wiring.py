@@ -11,9 +11,13 @@ from songforge.db.connection import create_db_engine
 from songforge.db.migrate import upgrade
 from songforge.db.unit_of_work import SqlUnitOfWorkFactory
 from songforge.domain.catalog import Catalog
+from songforge.outbound.audio_download import AudioDownloader
+from songforge.outbound.policy import OutboundPolicy
+from songforge.outbound.resolver import Resolver
 from songforge.ports import BlobStore, Clock
 from songforge.providers.registry import ProviderRegistry
 from songforge.runtime.clock import SystemClock
+from songforge.services.audio_inputs import AudioInputContext
 from songforge.services.backend_health import BackendHealth
 from songforge.services.backend_status import BackendMonitor
 from songforge.services.create_task import CreateContext
@@ -42,6 +46,26 @@ class Services:
     file_cache_dir: Path  # proxied remote files, fetched once per node
     health: BackendHealth  # this process's circuit breakers, one per backend
     monitor: BackendMonitor  # what /readyz and /metrics say of each backend
+    resolver: Resolver | None = None  # DNS for outbound URLs; None: the system's
+
+    def audio_inputs(self) -> AudioInputContext:
+        settings = self.settings
+        return AudioInputContext(
+            uow_factory=self.uow_factory,
+            blobs=self.blobs,
+            clock=self.clock,
+            fetch=AudioDownloader(
+                OutboundPolicy(
+                    allow_http=settings.audio_url_allow_http,
+                    allow_private=settings.audio_url_allow_private,
+                ),
+                max_bytes=settings.upload_max_bytes,
+                timeout_seconds=settings.audio_url_timeout_seconds,
+                resolver=self.resolver,
+            ),
+            max_bytes=settings.upload_max_bytes,
+            max_seconds=settings.upload_max_seconds,
+        )
 
     def create_context(self) -> CreateContext:
         return CreateContext(
@@ -52,6 +76,7 @@ class Services:
             max_attempts=self.settings.max_attempts,
             max_in_flight=self.settings.max_tasks_in_flight,
             request_checks=self.providers.checks(),
+            audio=self.audio_inputs(),
         )
 
     def run_context(self) -> RunContext:
@@ -65,6 +90,7 @@ class Services:
             retry_backoff_seconds=self.settings.retry_backoff_seconds,
             progress_throttle_seconds=self.settings.progress_throttle_seconds,
             health=self.health,
+            upload_url=self.file_urls.upload_url,
         )
 
     def migrate(self) -> None:

@@ -83,7 +83,10 @@ def create_app(
         app.include_router(module.router)
     web.mount(app)
     app.add_middleware(
-        RequestContextMiddleware, metrics=metrics, max_body_bytes=settings.max_body_bytes
+        RequestContextMiddleware,
+        metrics=metrics,
+        max_body_bytes=settings.max_body_bytes,
+        max_upload_bytes=settings.upload_max_bytes,
     )
     return app
 

@@ -24,10 +24,19 @@ def new_request_id() -> str:
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, metrics: Metrics, max_body_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        metrics: Metrics,
+        max_body_bytes: int,
+        max_upload_bytes: int | None = None,
+    ) -> None:
         self.app = app
         self.metrics = metrics
         self.max_body_bytes = max_body_bytes
+        # File uploads (POST /v1/files) carry audio: their own cap, plus room for the
+        # multipart framing around the file.
+        self.max_upload_bytes = (max_upload_bytes or max_body_bytes) + 64 * 1024
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -58,8 +67,10 @@ class RequestContextMiddleware:
             await send(message)
 
         too_large = False
+        is_upload = scope["method"] == "POST" and scope["path"] == "/v1/files"
+        limit = self.max_upload_bytes if is_upload else self.max_body_bytes
         declared = headers.get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
+        if declared is not None and declared.isdigit() and int(declared) > limit:
             too_large = True
         received = 0
 
@@ -68,9 +79,9 @@ class RequestContextMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
+                if received > limit:
                     # Raised inside the app, so the one error mapper answers it.
-                    raise self._too_large()
+                    raise self._too_large(limit)
             return message
 
         # PostgreSQL cannot compare or store NUL, so a URL carrying one is refused here,
@@ -79,7 +90,7 @@ class RequestContextMiddleware:
         with structlog.contextvars.bound_contextvars(request_id=request_id):
             try:
                 if too_large:
-                    await self._reject(self._too_large(), request_id, send_with_id)
+                    await self._reject(self._too_large(limit), request_id, send_with_id)
                 elif nul_in_url:
                     error = InvalidParameter("The URL must not contain NUL characters.")
                     await self._reject(error, request_id, send_with_id)
@@ -88,8 +99,8 @@ class RequestContextMiddleware:
             finally:
                 self._observe(scope, status_holder[0], time.perf_counter() - started)
 
-    def _too_large(self) -> PayloadTooLarge:
-        return PayloadTooLarge(f"Request body is larger than {self.max_body_bytes // 1024} KiB.")
+    def _too_large(self, limit: int) -> PayloadTooLarge:
+        return PayloadTooLarge(f"Request body is larger than {limit // 1024} KiB.")
 
     async def _reject(self, error: SongforgeError, request_id: str, send: Send) -> None:
         body = json.dumps(error_body(error, request_id)).encode()

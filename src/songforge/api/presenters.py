@@ -8,6 +8,7 @@ from typing import Any
 from songforge.domain.billing import money_str
 from songforge.domain.catalog import Model
 from songforge.domain.tasks import Action, Task, TaskStatus
+from songforge.ports import Upload
 from songforge.storage.file_urls import FileUrls
 
 _MEDIA = {"audio": "audio_url", "video": "video_url", "image": "image_url"}
@@ -136,4 +137,21 @@ def present_model(model: Model, *, full: bool) -> dict[str, Any]:
         "created": model.created,
         "owned_by": model.owned_by,
         "tokenlab": tokenlab,
+    }
+
+
+def present_upload(upload: Upload) -> dict[str, Any]:
+    """TokenLab's FileObject, plus what songforge learnt decoding the audio."""
+    return {
+        "id": upload.id,
+        "object": "file",
+        "bytes": upload.bytes,
+        "created_at": int(upload.created_at),
+        "filename": upload.filename,
+        "purpose": "user_data",
+        "status": "processed",
+        "expires_at": None,
+        "content_type": upload.content_type,
+        "duration": upload.duration,
+        "sample_rate": upload.sample_rate,
     }

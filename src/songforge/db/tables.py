@@ -167,3 +167,20 @@ idempotency_keys = sa.Table(
     sa.Column("task_id", sa.String(48), nullable=False),
     sa.Column("created_at", sa.Float, nullable=False),
 )
+
+# A caller's own audio (POST /v1/files, or an audio_url songforge fetched), checked as audio.
+uploads = sa.Table(
+    "uploads",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),  # file_<32 hex>
+    sa.Column("organisation_id", sa.ForeignKey("organisations.id"), nullable=False, index=True),
+    sa.Column("api_key_id", sa.ForeignKey("api_keys.id"), nullable=False),
+    sa.Column("storage_key", sa.String(200), nullable=False),
+    sa.Column("filename", sa.String(200), nullable=False),
+    sa.Column("content_type", sa.String(64), nullable=False),
+    sa.Column("bytes", sa.BigInteger, nullable=False),
+    sa.Column("duration_seconds", sa.Float, nullable=False),
+    sa.Column("sample_rate", sa.Integer, nullable=False),
+    sa.Column("source", sa.String(8), nullable=False),  # "upload" | "url"
+    sa.Column("created_at", sa.Float, nullable=False),
+)

@@ -13,6 +13,7 @@ from songforge.db.job_queue import ProcrastinateJobQueue, TableOnlyQueue
 from songforge.db.key_repository import SqlKeyRepository
 from songforge.db.ledger import SqlLedger
 from songforge.db.task_repository import SqlTaskRepository
+from songforge.db.upload_repository import SqlUploadRepository
 from songforge.db.usage_repository import SqlUsageRepository
 from songforge.ports import (
     AssetRepository,
@@ -21,6 +22,7 @@ from songforge.ports import (
     KeyRepository,
     Ledger,
     TaskRepository,
+    UploadRepository,
     UsageRepository,
 )
 
@@ -34,6 +36,7 @@ class SqlUnitOfWork:
         self.ledger: Ledger = SqlLedger(connection)
         self.idempotency: IdempotencyRepository = SqlIdempotencyRepository(connection)
         self.usage: UsageRepository = SqlUsageRepository(connection)
+        self.uploads: UploadRepository = SqlUploadRepository(connection)
         self.jobs: JobQueue = (
             ProcrastinateJobQueue(connection) if procrastinate else TableOnlyQueue()
         )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from songforge.domain.billing import estimate
-from songforge.domain.catalog import OPERATION_CONTINUE, Catalog
+from songforge.domain.catalog import OPERATION_CONTINUE, UPLOAD_EXTEND, Catalog
 from songforge.domain.errors import (
     ClipNotFound,
     IdempotencyKeyReused,
@@ -22,6 +22,7 @@ from songforge.domain.errors import (
 from songforge.domain.generation_request import MAX_SEED, GenerationRequest, validate_create_body
 from songforge.domain.tasks import Stage, Task, TaskStatus, new_task_id
 from songforge.ports import Clock, Credential, RequestCheck, UnitOfWork, UnitOfWorkFactory
+from songforge.services.audio_inputs import AudioInputContext, resolve_audio_url
 from songforge.services.provider_routing import ProviderRouting
 
 IDEMPOTENCY_WINDOW_SECONDS = 24 * 3600
@@ -43,6 +44,7 @@ class CreateContext:
     max_attempts: int
     max_in_flight: int = 10
     request_checks: Mapping[str, RequestCheck] = field(default_factory=dict)
+    audio: AudioInputContext | None = None
 
 
 class _LostIdempotencyRace(Exception):
@@ -122,6 +124,8 @@ def create_task(
     check = ctx.request_checks.get(ctx.routing.provider_for(model.id, request.operation))
     if check is not None:
         check(request, model.duration.max if model.duration else _LONGEST_SONG_SECONDS)
+    if request.audio_url is not None:
+        request = _with_audio(ctx, credential, request)
     price = estimate(model, request.operation)
     try:
         return _insert(
@@ -144,6 +148,22 @@ def create_task(
                     param="Idempotency-Key",
                 ) from None
             return _replay(uow, found[1])
+
+
+def _with_audio(
+    ctx: CreateContext, credential: Credential, request: GenerationRequest
+) -> GenerationRequest:
+    """Fetches (or finds) and checks the caller's audio now, before anything is reserved."""
+    assert request.audio_url is not None
+    if ctx.audio is None:
+        raise UpstreamUnavailable("Uploaded audio is not accepted here.", retryable=False)
+    upload = resolve_audio_url(ctx.audio, credential, request.audio_url)
+    if request.operation == UPLOAD_EXTEND and (request.continue_at or 0) > upload.duration:
+        raise InvalidParameter(
+            f"'continue_at' must be at most the audio's duration ({upload.duration:.2f} s).",
+            param="continue_at",
+        )
+    return replace(request, audio_file_id=upload.id)
 
 
 def _insert(

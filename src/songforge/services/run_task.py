@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from songforge.ports import (
     BackendUnavailable,
     BlobStore,
     Clock,
+    InputAudio,
     ProviderDeferred,
     ProviderFailure,
     ProviderJob,
@@ -54,6 +56,13 @@ class RunContext:
     retry_backoff_seconds: float = 2.0
     progress_throttle_seconds: float = 0.5
     health: BackendHealth = field(default_factory=lambda: BackendHealth(_MonotonicClock()))
+    # (file id, expires) -> a signed URL of the upload another server may fetch
+    upload_url: Callable[[str, int], str] | None = None
+
+
+# A backend fetching a caller's audio gets a URL valid this long after the task was made; one
+# URL for every attempt, so a retried create upstream is the same request.
+UPLOAD_URL_SECONDS = 7 * 86_400
 
 
 class _MonotonicClock:
@@ -183,6 +192,19 @@ def accepted_remote(task: Task) -> RemoteTask | None:
     return remote if remote is not None and remote.task_id is not None else None
 
 
+def _load_audio(ctx: RunContext, task: Task, request: GenerationRequest) -> InputAudio | None:
+    if request.audio_file_id is None:
+        return None
+    with ctx.uow_factory(read_only=True) as uow:
+        upload = uow.uploads.get(request.audio_file_id)
+    if upload is None:
+        raise ProviderFailure("invalid_parameter", "The uploaded audio is gone.", retryable=False)
+    url = None
+    if ctx.upload_url is not None:
+        url = ctx.upload_url(upload.id, int(task.created) + UPLOAD_URL_SECONDS)
+    return InputAudio(upload.id, upload.storage_key, upload.content_type, upload.duration, url)
+
+
 NO_BACKEND = "No backend serving this model is reachable right now."
 
 
@@ -226,6 +248,7 @@ def execute(ctx: RunContext, task: Task, owner: str) -> bool:
             source=_load_source(ctx, task, request),
             remote=accepted_remote(task),
             remote_book=LeasedRemoteBook(ctx, task.id, owner),
+            audio=_load_audio(ctx, task, request),
         )
         result = _generate(ctx, task, job)
     except LeaseLost:
@@ -241,6 +264,7 @@ def execute(ctx: RunContext, task: Task, owner: str) -> bool:
             retryable=True,
             waiting_stage=Stage.WAITING_FOR_BACKEND,
         )
+        return False
     except ProviderDeferred as deferred:
         defer(ctx, task.id, owner, deferred.reason, deferred.retry_after)
         return False

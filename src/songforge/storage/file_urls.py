@@ -48,3 +48,24 @@ class FileUrls:
             raise FileAccessDenied("Invalid file URL signature.", param="signature")
         if expires_at < now:
             raise FileAccessDenied("This file URL has expired.", param="expires")
+
+    def upload_url(self, file_id: str, expires: int) -> str:
+        """A signed URL of a caller's upload, valid until `expires` (Unix seconds), for a
+        backend that fetches audio by URL. Uploads have no unsigned URL."""
+        base = f"{self.public_base_url.rstrip('/')}/v1/files/{file_id}/content"
+        return f"{base}?expires={expires}&signature={self._signature(file_id, expires)}"
+
+    def check_upload(
+        self, file_id: str, expires: str | None, signature: str | None, now: float
+    ) -> None:
+        """Raises FileAccessDenied unless the upload URL's signature is valid and current."""
+        if expires is None or signature is None:
+            raise FileAccessDenied("This file URL needs a signature.", param="signature")
+        try:
+            expires_at = int(expires)
+        except ValueError:
+            raise FileAccessDenied("Invalid file URL signature.", param="expires") from None
+        if not hmac.compare_digest(self._signature(file_id, expires_at), signature):
+            raise FileAccessDenied("Invalid file URL signature.", param="signature")
+        if expires_at < now:
+            raise FileAccessDenied("This file URL has expired.", param="expires")
