@@ -110,7 +110,7 @@ def public_site(
 ) -> Site:
     """cdn.example resolves to a public address; connections to it reach a local server."""
     services, _, _ = app
-    site = sites({})
+    site: Site = sites({})
     services.resolver = StaticResolver({"cdn.example": PUBLIC_ADDRESS})
     real_connect = httpcore.SyncBackend.connect_tcp
 
