@@ -48,6 +48,16 @@ class Settings(BaseSettings):
     upstream_timeout_seconds: float = Field(default=30.0, gt=0)
     upstream_poll_initial_seconds: float = Field(default=2.0, gt=0)
     upstream_poll_max_seconds: float = Field(default=10.0, gt=0)
+    # ACE-Step 1.5 API servers as the `acestep` backend: one base URL per GPU, comma-separated
+    acestep_url: str | None = None
+    acestep_api_key: str | None = None
+    acestep_max_in_flight: int = Field(default=1, ge=1)  # jobs per server at once
+    acestep_model: str | None = None  # DiT model to ask for, e.g. acestep-v15-base
+    acestep_timeout_seconds: float = Field(default=30.0, gt=0)
+    acestep_poll_initial_seconds: float = Field(default=2.0, gt=0)
+    acestep_poll_max_seconds: float = Field(default=10.0, gt=0)
+    acestep_lost_after_seconds: float = Field(default=60.0, gt=0)
+    acestep_unreachable_grace_seconds: float = Field(default=30.0, gt=0)
     # Uploaded audio (POST /v1/files, or audio_url fetched by songforge)
     upload_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1)
     upload_max_seconds: float = Field(default=600.0, gt=0)

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from songforge.domain.catalog import (
+    ADD_INSTRUMENTAL,
     OPERATION_CONTINUE,
     OPERATION_LYRICS,
     OPERATION_MUSIC,
+    UPLOAD_COVER,
+    UPLOAD_EXTEND,
     UPLOAD_OPERATIONS,
 )
 from songforge.domain.errors import UpstreamUnavailable
 from songforge.domain.generation_request import GenerationRequest
 from songforge.ports import Provider, RequestCheck
 from songforge.settings import Settings
+
+if TYPE_CHECKING:
+    from songforge.providers.acestep import AceStepSettings
 
 ProviderFactory = Callable[[Settings], Provider]
 
@@ -60,11 +67,35 @@ def _upstream(settings: Settings) -> Provider:
     )
 
 
+def acestep_settings(settings: Settings) -> AceStepSettings:
+    from songforge.providers.acestep import AceStepSettings, parse_servers
+
+    return AceStepSettings(
+        servers=parse_servers(settings.acestep_url or ""),
+        api_key=settings.acestep_api_key,
+        max_in_flight=settings.acestep_max_in_flight,
+        model=settings.acestep_model,
+        timeout_seconds=settings.acestep_timeout_seconds,
+        poll_initial_seconds=settings.acestep_poll_initial_seconds,
+        poll_max_seconds=settings.acestep_poll_max_seconds,
+        lost_after_seconds=settings.acestep_lost_after_seconds,
+        unreachable_grace_seconds=settings.acestep_unreachable_grace_seconds,
+    )
+
+
+def _acestep(settings: Settings) -> Provider:
+    from songforge.providers.acestep import AceStepProvider
+
+    return AceStepProvider(acestep_settings(settings))
+
+
 def configured_factories(settings: Settings) -> dict[str, ProviderFactory]:
     """The built-in providers plus the HTTP backends the operator configured."""
     factories = builtin_factories()
     if settings.upstream_url:
         factories["upstream"] = _upstream
+    if settings.acestep_url:
+        factories["acestep"] = _acestep
     return factories
 
 
@@ -107,6 +138,14 @@ class ProviderRegistry:
         self._built: dict[str, Provider] = {}
         self._checks = builtin_checks()
         self._capabilities = builtin_capabilities()
+        if settings.acestep_url:
+            # ACE-Step: text2music, repaint (continue, upload-extend) and cover on every
+            # model; complete (add-instrumental) only on a base model.
+            acestep = {OPERATION_MUSIC, OPERATION_CONTINUE, UPLOAD_EXTEND, UPLOAD_COVER}
+            model = settings.acestep_model or ""
+            if model and "turbo" not in model:
+                acestep.add(ADD_INSTRUMENTAL)
+            self._capabilities["acestep"] = frozenset(acestep)
 
     def capabilities(self) -> dict[str, frozenset[str]]:
         return dict(self._capabilities)
