@@ -9,7 +9,13 @@ import pronouncing
 import pytest
 
 from songforge.engine.lyric_text import format_lyrics, parse_lyrics
-from songforge.engine.lyricist.line_templates import HOOK_TAILS, NOUN_CLASS, TEMPLATES, Template
+from songforge.engine.lyricist.line_templates import (
+    HOOK_TAILS,
+    NOUN_CLASS,
+    STORY,
+    TEMPLATES,
+    Template,
+)
 from songforge.engine.lyricist.themes import COMMON_NOUNS, THEMES, content_words, detect_themes
 from songforge.engine.lyricist.writer import (
     STANDARD_FORM,
@@ -186,7 +192,7 @@ def _template_pattern(template: Template) -> re.Pattern[str]:
 
 
 def test_lines_end_on_a_word_their_template_suits() -> None:
-    patterns = [(_template_pattern(t), t) for t in (*TEMPLATES, *HOOK_TAILS)]
+    patterns = [(_template_pattern(t), t) for t in (*STORY, *TEMPLATES, *HOOK_TAILS)]
     checked = suited = 0
     for _, _, draft in DRAFTS:
         for line in _lines(draft):

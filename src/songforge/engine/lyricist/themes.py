@@ -583,11 +583,27 @@ def content_words(prompt: str) -> list[str]:
     return [w for w in words if w not in STOPWORDS and len(w) > 2]
 
 
+# Everyday subjects that belong with a theme's scenery ("a pickup truck" goes with the road).
+SUBJECT_HINTS = {
+    "road": "truck trucks pickup country cowboy wheel trucker motorcycle bike train station",
+    "ocean": "lighthouse keeper whale sailor ship boat harbor shanty fisherman island sea",
+    "home": "kitchen grandmother grandma mother mom dad father family porch house dog cat",
+    "night": "stars star moon counting city bar neon",
+    "nature": "forest river tree garden mountain horse bird fox wolf farm",
+    "heartbreak": "goodbye missing broken string leaving left lonely",
+    "party": "friday weekend birthday dance club",
+    "strength": "success warrior warriors believing fight rent protest",
+    "space": "floating astronaut planet galaxy rocket",
+    "love": "partner anniversary wedding devotion",
+}
+
+
 def detect_themes(text: str) -> list[Theme]:
     words = set(content_words(text))
     scored = []
     for theme in THEMES:
-        score = sum(1 for k in theme.keywords if k in words)
+        hints = SUBJECT_HINTS.get(theme.name, "").split()
+        score = sum(1 for k in (*theme.keywords, *hints) if k in words)
         if score:
             scored.append((score, theme))
     scored.sort(key=lambda pair: -pair[0])

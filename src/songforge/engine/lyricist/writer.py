@@ -1,22 +1,31 @@
-"""The built-in lyric writer: lines from a small grammar and theme banks, rhymed with the
-CMU pronouncing dictionary and fitted to each section's syllable target."""
+"""The built-in lyric writer: a small story about the prompt's subject, told in lines from a
+grammar of templates, rhymed with the CMU pronouncing dictionary and fitted to each
+section's syllable target. Spanish prompts get Spanish lyrics (lyricist.spanish); prompts
+in other languages get English, and the draft says so."""
 
 from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pronouncing
 
+from songforge.engine.language_id import language_name, prompt_language
 from songforge.engine.lyric_text import LyricSection, syllable_count
+from songforge.engine.lyricist.grammar import indefinite
 from songforge.engine.lyricist.line_templates import (
     HOOK_TAILS,
+    LATER,
+    NOUN_CLASS,
+    SCENE,
     TEMPLATES,
     Template,
+    story_for,
     templates_for,
 )
+from songforge.engine.lyricist.subject import NounPhrase, Subject, extract_subject
 from songforge.engine.lyricist.themes import COMMON_NOUNS, Theme, detect_themes
 
 # Words that pad a line by a syllable or two; a plain line wins when it fits as well.
@@ -24,7 +33,20 @@ PREFIXES = ("", "", "", "", "", "Oh, ", "And ", "Now ", "Yeah, ", "Oh oh, ")
 TARGETS = {"verse": 8, "prechorus": 7, "chorus": 7, "bridge": 8, "outro": 7}
 SCHEMES = ("AABB", "ABAB")
 _SECTION_BONUS = 0.3
-_BEST_POSSIBLE = -_SECTION_BONUS  # exact fit, no padding, fresh, made for the section
+_STORY_BONUS = 1.5  # a line that sings the subject beats a line that only fits the theme
+_BEST_POSSIBLE = -_SECTION_BONUS - _STORY_BONUS  # exact, plain, fresh, on the subject
+# Adjectives that colour lines by the prompt's mood, ahead of the theme's own.
+MOOD_ADJECTIVES = {
+    "sad": ("lonely", "faded", "quiet", "empty", "distant", "silent"),
+    "happy": ("golden", "bright", "shining", "sunny", "easy", "lucky"),
+    "angry": ("burning", "restless", "raging", "wild"),
+    "calm": ("gentle", "quiet", "soft", "slow", "easy"),
+    "tender": ("tender", "gentle", "sweet", "warm"),
+    "hopeful": ("rising", "golden", "brighter", "open"),
+    "nostalgic": ("faded", "golden", "old", "distant"),
+    "dark": ("shadowed", "cold", "silent", "hollow"),
+    "energetic": ("electric", "wild", "blazing", "restless"),
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +54,8 @@ class LyricsDraft:
     title: str
     sections: list[LyricSection]
     rhyme_pairs: list[tuple[str, str]]
+    language: str = "en"  # ISO 639-1 code of the words written
+    notices: tuple[str, ...] = ()  # what the writer could not do as asked, for metadata
 
 
 @lru_cache(maxsize=50_000)
@@ -54,23 +78,43 @@ def last_word(line: str) -> str:
     return words[-1].lower() if words else ""
 
 
+def _capitalise(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _theme_phrases(theme: Theme) -> list[NounPhrase]:
+    """For a prompt that names no subject (only a genre): the theme's first nouns stand in."""
+    return [
+        NounPhrase((noun,), noun, False, False, "", NOUN_CLASS.get(noun, "heart"))
+        for noun in theme.nouns[:2]
+    ]
+
+
 def _repeats_end(line: str) -> bool:
     words = re.findall(r"[a-z']+", line.lower())
     return words[-1] in words[:-1]
 
 
 class _Writer:
-    def __init__(self, themes: list[Theme], rng: random.Random) -> None:
+    def __init__(self, subject: Subject, themes: list[Theme], rng: random.Random) -> None:
         self.rng = rng
         self.main = themes[0]
-        self.adjectives = [a for t in themes for a in t.adjectives]
+        self.subject = subject
+        self.phrases = list(subject.phrases) or _theme_phrases(themes[0])
+        mood = list(MOOD_ADJECTIVES.get(subject.mood, ()))
+        self.adjectives = list(dict.fromkeys([*mood, *(a for t in themes for a in t.adjectives)]))
         self.verbs = [v for t in themes for v in t.verbs]
         self.nouns = [n for t in themes for n in t.nouns]
-        self.endings = list(dict.fromkeys([*self.nouns, *COMMON_NOUNS]))
+        # The subject's own words end lines first, where the templates know their class.
+        own = [w for p in self.phrases for w in (p.head, *p.words) if w in NOUN_CLASS]
+        self.subject_ends = list(dict.fromkeys(own))
+        self.endings = list(dict.fromkeys([*self.subject_ends, *self.nouns, *COMMON_NOUNS]))
         self.used_lines: set[str] = set()
         self.used_ends: set[str] = set()
         self.pairs: list[tuple[str, str]] = []
         self.template_uses: dict[str, int] = {}
+        self.sung = {p.text: 0 for p in self.phrases}  # story lines per phrase so far
+        self.verse_count = 0
 
     def partner(self, word: str, avoid: set[str]) -> str | None:
         options = [w for w in self.endings if rhymes(word, w) and w not in avoid]
@@ -96,18 +140,45 @@ class _Writer:
         self.used_ends.clear()  # a long song may reuse endings, never lines
         return self.pair(prefer, avoid)
 
-    def fill(self, template: Template, end: str, title: str = "") -> str:
+    def fill(
+        self, template: Template, end: str, title: str = "", phrase: NounPhrase | None = None
+    ) -> str:
         # A line never says the same word twice ("we ride the ride").
         nouns = [n for n in self.nouns if n != end] or self.nouns
         verbs = [v for v in self.verbs if v != end] or self.verbs
         adjectives = [a for a in self.adjectives if a != end] or self.adjectives
-        return template.text.format(
-            end=end,
-            title=title,
-            adj=self.rng.choice(adjectives),
-            verb=self.rng.choice(verbs),
-            noun=self.rng.choice(nouns),
+        noun = self.rng.choice(nouns)
+        subject = phrase or self.phrases[0]
+        return template.text.format_map(
+            {
+                "end": end,
+                "title": title,
+                "adj": self.rng.choice(adjectives),
+                "verb": self.rng.choice(verbs),
+                "noun": noun,
+                "a_noun": indefinite(noun),
+                "S": subject.definite(short=self.rng.random() < 0.5),
+                "A": subject.indefinite(),
+                "was": subject.was,
+                "is": subject.be,
+                "act": self.subject.action,
+            }
         )
+
+    def story_pool(self, end: str, section: str) -> tuple[tuple[Template, NounPhrase], ...]:
+        """Story templates for `end` in `section`, each with the phrase it would sing: the
+        phrases sung least come up most, so every part of the subject gets sung."""
+        out: list[tuple[Template, NounPhrase]] = []
+        fewest = min(self.sung.values())
+        for phrase in self.phrases:
+            found = [
+                (t, phrase)
+                for t in story_for(end, section, phrase.kind, bool(self.subject.action))
+                if not (t.needs_subject and end in phrase.words)
+            ]
+            # A phrase sung least so far comes up three times as often as the others.
+            out += found * (3 if self.sung[phrase.text] == fewest else 1)
+        return tuple(out)
 
     def line(
         self,
@@ -116,20 +187,27 @@ class _Writer:
         section: str,
         pool: tuple[Template, ...] = TEMPLATES,
         title: str = "",
+        story: str | None = None,
     ) -> str:
-        """The best-fitting line ending on `end`: templates suited to the word and section
-        first, any template for the word when none of those comes within a syllable.
-        Section-specific templates and fresh ones win over ones the song already used."""
+        """The best-fitting line ending on `end`: story templates that sing the subject in
+        this part of the story (`story`: SCENE, LATER or the section kind) first, then
+        templates suited to the word and section, any template for the word when none of
+        those comes within a syllable. Fresh templates win over ones the song used."""
         best, best_score, best_template = "", 99.0, None
-        fitting = templates_for(end, section, pool)
-        for candidates in (fitting, templates_for(end, None, pool), pool):
+        best_phrase: NounPhrase | None = None
+        told = self.story_pool(end, story) if story else ()
+        plain = tuple((t, None) for t in templates_for(end, section, pool))
+        fallback = tuple((t, None) for t in templates_for(end, None, pool))
+        anything = tuple((t, None) for t in pool)
+        # The story first; a line that only fits the theme is a last resort, since such
+        # lines say nothing about this prompt and recur from song to song.
+        for candidates in (told, plain, fallback, anything):
             if not candidates:
                 continue
             for _ in range(60):
-                template = self.rng.choice(candidates)
+                template, phrase = self.rng.choice(candidates)
                 prefix = self.rng.choice(PREFIXES)
-                text = prefix + self.fill(template, end, title)
-                text = text[0].upper() + text[1:]
+                text = _capitalise(prefix + self.fill(template, end, title, phrase))
                 gap = abs(line_syllables(text) - target)
                 if text.lower() in self.used_lines or gap > 1 or _repeats_end(text):
                     continue
@@ -137,10 +215,11 @@ class _Writer:
                     gap
                     + 0.6 * len(prefix.split())
                     + 0.4 * self.template_uses.get(template.text, 0)
-                    - (_SECTION_BONUS if len(template.sections) == 1 else 0.0)
+                    - (_SECTION_BONUS if len(template.sections) <= 2 else 0.0)
+                    - (_STORY_BONUS if phrase is not None else 0.0)
                 )
                 if score < best_score:
-                    best, best_score, best_template = text, score, template
+                    best, best_score, best_template, best_phrase = text, score, template, phrase
                 if score <= _BEST_POSSIBLE:
                     break
             if best_template is not None:
@@ -151,6 +230,8 @@ class _Writer:
             self.template_uses[best_template.text] = (
                 self.template_uses.get(best_template.text, 0) + 1
             )
+            if best_phrase is not None and best_template.needs_subject:
+                self.sung[best_phrase.text] += 1
         self.used_lines.add(best.lower())
         return best
 
@@ -161,8 +242,7 @@ class _Writer:
         for template in ordered:
             for prefix in dict.fromkeys(PREFIXES):
                 for _ in range(3):
-                    text = prefix + self.fill(template, end, title)
-                    text = text[0].upper() + text[1:]
+                    text = _capitalise(prefix + self.fill(template, end, title))
                     gap = abs(line_syllables(text) - target)
                     if text.lower() in self.used_lines or _repeats_end(text):
                         continue
@@ -173,12 +253,18 @@ class _Writer:
         return best
 
     def stanza(self, count: int, target: int, scheme: str, section: str) -> list[str]:
+        story = section
+        if section == "verse":
+            story = SCENE if self.verse_count == 0 else LATER
+            self.verse_count += 1
         ends: list[str] = []
+        prefer = self.subject_ends + self.nouns
         while len(ends) < count:
-            # Lines end on the song's own themes first; common words only complete a rhyme.
-            a, b = self.pair(prefer=self.nouns)
+            # Lines end on the subject's and the theme's words first; common words only
+            # complete a rhyme.
+            a, b = self.pair(prefer=prefer)
             if scheme == "ABAB" and count - len(ends) >= 4:
-                c, d = self.pair(prefer=self.nouns)
+                c, d = self.pair(prefer=prefer)
                 ends += [a, c, b, d]
                 self.pairs += [(a, b), (c, d)]
             else:
@@ -188,7 +274,7 @@ class _Writer:
             dropped = ends[count:]
             ends = ends[:count]
             self.pairs = [p for p in self.pairs if not set(p) & set(dropped)]
-        return [self.line(end, target, section) for end in ends]
+        return [self.line(end, target, section, story=story) for end in ends]
 
     def hook_line(self, title: str, target: int) -> tuple[str, str | None]:
         """The chorus's first line: the title, fitted out to the target when it is short."""
@@ -198,7 +284,7 @@ class _Writer:
         room = max(1, target + 1 - line_syllables(title) - 1)
         avoid = set(re.findall(r"[a-z']+", title.lower()))
         avoid |= {w for w in self.endings if line_syllables(w) > room}
-        end, partner = self.pair(prefer=list(self.main.nouns), avoid=avoid)
+        end, partner = self.pair(prefer=self.subject_ends + list(self.main.nouns), avoid=avoid)
         self.used_ends.discard(partner)
         return self.line(end, target, "chorus", HOOK_TAILS, title), end
 
@@ -208,16 +294,22 @@ class _Writer:
         if end is not None:
             partner = self.partner(end, self.used_ends | {end})
             if partner:
-                lines.append(self.line(partner, target, "chorus"))
+                lines.append(self.line(partner, target, "chorus", story="chorus"))
                 self.pairs.append((end, partner))
                 self.used_ends |= {end, partner}
-        # The theme's own words close the chorus.
-        a, b = self.pair(prefer=list(self.main.nouns))
-        lines += [self.line(a, target, "chorus"), self.line(b, target, "chorus")]
+        # The subject's and the theme's own words close the chorus.
+        a, b = self.pair(prefer=self.subject_ends + list(self.main.nouns))
+        lines += [
+            self.line(a, target, "chorus", story="chorus"),
+            self.line(b, target, "chorus", story="chorus"),
+        ]
         self.pairs.append((a, b))
         while len(lines) < count:
             c, d = self.pair()
-            lines += [self.line(c, target, "chorus"), self.line(d, target, "chorus")]
+            lines += [
+                self.line(c, target, "chorus", story="chorus"),
+                self.line(d, target, "chorus", story="chorus"),
+            ]
             self.pairs.append((c, d))
         if len(lines) > count:
             cut = lines[count:]
@@ -227,8 +319,13 @@ class _Writer:
         return lines
 
 
-def choose_title(prompt: str, themes: list[Theme], rng: random.Random) -> str:
-    return rng.choice(themes[0].hooks)
+def choose_title(subject: Subject, themes: list[Theme], rng: random.Random) -> str:
+    """The subject's own name for the song; for a prompt that names no subject, a title made
+    from the theme's words (an adjective and a noun: dozens per theme, not a short list)."""
+    if subject.title:
+        return subject.title
+    theme = themes[0]
+    return f"{rng.choice(theme.adjectives).title()} {rng.choice(theme.nouns).title()}"
 
 
 def write_lyrics(
@@ -240,12 +337,34 @@ def write_lyrics(
     mood_hint: str = "",
 ) -> LyricsDraft:
     """Lyrics whose sections follow `form` (name, kind, bars): one line per two bars of each
-    sung section. Deterministic for a given prompt, title, form and seed."""
+    sung section, in the prompt's language when the writer has it (English, Spanish) and in
+    English otherwise, with a notice. Deterministic for a given prompt, title, form and
+    seed."""
+    language = prompt_language(prompt)
+    draft = _write_english(prompt, title=title, form=form, seed=seed, mood_hint=mood_hint)
+    if language.code == "en":
+        return draft
+    notice = (
+        f"The prompt is in {language_name(language.code)} ({language.code}); the built-in "
+        "lyric writer writes English, so these lyrics are in English."
+    )
+    return replace(draft, notices=(notice,))
+
+
+def _write_english(
+    prompt: str,
+    *,
+    title: str | None,
+    form: list[tuple[str, str, int]],
+    seed: int,
+    mood_hint: str,
+) -> LyricsDraft:
     rng = random.Random(f"{seed}:{prompt}:{title}")
+    subject = extract_subject(prompt)
     themes = detect_themes(f"{prompt} {mood_hint}")
-    writer = _Writer(themes, rng)
-    song_title = title or choose_title(prompt, themes, rng)
-    # The chorus is written first, so it gets the theme's own words for its rhymes.
+    writer = _Writer(subject, themes, rng)
+    song_title = title or choose_title(subject, themes, rng)
+    # The chorus is written first, so it gets the subject's own words for its rhymes.
     chorus_bars = next((bars for _, kind, bars in form if kind == "chorus"), None)
     chorus: list[str] | None = None
     if chorus_bars is not None:
@@ -265,7 +384,9 @@ def write_lyrics(
             lines = [first]
             if count > 1:
                 partner = writer.partner(end, {end}) if end else None
-                lines.append(writer.line(partner or writer.pair()[0], target, "outro"))
+                lines.append(
+                    writer.line(partner or writer.pair()[0], target, "outro", story="outro")
+                )
                 if end and partner:
                     writer.pairs.append((end, partner))
         else:

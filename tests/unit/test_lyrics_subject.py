@@ -1,0 +1,169 @@
+"""The built-in writer sings what the prompt is about: measured over prompts of every kind.
+
+Each prompt lists its content nouns by hand (what a listener would expect to hear), so the
+measure does not depend on how the writer reads the prompt.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+
+import pronouncing
+
+from songforge.engine.lyric_text import format_lyrics
+from songforge.engine.lyricist.grammar import plural, singular
+from songforge.engine.lyricist.writer import STANDARD_FORM, LyricsDraft, write_lyrics
+
+# (prompt, content nouns). The first ones are the complaints this writer was measured on.
+PROMPT_NOUNS: list[tuple[str, set[str]]] = [
+    ("country song about a pickup truck and a dog", {"truck", "dog"}),
+    ("a melancholic indie folk ballad about a lighthouse keeper", {"lighthouse", "keeper"}),
+    ("blues shuffle about a broken guitar string", {"guitar", "string"}),
+    ("a children's song about counting stars", {"star"}),
+    ("an upbeat synth-pop song about city lights at night", {"city", "light", "night"}),
+    ("a country song about driving home on an open road", {"home", "road"}),
+    ("a sad ballad about saying goodbye at the train station", {"goodbye", "train", "station"}),
+    ("a love song for my partner on our anniversary", {"partner", "anniversary", "love"}),
+    ("a song about a rainy day in London", {"day", "London"}),
+    ("a birthday song for my best friend", {"birthday", "friend"}),
+    ("a dance track for a wild party on friday night", {"party", "night"}),
+    ("a reggae song about island life and the sea breeze", {"island", "life", "sea", "breeze"}),
+    ("a hip-hop track about chasing success", {"success"}),
+    ("a song about a storm over the harbor", {"storm", "harbor"}),
+    ("a lullaby about the moon and the stars", {"moon", "star"}),
+    ("a folk song about the mountains and the river", {"mountain", "river"}),
+    ("a song about dancing in the kitchen with my family", {"kitchen", "family"}),
+    ("a song about stargazing on a quiet hill", {"hill"}),
+    ("a song about coming home for the holidays", {"home", "holiday"}),
+    ("a song about growing up in a little town", {"town"}),
+    # Written to be unlike the ones above: odd objects, names, animals, jobs, places.
+    ("a punk song about a broken vending machine", {"machine"}),
+    ("a sea shanty about a whale named Moby", {"whale", "Moby"}),
+    ("a lullaby for a sleepy kitten", {"kitten"}),
+    ("a song about my grandmother's kitchen", {"grandmother", "kitchen"}),
+    ("a protest song about rising rent in Berlin", {"rent", "Berlin"}),
+    ("gospel song about a river baptism", {"river", "baptism"}),
+    ("jazz ballad about a saxophone player in New Orleans", {"saxophone", "player"}),
+    ("an 80s power ballad about a lost umbrella", {"umbrella"}),
+    ("a bluegrass tune about a mule and a banjo", {"mule", "banjo"}),
+    ("a techno track about a robot learning to love", {"robot"}),
+    ("a metal song about a dragon guarding gold", {"dragon", "gold"}),
+    ("a song about my cat who sleeps on the piano", {"cat", "piano"}),
+    ("a campfire song about marshmallows and a canoe", {"marshmallow", "canoe"}),
+    ("a wistful song about an old bicycle in the garage", {"bicycle", "garage"}),
+    ("a reggaeton track about a taxi driver in Miami", {"taxi", "driver", "Miami"}),
+    ("a tender ballad about a nurse on the night shift", {"nurse", "shift"}),
+    ("a happy song about a farmer and his tractor", {"farmer", "tractor"}),
+    ("a gloomy song about an empty parking lot", {"parking", "lot"}),
+    ("an anthem about a marathon runner", {"marathon", "runner"}),
+    ("a song about an astronaut missing the ocean", {"astronaut", "ocean"}),
+    ("a cinematic piece about a train crossing the desert", {"train", "desert"}),
+    ("a country song about a rodeo clown", {"rodeo", "clown"}),
+]
+GENRE_ONLY = ["lofi beat", "jazz", "epic orchestral trailer music", "sad piano"]
+SEED = 3
+
+
+def _draft(prompt: str) -> LyricsDraft:
+    return write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=SEED)
+
+
+DRAFTS = {prompt: _draft(prompt) for prompt, _ in PROMPT_NOUNS}
+
+
+def _lines(draft: LyricsDraft) -> list[str]:
+    return [line for s in draft.sections for line in s.lines]
+
+
+def _mentions(text: str, noun: str) -> bool:
+    forms = {noun.lower(), singular(noun), plural(noun.lower())}
+    words = set(re.findall(r"[a-z']+", text.lower()))
+    words |= {w.removesuffix("'s") for w in words}
+    return bool(forms & words)
+
+
+def test_the_set_is_large_enough() -> None:
+    assert len(PROMPT_NOUNS) >= 40
+
+
+def test_lyrics_sing_the_prompts_nouns() -> None:
+    missing = []
+    for prompt, nouns in PROMPT_NOUNS:
+        draft = DRAFTS[prompt]
+        text = " ".join(_lines(draft))
+        chorus = " ".join(next(s for s in draft.sections if s.name == "Chorus").lines)
+        sung = {n for n in nouns if _mentions(text, n)}
+        in_chorus = {n for n in nouns if _mentions(chorus, n)}
+        if len(sung) < min(2, len(nouns)) or not in_chorus:
+            missing.append((prompt, sorted(nouns - sung), sorted(in_chorus)))
+    assert len(missing) <= len(PROMPT_NOUNS) // 10, missing
+
+
+def test_choruses_repeat_word_for_word() -> None:
+    for draft in DRAFTS.values():
+        choruses = [s.lines for s in draft.sections if s.name == "Chorus"]
+        assert len(choruses) == 2
+        assert choruses[0] == choruses[1]
+
+
+def test_titles_are_distinct_and_about_the_subject() -> None:
+    titles = [d.title.lower() for d in DRAFTS.values()]
+    assert len(set(titles)) >= 0.95 * len(titles), collections.Counter(titles).most_common(3)
+    about = sum(any(_mentions(DRAFTS[p].title, n) for n in nouns) for p, nouns in PROMPT_NOUNS)
+    assert about >= 0.9 * len(PROMPT_NOUNS)
+
+
+def test_no_line_is_shared_by_more_than_two_songs() -> None:
+    seen: collections.Counter[str] = collections.Counter()
+    for draft in DRAFTS.values():
+        seen.update({line.lower().strip(",. ") for line in _lines(draft)})
+    common = [(line, n) for line, n in seen.items() if n > 2]
+    assert not common, common
+
+
+def _article_errors(line: str) -> list[str]:
+    errors = []
+    for article, word in re.findall(r"\b(an?)\s+([A-Za-z']+)", line, flags=re.IGNORECASE):
+        phones = pronouncing.phones_for_word(word.lower())
+        if not phones:
+            continue
+        vowel = phones[0][0] in "AEIOU"
+        if (article.lower() == "an") != vowel:
+            errors.append(f"{article} {word}")
+    return errors
+
+
+def test_articles_agree_with_the_next_sound() -> None:
+    errors = [
+        (line, e)
+        for draft in DRAFTS.values()
+        for line in [*_lines(draft), draft.title]
+        for e in _article_errors(line)
+    ]
+    assert not errors
+
+
+def test_the_article_check_catches_errors() -> None:
+    assert _article_errors("There's a orbit beside the car") == ["a orbit"]
+    assert _article_errors("an hour with a unicorn") == []
+
+
+def test_genre_only_prompts_still_get_a_song() -> None:
+    titles = set()
+    for prompt in GENRE_ONLY:
+        draft = _draft(prompt)
+        assert draft.language == "en"
+        assert len(_lines(draft)) >= 16
+        titles.add(draft.title)
+        chorus = [s.lines for s in draft.sections if s.name == "Chorus"]
+        assert chorus[0] == chorus[1]
+    assert len(titles) == len(GENRE_ONLY)
+
+
+def test_other_languages_get_english_and_say_so() -> None:
+    draft = _draft("一首关于夏天的歌")
+    assert draft.language == "en"
+    assert draft.notices
+    assert "Chinese" in draft.notices[0]
+    assert format_lyrics(draft.sections).isascii()
