@@ -22,7 +22,7 @@ from urllib.parse import urljoin
 import httpx
 
 from songforge.domain.catalog import OPERATION_CONTINUE, UPLOAD_OPERATIONS
-from songforge.domain.tasks import Action, GenerationResult, Stage, StoredAsset
+from songforge.domain.tasks import Action, GenerationResult, RemoteTask, Stage, StoredAsset
 from songforge.ports import BackendProbe, BackendUnavailable, ProviderFailure, ProviderJob
 
 # Error codes a caller can act on, passed on as they are; any other upstream failure is
@@ -194,12 +194,15 @@ class UpstreamProvider:
         )
 
     # -- follow --------------------------------------------------------------------------------
-    def follow(self, job: ProviderJob, task_id: str, poll_url: str) -> GenerationResult:
+    def follow(
+        self, job: ProviderJob, task_id: str, poll_url: str, accepted_at: float
+    ) -> GenerationResult:
         """Polls the upstream task to its end and copies its files.
         Raises ProviderFailure: retryable while the upstream is unreachable (the next
-        attempt resumes the same upstream task), not retryable when it failed or was lost."""
+        attempt resumes the same upstream task), not retryable when it failed or was lost
+        (forgotten, or not finished `deadline_seconds` after it accepted)."""
         interval = self._settings.poll_initial_seconds
-        deadline = time.monotonic() + self._settings.deadline_seconds
+        deadline = accepted_at + self._settings.deadline_seconds
         url = (
             urljoin(self._base, poll_url.lstrip("/"))
             if not poll_url.startswith("http")
@@ -213,6 +216,9 @@ class UpstreamProvider:
                     "upstream_error",
                     f"The music backend stopped answering ({exc.__class__.__name__}).",
                 ) from None
+            if response.status_code == 429:  # polling too fast for it: wait, keep the task
+                self._sleep(max(interval, _retry_after(response)))
+                continue
             if response.status_code == 404:
                 raise ProviderFailure(
                     "upstream_error", "The music backend lost the task.", retryable=False
@@ -235,7 +241,7 @@ class UpstreamProvider:
                     "upstream_error", "The music backend could not make this song.", retryable=False
                 )
             self._report(job, task)
-            if time.monotonic() > deadline:
+            if time.time() > deadline:
                 raise ProviderFailure(
                     "upstream_error", "The music backend never finished the song.", retryable=False
                 )
@@ -326,9 +332,21 @@ class UpstreamProvider:
 
     # -- the whole attempt ----------------------------------------------------------------------
     def generate(self, job: ProviderJob) -> GenerationResult:
+        """Resumes the upstream task an earlier attempt started, or starts one and records
+        it on our task the moment the upstream accepts (so a dead worker's successor polls
+        it instead of paying for a second song)."""
+        remote = job.remote
+        if remote is not None and remote.task_id is not None:
+            accepted_at = remote.accepted_at or time.time()
+            return self.follow(job, remote.task_id, f"/v1/tasks/{remote.task_id}", accepted_at)
         job.report(Stage.QUEUED, 1)
         task_id, poll_url = self.create(job)
-        return self.follow(job, task_id, poll_url)
+        accepted_at = time.time()
+        if job.remote_book is not None:
+            job.remote_book.record(
+                RemoteTask(self.name, self._settings.base_url, task_id, accepted_at)
+            )
+        return self.follow(job, task_id, poll_url, accepted_at)
 
 
 def _json(response: httpx.Response) -> dict[str, Any]:
@@ -339,6 +357,11 @@ def _json(response: httpx.Response) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ProviderFailure("upstream_error", "The music backend answered garbage.")
     return data
+
+
+def _retry_after(response: httpx.Response) -> float:
+    value = response.headers.get("retry-after", "")
+    return min(60.0, float(value)) if value.isdigit() else 0.0
 
 
 def _error_of(response: httpx.Response) -> tuple[str | None, str]:
