@@ -36,8 +36,9 @@ class Receiver:
 
 
 @contextmanager
-def run_receiver(tls: ssl.SSLContext | None = None) -> Iterator[Receiver]:
-    """Serve on an ephemeral 127.0.0.1 port until the block ends; TLS when given a context."""
+def run_receiver(tls: ssl.SSLContext | None = None, port: int = 0) -> Iterator[Receiver]:
+    """Serve on 127.0.0.1 (`port`, else an ephemeral one) until the block ends; TLS when given
+    a context."""
     holder: list[Receiver] = []
 
     class Handler(BaseHTTPRequestHandler):
@@ -67,7 +68,7 @@ def run_receiver(tls: ssl.SSLContext | None = None) -> Iterator[Receiver]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     server.daemon_threads = True
     receiver = Receiver(port=server.server_address[1], scheme="https" if tls else "http")
     holder.append(receiver)

@@ -85,6 +85,20 @@ class Settings(BaseSettings):
     lyrics_api_key: str | None = None
     lyrics_api_model: str = "gpt-4o-mini"
     lyrics_api_timeout_seconds: float = 20.0
+    # Webhooks. Destinations on loopback/private/CGNAT/link-local addresses (local
+    # development and tests only) and plain http are refused unless allowed here; metadata,
+    # multicast and reserved addresses are always refused.
+    webhook_allow_private: bool = False
+    webhook_allow_http: bool = False
+    webhook_senders: int = Field(default=4, ge=0)  # delivery threads per node; 0 = none
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0)
+    webhook_poll_interval_seconds: float = Field(default=0.2, gt=0)
+    # Retry schedule after failed attempts (seconds), then every ..._every, for ..._for.
+    webhook_retry_delays: tuple[float, ...] = (5.0, 30.0, 120.0, 600.0, 3600.0)
+    webhook_retry_every: float = Field(default=6 * 3600.0, gt=0)
+    webhook_retry_for: float = Field(default=3 * 24 * 3600.0, gt=0)
+    # After a secret rotation the old secret keeps signing (alongside) this long.
+    webhook_secret_overlap_seconds: float = Field(default=24 * 3600.0, ge=0)
     log_level: str = "info"
     log_json: bool = True
 

@@ -11,6 +11,8 @@ from songforge.db.connection import create_db_engine
 from songforge.db.migrate import upgrade
 from songforge.db.unit_of_work import SqlUnitOfWorkFactory
 from songforge.domain.catalog import Catalog
+from songforge.domain.webhooks import RetrySchedule
+from songforge.outbound import SystemResolver, guarded_client
 from songforge.outbound.audio_download import AudioDownloader
 from songforge.outbound.policy import OutboundPolicy
 from songforge.outbound.resolver import Resolver
@@ -22,9 +24,12 @@ from songforge.services.backend_health import BackendHealth
 from songforge.services.backend_status import BackendMonitor
 from songforge.services.create_task import CreateContext
 from songforge.services.credentials import CredentialCache
+from songforge.services.deliver_webhooks import DeliveryContext
 from songforge.services.provider_routing import ProviderRouting
 from songforge.services.rate_limits import RateLimitDefaults, RateLimiter, SharedRateLimiter
 from songforge.services.run_task import RunContext
+from songforge.services.webhook_destinations import DestinationRules
+from songforge.services.webhook_management import WebhookContext
 from songforge.settings import Settings
 from songforge.storage.file_urls import FileUrls
 from songforge.storage.local import LocalBlobStore
@@ -67,6 +72,43 @@ class Services:
             max_seconds=settings.upload_max_seconds,
         )
 
+    def destination_rules(self) -> DestinationRules:
+        return DestinationRules(
+            OutboundPolicy(
+                allow_http=self.settings.webhook_allow_http,
+                allow_private=self.settings.webhook_allow_private,
+            ),
+            self.resolver or SystemResolver(),
+        )
+
+    def webhook_context(self) -> WebhookContext:
+        return WebhookContext(
+            uow_factory=self.uow_factory,
+            clock=self.clock,
+            destinations=self.destination_rules(),
+            secret_overlap_seconds=self.settings.webhook_secret_overlap_seconds,
+        )
+
+    def delivery_context(self) -> DeliveryContext:
+        # The webhook body is the task object of the API; its presenter is the one source.
+        from songforge.api.presenters import present_task
+
+        rules = self.destination_rules()
+        return DeliveryContext(
+            uow_factory=self.uow_factory,
+            clock=self.clock,
+            client=guarded_client(
+                rules.policy, rules.resolver, timeout=self.settings.webhook_timeout_seconds
+            ),
+            render_task=lambda task, now: present_task(task, self.file_urls, now),
+            schedule=RetrySchedule(
+                delays=tuple(self.settings.webhook_retry_delays),
+                every=self.settings.webhook_retry_every,
+                give_up_after=self.settings.webhook_retry_for,
+            ),
+            lease_seconds=self.settings.webhook_timeout_seconds + 20.0,
+        )
+
     def create_context(self) -> CreateContext:
         return CreateContext(
             uow_factory=self.uow_factory,
@@ -77,6 +119,7 @@ class Services:
             max_in_flight=self.settings.max_tasks_in_flight,
             request_checks=self.providers.checks(),
             audio=self.audio_inputs(),
+            destinations=self.destination_rules(),
         )
 
     def run_context(self) -> RunContext:

@@ -13,8 +13,9 @@ from songforge.api.errors import install_error_handlers
 from songforge.api.metrics import Metrics
 from songforge.api.middleware import RequestContextMiddleware
 from songforge.api.openapi_document import describe_api
-from songforge.api.routes import files, management, models, operations, tasks, web
-from songforge.runtime.embedded import EmbeddedDispatcher
+from songforge.api.routes import files, management, models, operations, tasks, web, webhooks
+from songforge.runtime.embedded import EmbeddedDispatcher, new_worker_id
+from songforge.runtime.webhook_senders import WebhookSenders
 from songforge.services.bootstrap import bootstrap_if_empty
 from songforge.settings import Settings
 from songforge.wiring import Services, build_services
@@ -52,15 +53,26 @@ def create_app(
         services.migrate()
         announce_bootstrap(services)
         dispatcher = None
+        senders = None
         if workers > 0:
             dispatcher = EmbeddedDispatcher(
                 settings, services.run_context(), workers, metrics.generation.observe
             )
             dispatcher.start()
+            if settings.webhook_senders > 0:
+                senders = WebhookSenders(
+                    services.delivery_context(),
+                    settings.webhook_senders,
+                    new_worker_id(),
+                    settings.webhook_poll_interval_seconds,
+                )
+                senders.start()
         app.state.dispatcher = dispatcher
         try:
             yield
         finally:
+            if senders is not None:
+                senders.stop()
             if dispatcher is not None:
                 dispatcher.stop()
             services.close()
@@ -79,7 +91,7 @@ def create_app(
     app.state.dispatcher = None
     install_error_handlers(app)
     describe_api(app, services.catalog)
-    for module in (tasks, models, files, management, operations):
+    for module in (tasks, models, files, management, webhooks, operations):
         app.include_router(module.router)
     web.mount(app)
     app.add_middleware(

@@ -184,3 +184,96 @@ uploads = sa.Table(
     sa.Column("source", sa.String(8), nullable=False),  # "upload" | "url"
     sa.Column("created_at", sa.Float, nullable=False),
 )
+# -- webhooks ---------------------------------------------------------------------------------
+
+# The callback a caller gave when creating a task (kept apart from the task's own columns).
+task_callbacks = sa.Table(
+    "task_callbacks",
+    metadata,
+    sa.Column("task_id", sa.String(48), primary_key=True),
+    sa.Column("url", sa.String(2048), nullable=False),
+    sa.Column("events", sa.JSON, nullable=False),
+)
+
+# The durable outbox: one row per task event, written in the transaction of the status
+# change. `seq` orders a task's events (and numbers its event-stream messages).
+task_events = sa.Table(
+    "task_events",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("id", sa.String(40), nullable=False, unique=True),  # the webhook-id, msg_…
+    sa.Column("task_id", sa.String(48), nullable=False, index=True),
+    sa.Column("organisation_id", sa.String(40), nullable=False),
+    sa.Column("type", sa.String(24), nullable=False),
+    sa.Column("occurred_at", sa.Float, nullable=False),
+    # The task's row as the change left it, so the event shows that moment, not a later one.
+    sa.Column("task_state", sa.JSON, nullable=False),
+    # The signed body, fixed at the first send so every retry carries the same bytes.
+    sa.Column("body", sa.Text, nullable=True),
+)
+
+webhook_endpoints = sa.Table(
+    "webhook_endpoints",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("organisation_id", sa.ForeignKey("organisations.id"), nullable=False, index=True),
+    sa.Column("url", sa.String(2048), nullable=False),
+    sa.Column("events", sa.JSON, nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),  # enabled | disabled
+    sa.Column("description", sa.String(200), nullable=True),
+    sa.Column("secret", sa.String(80), nullable=False),
+    # After a rotation the old secret also signs for a day, so receivers can switch over.
+    sa.Column("previous_secret", sa.String(80), nullable=True),
+    sa.Column("previous_secret_until", sa.Float, nullable=True),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("updated_at", sa.Float, nullable=False),
+)
+
+# Signs per-task callbacks; made on first use, its value readable once.
+webhook_default_secrets = sa.Table(
+    "webhook_default_secrets",
+    metadata,
+    sa.Column("organisation_id", sa.ForeignKey("organisations.id"), primary_key=True),
+    sa.Column("secret", sa.String(80), nullable=False),
+    sa.Column("previous_secret", sa.String(80), nullable=True),
+    sa.Column("previous_secret_until", sa.Float, nullable=True),
+    sa.Column("revealed_at", sa.Float, nullable=True),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+# One row per (event, destination); `target` is an endpoint id or "callbacks".
+webhook_deliveries = sa.Table(
+    "webhook_deliveries",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("event_seq", sa.Integer, nullable=False),
+    sa.Column("task_id", sa.String(48), nullable=False),
+    sa.Column("organisation_id", sa.String(40), nullable=False),
+    sa.Column("target", sa.String(40), nullable=False),
+    sa.Column("url", sa.String(2048), nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),  # pending|delivering|succeeded|failed
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_attempt_at", sa.Float, nullable=True),
+    sa.Column("lease_owner", sa.String(80), nullable=True),
+    sa.Column("lease_expires_at", sa.Float, nullable=True),
+    sa.Column("last_status_code", sa.Integer, nullable=True),
+    sa.Column("last_latency_ms", sa.Float, nullable=True),
+    sa.Column("last_error", sa.String(300), nullable=True),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("updated_at", sa.Float, nullable=False),
+    sa.Column("delivered_at", sa.Float, nullable=True),
+    sa.Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
+    sa.Index("ix_webhook_deliveries_order", "task_id", "target", "event_seq"),
+    sa.Index("ix_webhook_deliveries_target", "organisation_id", "target", "created_at"),
+)
+
+webhook_attempts = sa.Table(
+    "webhook_attempts",
+    metadata,
+    sa.Column("delivery_id", sa.String(40), primary_key=True),
+    sa.Column("attempt", sa.Integer, primary_key=True),
+    sa.Column("started_at", sa.Float, nullable=False),
+    sa.Column("status_code", sa.Integer, nullable=True),
+    sa.Column("latency_ms", sa.Float, nullable=True),
+    sa.Column("error", sa.String(300), nullable=True),
+)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
 
 from songforge.db.tables import task_attempts, tasks
+from songforge.db.webhook_repository import SqlWebhookRepository
 from songforge.domain.billing import from_units, to_units
 from songforge.domain.tasks import (
     Action,
@@ -40,6 +42,11 @@ def _remote(m: Any) -> RemoteTask | None:
 
 
 _LIVE = (TaskStatus.PENDING.value, TaskStatus.PROCESSING.value)
+
+
+def task_from_state(state: dict[str, Any]) -> Task:
+    """A task from a row snapshot kept with one of its events."""
+    return row_to_task(SimpleNamespace(_mapping=state))
 
 
 def row_to_task(row: Any) -> Task:
@@ -79,8 +86,16 @@ def row_to_task(row: Any) -> Task:
 
 
 class SqlTaskRepository:
+    """Each won status change also appends its task event (the webhook outbox) in the same
+    transaction, so an event exists exactly when the change it reports was committed."""
+
     def __init__(self, connection: sa.Connection) -> None:
         self._c = connection
+        self._events = SqlWebhookRepository(connection)
+
+    def _emit(self, task_id: str, type_: str, now: float) -> None:
+        row = self._c.execute(sa.select(tasks).where(tasks.c.id == task_id)).one()
+        self._events.record_event(dict(row._mapping), type_, now)
 
     def insert(self, task: Task) -> None:
         self._c.execute(
@@ -152,11 +167,14 @@ class SqlTaskRepository:
         if row is None:
             return None
         task = row_to_task(row)
+        state = dict(row._mapping)
         self._c.execute(
             task_attempts.insert().values(
                 task_id=task.id, attempt=task.attempts, owner=owner, started_at=now
             )
         )
+        if task.attempts == 1:  # a retried attempt is not news to a receiver
+            self._events.record_event(state, "task.processing", now)
         return task
 
     def _close_attempt(self, task_id: str, owner: str | None, now: float, outcome: str) -> None:
@@ -195,6 +213,20 @@ class SqlTaskRepository:
         self, task_id: str, owner: str, stage: Stage, percent: int, now: float
     ) -> bool:
         # Only forward: a late or repeated report can never move the bar back.
+        if stage is not Stage.WRITING_LYRICS:
+            # Leaving the lyric stage is the lyrics_ready event; the guard makes it once.
+            left = self._c.execute(
+                tasks.update()
+                .where(
+                    self._leased(task_id, owner),
+                    tasks.c.progress <= percent,
+                    tasks.c.stage == Stage.WRITING_LYRICS.value,
+                )
+                .values(stage=stage.value, progress=percent, updated_at=now)
+            )
+            if left.rowcount == 1:
+                self._emit(task_id, "task.lyrics_ready", now)
+                return True
         result = self._c.execute(
             tasks.update()
             .where(self._leased(task_id, owner), tasks.c.progress <= percent)
@@ -232,6 +264,7 @@ class SqlTaskRepository:
         )
         if outcome.rowcount == 1:
             self._close_attempt(task_id, owner, now, "completed")
+            self._emit(task_id, "task.completed", now)
         return outcome.rowcount == 1
 
     def requeue(
@@ -305,6 +338,8 @@ class SqlTaskRepository:
         )
         if outcome.rowcount == 1 and from_status == TaskStatus.PROCESSING.value:
             self._close_attempt(task_id, owner, now, error.code)
+        if outcome.rowcount == 1:
+            self._emit(task_id, "task.cancelled" if cancelled else "task.failed", now)
         return outcome.rowcount == 1
 
     @staticmethod

@@ -15,6 +15,7 @@ from songforge.db.ledger import SqlLedger
 from songforge.db.task_repository import SqlTaskRepository
 from songforge.db.upload_repository import SqlUploadRepository
 from songforge.db.usage_repository import SqlUsageRepository
+from songforge.db.webhook_repository import SqlWebhookRepository
 from songforge.ports import (
     AssetRepository,
     IdempotencyRepository,
@@ -24,6 +25,7 @@ from songforge.ports import (
     TaskRepository,
     UploadRepository,
     UsageRepository,
+    WebhookRepository,
 )
 
 
@@ -37,6 +39,7 @@ class SqlUnitOfWork:
         self.idempotency: IdempotencyRepository = SqlIdempotencyRepository(connection)
         self.usage: UsageRepository = SqlUsageRepository(connection)
         self.uploads: UploadRepository = SqlUploadRepository(connection)
+        self.webhooks: WebhookRepository = SqlWebhookRepository(connection)
         self.jobs: JobQueue = (
             ProcrastinateJobQueue(connection) if procrastinate else TableOnlyQueue()
         )

@@ -198,3 +198,19 @@ class UpstreamUnavailable(SongforgeError):
     status = 503
     type = "upstream_error"
     code = "upstream_unavailable"
+
+
+class WebhookNotFound(NotFound):
+    code = "webhook_not_found"
+
+
+class WebhookDeliveryNotFound(NotFound):
+    code = "webhook_delivery_not_found"
+
+
+class WebhookSecretRevealed(Conflict):
+    code = "webhook_secret_revealed"
+
+
+class WebhookDeliveryInFlight(Conflict):
+    code = "webhook_delivery_in_flight"

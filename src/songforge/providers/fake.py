@@ -38,6 +38,8 @@ class FakeProvider:
     def generate(self, job: ProviderJob) -> GenerationResult:
         request = job.request
         directives = dict(_DIRECTIVE.findall(request.prompt or ""))
+        if request.action is Action.MUSIC and not request.lyrics and not request.make_instrumental:
+            job.report(Stage.WRITING_LYRICS, 5)  # as the engine does before it composes
         job.report(Stage.COMPOSING, 10)
         if "sleep" in directives:
             deadline = time.monotonic() + float(directives["sleep"] or 1)

@@ -8,6 +8,7 @@ import threading
 import structlog
 
 from songforge.runtime.embedded import EmbeddedDispatcher
+from songforge.runtime.webhook_senders import WebhookSenders
 from songforge.settings import Settings
 from songforge.wiring import build_services
 
@@ -22,6 +23,15 @@ def run_worker_node(settings: Settings) -> None:
         signal.signal(signum, lambda *_: stop.set())
     dispatcher = EmbeddedDispatcher(settings, services.run_context(), max(1, settings.workers))
     dispatcher.start()
+    senders = None
+    if settings.webhook_senders > 0:
+        senders = WebhookSenders(
+            services.delivery_context(),
+            settings.webhook_senders,
+            dispatcher.worker_id,
+            settings.webhook_poll_interval_seconds,
+        )
+        senders.start()
     listener = None
     if services.uow_factory.procrastinate:
         from songforge.runtime.procrastinate_wakeups import ProcrastinateListener
@@ -38,6 +48,8 @@ def run_worker_node(settings: Settings) -> None:
     finally:
         if listener is not None:
             listener.stop()
+        if senders is not None:
+            senders.stop()
         dispatcher.stop()
         services.close()
         log.info("worker_stopped", worker_id=dispatcher.worker_id)

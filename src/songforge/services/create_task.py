@@ -24,6 +24,7 @@ from songforge.domain.tasks import Stage, Task, TaskStatus, new_task_id
 from songforge.ports import Clock, Credential, RequestCheck, UnitOfWork, UnitOfWorkFactory
 from songforge.services.audio_inputs import AudioInputContext, resolve_audio_url
 from songforge.services.provider_routing import ProviderRouting
+from songforge.services.webhook_destinations import DestinationRules, check_events
 
 IDEMPOTENCY_WINDOW_SECONDS = 24 * 3600
 _LONGEST_SONG_SECONDS = 240.0
@@ -45,6 +46,37 @@ class CreateContext:
     max_in_flight: int = 10
     request_checks: Mapping[str, RequestCheck] = field(default_factory=dict)
     audio: AudioInputContext | None = None
+    destinations: DestinationRules | None = None  # None: callback_url is not accepted
+
+
+@dataclass(frozen=True)
+class Callback:
+    url: str
+    events: tuple[str, ...]
+
+
+_CALLBACK_FIELDS = ("callback_url", "callback_events")
+
+
+def _split_callback(body: object) -> tuple[object, dict[str, object]]:
+    """The body without its callback fields (which every model accepts), and those fields."""
+    if not isinstance(body, dict) or not any(name in body for name in _CALLBACK_FIELDS):
+        return body, {}
+    rest = {k: v for k, v in body.items() if k not in _CALLBACK_FIELDS}
+    return rest, {k: body[k] for k in _CALLBACK_FIELDS if k in body}
+
+
+def _check_callback(ctx: CreateContext, fields: dict[str, object]) -> Callback | None:
+    if not fields:
+        return None
+    if ctx.destinations is None:
+        raise InvalidParameter("This server does not send callbacks.", param="callback_url")
+    if fields.get("callback_url") is None:
+        if fields.get("callback_events") is None:
+            return None
+        raise InvalidParameter("'callback_events' needs a 'callback_url'.", param="callback_url")
+    url = ctx.destinations.check_url(fields["callback_url"], "callback_url")
+    return Callback(url, check_events(fields.get("callback_events"), "callback_events"))
 
 
 class _LostIdempotencyRace(Exception):
@@ -102,7 +134,8 @@ def create_task(
     request_id: str,
     idempotency_key: str | None,
 ) -> CreateOutcome:
-    request = validate_create_body(body, ctx.routing.served_catalog())
+    model_body, callback_fields = _split_callback(body)
+    request = validate_create_body(model_body, ctx.routing.served_catalog())
     model = ctx.routing.served(request.model)
     if credential.models and model.id not in credential.models:
         raise ModelNotAllowed(
@@ -124,6 +157,7 @@ def create_task(
     check = ctx.request_checks.get(ctx.routing.provider_for(model.id, request.operation))
     if check is not None:
         check(request, model.duration.max if model.duration else _LONGEST_SONG_SECONDS)
+    callback = _check_callback(ctx, callback_fields)
     if request.audio_url is not None:
         request = _with_audio(ctx, credential, request)
     price = estimate(model, request.operation)
@@ -137,6 +171,7 @@ def create_task(
             fingerprint,
             price,
             model.time_limit_seconds,
+            callback,
         )
     except _LostIdempotencyRace:
         with ctx.uow_factory(read_only=True) as uow:
@@ -175,6 +210,7 @@ def _insert(
     fingerprint: str,
     price: Decimal,
     time_limit: float,
+    callback: Callback | None = None,
 ) -> CreateOutcome:
     now = ctx.clock.now()
     with ctx.uow_factory() as uow:
@@ -219,6 +255,8 @@ def _insert(
             available_at=now,
         )
         uow.tasks.insert(task)
+        if callback is not None:
+            uow.webhooks.set_callback(task.id, callback.url, callback.events)
         uow.ledger.reserve(credential.organisation_id, credential.id, price)
         uow.jobs.enqueue(task.id)
         if idempotency_key and not uow.idempotency.remember(
