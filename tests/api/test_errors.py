@@ -89,7 +89,13 @@ def test_instrumental_model_rejects_lyrics_field(client: TestClient, org: Bootst
         ("seed", 1.5, "'seed' must be an integer from 0 to 4294967295."),
         ("seed", True, "'seed' must be an integer from 0 to 4294967295."),
         ("make_instrumental", "yes", "'make_instrumental' must be true or false."),
-        ("mv", "v9", "'mv' must be one of: chirp-v3-5, chirp-v4, chirp-v4-5, songforge-1."),
+        (
+            "mv",
+            "v9",
+            "'mv' must be one of: chirp-v3-5, chirp-v4, chirp-v4-5, chirp-v4.5, chirp-v4-5plus, "
+            "chirp-v4.5plus, chirp-v4-5all, chirp-v4.5all, chirp-v5, chirp-v5-5, chirp-v5.5, "
+            "songforge-1.",
+        ),
         ("action", "DANCE", "'action' must be one of: MUSIC, LYRICS."),
         ("title", "t" * 121, "'title' must be at most 120 characters."),
         ("model", 7, "'model' must be a non-empty string."),

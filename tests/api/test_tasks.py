@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from fastapi.testclient import TestClient
 
+from songforge.domain.generation_request import validate_create_body
+from songforge.domain.model_versions import VENDOR_VERSIONS
 from songforge.services.bootstrap import Bootstrapped
 from songforge.wiring import Services
 from tests.conftest import bearer, run_pending
@@ -200,23 +202,67 @@ def test_models_catalogue(client: TestClient) -> None:
     assert {"suno_music", "suno_lyrics", "songforge_instrumental"} <= ids
     entry = next(m for m in listed["data"] if m["id"] == "suno_music")
     assert entry["object"] == "model"
-    assert entry["tokenlab"]["request_format_summary"]["request_endpoint"] == (
-        "/v1/music/generations"
-    )
+    summary = entry["tokenlab"]["request_format_summary"]
+    assert summary["request_endpoint"] == "/v1/music/generations"
+    assert {"music", "lyrics", "continue"} <= set(summary["public_operations"])
     assert "request_format_details" not in entry["tokenlab"]
+    assert entry["tokenlab"]["has_complex_pricing"]  # lyrics cost less than a song
+    assert client.get("/v1/models?view=full").json() == listed  # full is the default
     lyrics_only = client.get("/v1/models?recommended_for=lyrics").json()["data"]
     assert {m["id"] for m in lyrics_only} == {"suno_music", "suno_lyrics"}
-    full = client.get("/v1/models?view=full").json()["data"]
-    assert all("request_format_details" in m["tokenlab"] for m in full)
     detail = client.get("/v1/models/songforge_instrumental").json()
     assert detail["tokenlab"]["supported_operations"] == ["music", "continue"]
-    assert "lyrics" not in detail["tokenlab"]["request_format_details"]["supported_parameters"]
+    contract = detail["tokenlab"]["request_format_details"]
+    assert "lyrics" not in contract["supported_parameters"]
+    assert contract["request_endpoint"] == "/v1/music/generations"
+    assert all(isinstance(note, str) for note in contract["notes"])
+    assert detail["tokenlab"]["accepted_request_formats"] == []
     pricing = client.get("/v1/models/suno_lyrics/pricing").json()
     assert pricing["operations"]["lyrics"]["price_decimal"] == "0.0100"
-    assert len(client.get("/v1/pricing").json()["data"]) == len(ids)
+    assert pricing["scalar_pricing"] == {"per_request": "0.0100"}
+    everything = client.get("/v1/pricing").json()
+    assert (everything["object"], everything["currency"]) == ("pricing", "USD")
+    assert len(everything["data"]) == len(ids)
+    music = next(e for e in everything["data"] if e["model"] == "suno_music")
+    assert music["lock_price_per_request"] == "0.1000"
     assert client.get("/v1/models?provider=songforge").json()["data"]
     # The backend serving a model is operator configuration, never shown.
     assert not client.get("/v1/models?provider=fake").json()["data"]
+    assert not client.get("/v1/pricing?provider=fake").json()["data"]
+
+
+def test_catalogue_compact_view_and_filters(client: TestClient) -> None:
+    compact = client.get("/v1/models?view=compact").json()
+    assert set(compact) == {"object", "view", "count", "data"}
+    assert compact["count"] == len(compact["data"]) >= 3
+    music = next(m for m in compact["data"] if m["id"] == "suno_music")
+    assert music["provider"] == "songforge"
+    assert music["pricing"] == {
+        "unit": "request",
+        "currency": "USD",
+        "min_price": "0.0100",
+        "max_price": "0.1000",
+        "has_complex_pricing": True,
+    }
+    assert "recommendation" not in music
+    ranked = client.get("/v1/models?view=compact&recommended_for=music").json()["data"]
+    assert [m["recommendation"]["preferred_rank"] for m in ranked] == list(
+        range(1, len(ranked) + 1)
+    )
+    vocals = {m["id"] for m in client.get("/v1/models?tag=vocals").json()["data"]}
+    assert "suno_music" in vocals
+    assert "songforge_instrumental" not in vocals
+    assert {e["model"] for e in client.get("/v1/pricing?tag=vocals").json()["data"]} == vocals
+    assert client.get("/v1/models?category=music").json()["data"]
+    assert client.get("/v1/models?category=chat").json()["data"] == []
+    for query, param in (
+        ("category=songs", "category"),
+        ("recommended_for=karaoke", "recommended_for"),
+        ("view=tiny", "view"),
+    ):
+        response = client.get(f"/v1/models?{query}")
+        assert response.status_code == 400, query
+        assert response.json()["error"]["param"] == param
 
 
 def test_operations_routes(client: TestClient, org: Bootstrapped) -> None:
@@ -250,3 +296,21 @@ def test_null_make_instrumental_means_not_given(
         headers=bearer(org.api_key),
     )
     assert only.status_code == 200, only.text
+
+
+def test_every_documented_mv_is_accepted_and_recorded(
+    client: TestClient, org: Bootstrapped, services: Services
+) -> None:
+    for version in VENDOR_VERSIONS:
+        accepted = validate_create_body({**GUIDE_BODY, "mv": version}, services.catalog)
+        assert accepted.mv in ("chirp-v3-5", "chirp-v4", "chirp-v4-5")
+    created = client.post(
+        "/v1/music/generations", json={**GUIDE_BODY, "mv": "chirp-v5"}, headers=bearer(org.api_key)
+    ).json()
+    run_pending(services)
+    done = client.get(created["poll_url"], headers=bearer(org.api_key)).json()
+    assert done["status"] == "completed"
+    assert (done["metadata"]["mv_requested"], done["metadata"]["mv"]) == ("chirp-v5", "chirp-v4-5")
+    contract = client.get("/v1/models/suno_music").json()["tokenlab"]["request_format_details"]
+    assert contract["mv_served_as"]["chirp-v5"] == "chirp-v4-5"
+    assert set(VENDOR_VERSIONS) <= set(contract["mv"])

@@ -17,6 +17,7 @@ from pydantic.json_schema import SkipJsonSchema
 
 from songforge.domain.catalog import Catalog
 from songforge.domain.generation_request import MAX_SEED
+from songforge.domain.model_versions import accepted_versions
 
 _MONEY = r"^\d+\.\d{4}$"
 T = TypeVar("T")
@@ -244,7 +245,7 @@ def _schemas(catalog: Catalog) -> dict[str, Any]:
         schemas[model.__name__] = schema
     body = schemas["GenerationRequestBody"]["properties"]
     body["model"]["enum"] = catalog.ids()
-    versions = sorted({mv for m in catalog for mv in m.mv})
+    versions = sorted({mv for m in catalog for mv in accepted_versions(m.mv)})
     if versions:
         body["mv"]["anyOf"][0]["enum"] = versions
     return schemas

@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import Any
 
 from songforge.domain.billing import money_str
-from songforge.domain.catalog import Model
 from songforge.domain.tasks import Action, Task, TaskStatus
 from songforge.ports import Upload
 from songforge.storage.file_urls import FileUrls
@@ -77,67 +76,6 @@ def task_headers(task: Task) -> dict[str, str]:
     if task.billing_transaction_id:
         headers["X-Billing-Transaction-ID"] = task.billing_transaction_id
     return headers
-
-
-def present_pricing(model: Model) -> dict[str, Any]:
-    return {
-        "object": "model.pricing",
-        "model": model.id,
-        "currency": "USD",
-        "pricing_unit": "request",
-        "operations": {
-            name: {"price": float(op.price), "price_decimal": money_str(op.price)}
-            for name, op in model.operations.items()
-        },
-    }
-
-
-def _request_format_details(model: Model) -> dict[str, Any]:
-    details: dict[str, Any] = {
-        "supported_parameters": list(model.parameters),
-        "lyrics_parameters": list(model.lyrics_parameters),
-        "required_selectors": ["prompt"],
-        "prompt_max_chars": model.prompt_max_chars,
-        "notes": model.notes,
-    }
-    if model.mv:
-        details["mv"] = list(model.mv)
-    if model.duration is not None:
-        details["duration"] = {
-            "min": model.duration.min,
-            "max": model.duration.max,
-            "default": model.duration.default,
-        }
-    return details
-
-
-def present_model(model: Model, *, full: bool) -> dict[str, Any]:
-    tokenlab: dict[str, Any] = {
-        "category": "music",
-        "description": model.description,
-        "capabilities": list(model.capabilities),
-        "recommended_for": list(model.recommended_for),
-        "supported_operations": list(model.operations),
-        # Who answers for the model, never the backend serving it (operator configuration).
-        "providers": [model.owned_by],
-        "pricing_unit": "request",
-        "pricing": present_pricing(model)["operations"],
-        "lifecycle": "active",
-    }
-    if full:
-        tokenlab["request_format_details"] = _request_format_details(model)
-    else:
-        tokenlab["request_format_summary"] = {
-            "public_operations": list(model.operations),
-            "request_endpoint": "/v1/music/generations",
-        }
-    return {
-        "id": model.id,
-        "object": "model",
-        "created": model.created,
-        "owned_by": model.owned_by,
-        "tokenlab": tokenlab,
-    }
 
 
 def present_upload(upload: Upload) -> dict[str, Any]:

@@ -241,6 +241,6 @@ def register(app: typer.Typer) -> None:
         """List the models this server offers."""
         with open_client() as client:
             for model in client.models.list():
-                details = model.tokenlab
-                operations = ", ".join(details.get("supported_operations", []))
+                summary = model.tokenlab.get("request_format_summary") or {}
+                operations = ", ".join(summary.get("public_operations", []))
                 console.print(f"{model.id:<26} {operations}")

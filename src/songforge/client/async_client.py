@@ -207,7 +207,7 @@ class _Models:
         self._c = client
 
     async def list(
-        self, *, recommended_for: str | None = None, view: str = "compact"
+        self, *, recommended_for: str | None = None, view: str = "full"
     ) -> list[ModelInfo]:
         params = {"view": view, **({"recommended_for": recommended_for} if recommended_for else {})}
         body = await self._c.request("GET", "/v1/models", params=params)

@@ -246,7 +246,7 @@ class _Models:
     def __init__(self, client: Client) -> None:
         self._c = client
 
-    def list(self, *, recommended_for: str | None = None, view: str = "compact") -> list[ModelInfo]:
+    def list(self, *, recommended_for: str | None = None, view: str = "full") -> list[ModelInfo]:
         params = {"view": view, **({"recommended_for": recommended_for} if recommended_for else {})}
         body = self._c.request("GET", "/v1/models", params=params)
         return [ModelInfo.model_validate(m) for m in body["data"]]

@@ -99,13 +99,22 @@ def _model_from_dict(raw: dict[str, Any]) -> Model:
 
 
 class Catalog:
-    def __init__(self, models: list[Model]) -> None:
+    def __init__(self, models: list[Model], updated_at: float | None = None) -> None:
         self._models = {m.id: m for m in models}
+        # When prices last changed (Unix seconds): the file's `updated_at`, else the newest
+        # model's `created`.
+        self.updated_at = (
+            updated_at if updated_at is not None else max((m.created for m in models), default=0)
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Catalog:
         data = json.loads(text)
-        return cls([_model_from_dict(m) for m in data["models"]])
+        updated = data.get("updated_at")
+        return cls(
+            [_model_from_dict(m) for m in data["models"]],
+            float(updated) if updated is not None else None,
+        )
 
     @classmethod
     def load(cls, path: Path | None = None) -> Catalog:

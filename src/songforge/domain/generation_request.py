@@ -22,6 +22,7 @@ from songforge.domain.errors import (
     UnsupportedOperation,
     UnsupportedParameter,
 )
+from songforge.domain.model_versions import accepted_versions, serving_version
 from songforge.domain.tasks import Action
 
 DEFAULT_MODEL = "suno_music"
@@ -59,6 +60,8 @@ class GenerationRequest:
     audio_operation: str | None = None
     # The upload the audio_url resolved to at create (fetched, checked, stored); private.
     audio_file_id: str | None = None
+    # The `mv` the caller sent; `mv` is the version of the model's backend that serves it.
+    mv_requested: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -163,13 +166,17 @@ def validate_create_body(body: object, catalog: Catalog) -> GenerationRequest:
             "'lyrics' cannot be sung on an instrumental; drop one of them.", param="lyrics"
         )
 
-    mv = body.get("mv")
-    if mv is not None and (not isinstance(mv, str) or mv not in model.mv):
+    mv_requested = body.get("mv")
+    accepted = accepted_versions(model.mv)
+    if mv_requested is not None and (
+        not isinstance(mv_requested, str) or mv_requested not in accepted
+    ):
         raise InvalidParameter(
-            f"'mv' must be one of: {', '.join(model.mv)}.",
+            f"'mv' must be one of: {', '.join(accepted)}.",
             param="mv",
-            allowed_values=list(model.mv),
+            allowed_values=list(accepted),
         )
+    mv = serving_version(mv_requested, model.mv) if mv_requested is not None else None
 
     duration = _number(body, "duration")
     if duration is not None and model.duration is not None:
@@ -214,6 +221,7 @@ def validate_create_body(body: object, catalog: Catalog) -> GenerationRequest:
         make_instrumental=make_instrumental,
         lyrics=lyrics,
         mv=mv,
+        mv_requested=mv_requested,
         continue_clip_id=continue_clip_id,
         continue_at=continue_at,
         duration=duration,

@@ -300,6 +300,9 @@ def _final_metadata(
         "seed": request.seed,
         "model_version": request.mv,
     }
+    if request.mv_requested is not None:
+        metadata["mv_requested"] = request.mv_requested
+        metadata["mv"] = request.mv
     metadata.update(result.metadata)
     if task.action is Action.MUSIC:
         metadata.setdefault("instrumental", request.make_instrumental)
