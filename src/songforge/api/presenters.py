@@ -41,8 +41,11 @@ def present_task(task: Task, urls: FileUrls, now: float) -> dict[str, Any]:
     if task.status is TaskStatus.COMPLETED:
         public = {k: v for k, v in task.metadata.items() if not k.startswith("_")}
         assets: dict[str, dict[str, str]] = task.metadata.get("_assets", {})
-        body["title"] = task.title
-        body["lyrics"] = task.lyrics
+        # Absent rather than null (an instrumental has no lyrics): TokenLab types both as strings.
+        if task.title is not None:
+            body["title"] = task.title
+        if task.lyrics is not None:
+            body["lyrics"] = task.lyrics
         if task.action is Action.MUSIC:
             body["clip_id"] = task.clip_id
             for kind, field in _MEDIA.items():
