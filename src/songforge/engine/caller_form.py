@@ -58,7 +58,7 @@ class CallerForm:
 def plan_caller_form(
     sheet: Sheet,
     duration: float,
-    tempo_range: tuple[int, int],
+    tempo_range: tuple[float, float],
     rng: random.Random,
     *,
     continuation: bool = False,

@@ -330,6 +330,7 @@ def compose(
     instrumental: bool,
     removed: set[str],
     start_offset: float = 0.0,
+    mood: list[str] | None = None,
 ) -> Score:
     rng = random.Random(seed * 7919 + 17)
     composer = Composer(style, plan, rng, tonic, mode, removed)
@@ -386,4 +387,5 @@ def compose(
         lines=lines if not instrumental else [],
         duration=round(end, 3),
         instrumental=instrumental,
+        mood=list(mood or []),
     )

@@ -47,7 +47,7 @@ class FormPlan:
 
 def plan_form(
     duration: float,
-    tempo_range: tuple[int, int],
+    tempo_range: tuple[float, float],
     rng: random.Random,
     continuation: bool = False,
     fixed_bpm: float | None = None,

@@ -42,6 +42,19 @@ DRUM_PATTERNS: dict[str, dict[int, tuple[int, ...]]] = {
         SIDE_STICK: (3, 6, 10, 12),
         SHAKER: (0, 2, 4, 6, 8, 10, 12, 14),
     },
+    # A rim click on the bossa's two-bar clave folded into one bar, kick on one and three.
+    "bossa": {
+        KICK: (0, 6, 8, 14),
+        SIDE_STICK: (0, 3, 6, 10, 13),
+        HAT: (0, 2, 4, 6, 8, 10, 12, 14),
+    },
+    "brushes": {KICK: (0, 10), SIDE_STICK: (4, 12), SHAKER: (0, 2, 4, 6, 8, 10, 12, 14)},
+    "punk": {KICK: (0, 4, 8, 12), SNARE: (4, 12), OPEN_HAT: (0, 2, 4, 6, 8, 10, 12, 14)},
+    "gospel": {KICK: (0, 10), SNARE: (4, 12), CLAP: (4, 12), HAT: (0, 2, 4, 6, 8, 10, 12, 14)},
+    "kpop": {KICK: (0, 4, 8, 12), SNARE: (4, 12), CLAP: (12,), HAT: (2, 6, 10, 14)},
+    "disco": {KICK: (0, 4, 8, 12), SNARE: (4, 12), OPEN_HAT: (2, 6, 10, 14), HAT: (0, 4, 8, 12)},
+    # Half time for slow, sparse songs: a kick on one, a rim click on three.
+    "ballad": {KICK: (0,), SIDE_STICK: (8,), HAT: (0, 4, 8, 12)},
 }
 
 # (drum, step) figures that close a four-bar phrase in place of the groove's last two steps
@@ -66,6 +79,8 @@ BASS_PATTERNS: dict[str, tuple[tuple[int, int, int], ...]] = {
     "syncopated": ((0, 0, 3), (3, 0, 3), (8, 4, 2), (10, 0, 4), (14, 7, 2)),
     "long": ((0, 0, 16),),
     "tumbao": ((3, 0, 4), (6, 4, 2), (8, 0, 4), (14, 4, 2)),
+    "bossa": ((0, 0, 3), (3, 4, 5), (8, 0, 3), (11, 4, 5)),
+    "funk": ((0, 0, 2), (3, 0, 1), (6, 7, 2), (8, 0, 2), (10, 4, 1), (11, 0, 2), (14, 6, 2)),
 }
 
 # (step, length in steps) where the chord sounds
@@ -81,4 +96,6 @@ COMP_PATTERNS: dict[str, tuple[tuple[int, int], ...]] = {
     "pads": ((0, 16),),
     "skank": ((4, 1), (12, 1)),
     "montuno": ((0, 2), (3, 2), (6, 2), (8, 2), (11, 2), (14, 2)),
+    "bossa": ((0, 3), (3, 3), (6, 2), (10, 3), (13, 3)),
+    "halves": ((0, 8), (8, 8)),
 }

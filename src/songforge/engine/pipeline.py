@@ -111,6 +111,8 @@ class Engine:
             "key": score.key,
             "mode": score.mode,
             "style": style.name,
+            "style_match": planned.style_match.as_metadata() if planned.style_match else None,
+            "mood": score.mood,
             "time_signature": "4/4",
             "sections": sections,
             "lyrics_timing": line_timings(score),
@@ -215,6 +217,7 @@ def _merge_scores(source: Score, new: Score, cut: float) -> Score:
         duration=round(cut + new.duration, 3),
         instrumental=source.instrumental and new.instrumental,
         language=new.language,
+        mood=source.mood,
     )
 
 

@@ -22,8 +22,9 @@ from songforge.engine.language_id import detect_language
 from songforge.engine.languages import ENGLISH, SUNG_LANGUAGES, language_name
 from songforge.engine.lyric_text import LyricSection, stresses, syllables
 from songforge.engine.lyricist.writer import write_lyrics
+from songforge.engine.mood import Feeling, feeling_named, read_feeling
 from songforge.engine.score import Score
-from songforge.engine.styles import Style, choose_style, removed_roles, style_by_name
+from songforge.engine.styles import Style, StyleMatch, match_style, removed_roles, style_by_name
 from songforge.engine.theory import parse_key
 
 Report = Callable[[str, int], None]
@@ -114,6 +115,15 @@ class PlannedSong:
     language: str = ENGLISH  # ISO 639-1 code of the sung words
     notices: tuple[str, ...] = ()  # how caller lyrics were read, for the caller to know
     sheet_sections: tuple[bool, ...] = ()  # per score section: one of the caller's sections
+    style_match: StyleMatch | None = None
+
+
+@dataclass(frozen=True)
+class _Chosen:
+    style: Style  # as the request's mood plays it
+    match: StyleMatch
+    feeling: Feeling
+    key: tuple[int, str]  # tonic pitch class, mode
 
 
 def plan_song(request: SongRequest, report: Report = lambda stage, percent: None) -> PlannedSong:
@@ -122,12 +132,17 @@ def plan_song(request: SongRequest, report: Report = lambda stage, percent: None
     rng = random.Random(request.seed)
     source = Score.from_json(request.continuation.score_json) if request.continuation else None
     if source is not None:
-        style = style_by_name(source.style)
+        feeling = feeling_named(source.mood)
+        style = feeling.applied_to(style_by_name(source.style))
+        matched = StyleMatch(style, None, "continuation")
         tonic, mode = source.tonic, source.mode
         # An instrumental clip stays instrumental unless the continuation brings words.
         instrumental = request.instrumental or (source.instrumental and not request.lyrics)
     else:
-        style = choose_style(request.prompt, request.tags, request.negative_tags)
+        matched = match_style(request.prompt, request.tags, request.negative_tags)
+        # Mood words change how the style is played: mode, tempo, density, energy.
+        feeling = read_feeling(request.prompt, request.tags)
+        style = feeling.applied_to(matched.style)
         tonic = rng.randrange(12)
         mode = rng.choice(style.modes)
         asked = parse_key(request.tags) or parse_key(request.prompt)
@@ -135,21 +150,20 @@ def plan_song(request: SongRequest, report: Report = lambda stage, percent: None
             tonic, mode = asked
         instrumental = request.instrumental
     key = (tonic, mode)
+    chosen = _Chosen(style, matched, feeling, key)
     report("writing_lyrics", 5)
     if request.duration:
-        return _plan_at(
-            float(request.duration), request, style, key, instrumental, source, rng, report
-        )
+        return _plan_at(float(request.duration), request, chosen, instrumental, source, rng, report)
     if instrumental or not request.lyrics:
         default = DEFAULT_CONTINUATION if source else DEFAULT_DURATION
-        return _plan_at(default, request, style, key, instrumental, source, rng, report)
+        return _plan_at(default, request, chosen, instrumental, source, rng, report)
     # Caller lyrics and no duration asked for: the song is as long as its words need, at
     # two bars a line when some length allows it, else at the longest that can be sung.
     state = rng.getstate()
     singable: PlannedSong | None = None
     for duration in CONTINUATION_FITTING_DURATIONS if source else FITTING_DURATIONS:
         rng.setstate(state)
-        planned = _plan_at(duration, request, style, key, instrumental, source, rng, report)
+        planned = _plan_at(duration, request, chosen, instrumental, source, rng, report)
         if not is_singable(planned.score):
             continue
         if planned.relaxed:
@@ -161,15 +175,15 @@ def plan_song(request: SongRequest, report: Report = lambda stage, percent: None
 def _plan_at(
     duration: float,
     request: SongRequest,
-    style: Style,
-    key: tuple[int, str],
+    chosen: _Chosen,
     instrumental: bool,
     source: Score | None,
     rng: random.Random,
     report: Report,
 ) -> PlannedSong:
     if request.lyrics and not instrumental:
-        return _plan_caller_sheet(duration, request, style, key, source, rng, report)
+        return _plan_caller_sheet(duration, request, chosen, source, rng, report)
+    style, key = chosen.style, chosen.key
     plan = plan_form(
         duration,
         style.tempo,
@@ -189,22 +203,25 @@ def _plan_at(
         lyrics=lyric_plan,
         instrumental=instrumental,
         removed=removed_roles(request.negative_tags),
+        mood=chosen.feeling.names,
     )
     lines = sum(len(section.lines) for section in sections)
     relaxed = instrumental or lines <= room_for_lines(plan.sections)
-    return PlannedSong(style, title, sections, score, instrumental, source, relaxed)
+    return PlannedSong(
+        style, title, sections, score, instrumental, source, relaxed, style_match=chosen.match
+    )
 
 
 def _plan_caller_sheet(
     duration: float,
     request: SongRequest,
-    style: Style,
-    key: tuple[int, str],
+    chosen: _Chosen,
     source: Score | None,
     rng: random.Random,
     report: Report,
 ) -> PlannedSong:
     assert request.lyrics is not None
+    style, key = chosen.style, chosen.key
     sheet = read_sheet(request.lyrics)
     language = sung_language(sheet)
     form = plan_caller_form(
@@ -237,6 +254,7 @@ def _plan_caller_sheet(
         lyrics=lyric_plan,
         instrumental=False,
         removed=removed_roles(request.negative_tags),
+        mood=chosen.feeling.names,
     )
     score.language = language
     return PlannedSong(
@@ -250,6 +268,7 @@ def _plan_caller_sheet(
         language,
         sheet.notices,
         tuple(form.from_sheet),
+        chosen.match,
     )
 
 

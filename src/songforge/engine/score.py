@@ -61,6 +61,7 @@ class Score:
     lines: list[str]
     duration: float
     instrumental: bool
+    mood: list[str] = field(default_factory=list)  # mood names the request gave, in order
     language: str = "en"  # ISO 639-1 code of the sung words (engine.languages)
 
     def bar_lines(self) -> list[float]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 class Style:
     name: str
     synonyms: tuple[str, ...]
-    tempo: tuple[int, int]
+    tempo: tuple[float, float]  # beats per minute, lowest and highest
     modes: tuple[str, ...]
     swing: float
     progressions: tuple[tuple[int, ...], ...]  # scale degrees, 0-based, one per bar
@@ -20,6 +20,8 @@ class Style:
     programs: dict[str, int]  # role -> General MIDI program (0-based)
     palette: tuple[str, str, str]
     energy: float  # 0..1, scales velocities and density
+    # Words that pick this style only when the request names no genre at all ("calm").
+    hints: tuple[str, ...] = ()
 
 
 POP_PROGRESSIONS = ((0, 4, 5, 3), (5, 3, 0, 4), (0, 5, 3, 4), (3, 0, 4, 5))
@@ -28,7 +30,27 @@ MINOR_PROGRESSIONS = ((0, 5, 2, 6), (0, 3, 4, 0), (0, 6, 5, 6), (0, 3, 6, 2))
 STYLES: tuple[Style, ...] = (
     Style(
         "pop",
-        ("pop", "mainstream", "catchy", "radio", "ballad"),
+        (
+            "pop",
+            "mainstream",
+            "catchy",
+            "radio",
+            "indie pop",
+            "dance-pop",
+            "teen pop",
+            "bubblegum",
+            "children",
+            "children's",
+            "kids",
+            "nursery",
+            "christmas",
+            "broadway",
+            "show tune",
+            "bollywood",
+            "power pop",
+            "adult contemporary",
+            "soft rock",
+        ),
         (96, 122),
         ("major",),
         0.0,
@@ -42,7 +64,26 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         "synth-pop",
-        ("synth-pop", "synthpop", "synthwave", "80s", "retro", "electropop", "new wave", "synth"),
+        (
+            "synth-pop",
+            "synthpop",
+            "synth pop",
+            "synthwave",
+            "80s",
+            "retro",
+            "electropop",
+            "new wave",
+            "synth",
+            "dream pop",
+            "shoegaze",
+            "city pop",
+            "vaporwave",
+            "chiptune",
+            "8-bit",
+            "video game",
+            "cyberpunk",
+            "darkwave",
+        ),
         (104, 124),
         ("minor", "major"),
         0.0,
@@ -56,7 +97,26 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         "rock",
-        ("rock", "guitar", "indie", "alternative", "grunge", "punk", "garage"),
+        (
+            "rock",
+            "guitar",
+            "indie",
+            "indie rock",
+            "alternative",
+            "alt-rock",
+            "alternative rock",
+            "grunge",
+            "hard rock",
+            "classic rock",
+            "garage rock",
+            "psychedelic",
+            "progressive rock",
+            "post-rock",
+            "surf rock",
+            "rockabilly",
+            "britpop",
+            "southern rock",
+        ),
         (110, 140),
         ("major", "mixolydian"),
         0.0,
@@ -70,7 +130,18 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         "metal",
-        ("metal", "heavy", "thrash", "hard rock", "doom"),
+        (
+            "metal",
+            "heavy metal",
+            "heavy",
+            "thrash",
+            "doom",
+            "metalcore",
+            "nu metal",
+            "death metal",
+            "black metal",
+            "industrial",
+        ),
         (130, 170),
         ("minor",),
         0.0,
@@ -84,7 +155,29 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         "edm",
-        ("edm", "house", "techno", "dance", "club", "trance", "electronic", "rave"),
+        (
+            "edm",
+            "house",
+            "deep house",
+            "techno",
+            "dance",
+            "club",
+            "trance",
+            "electronic",
+            "electronica",
+            "rave",
+            "dubstep",
+            "drum and bass",
+            "drum & bass",
+            "dnb",
+            "jungle",
+            "breakbeat",
+            "uk garage",
+            "hardstyle",
+            "big room",
+            "future bass",
+            "electro",
+        ),
         (120, 128),
         ("minor",),
         0.0,
@@ -98,7 +191,19 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         "hip-hop",
-        ("hip-hop", "hip hop", "hiphop", "rap", "trap", "boom bap"),
+        (
+            "hip-hop",
+            "hip hop",
+            "hiphop",
+            "rap",
+            "trap",
+            "boom bap",
+            "drill",
+            "grime",
+            "phonk",
+            "trip-hop",
+            "trip hop",
+        ),
         (84, 98),
         ("minor",),
         0.12,
@@ -112,7 +217,7 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         "lo-fi",
-        ("lo-fi", "lofi", "chill", "chillhop", "study", "relaxing", "mellow"),
+        ("lo-fi", "lofi", "lo fi", "chill", "chillhop", "chillout", "study", "beats to study"),
         (70, 88),
         ("major", "dorian"),
         0.18,
@@ -123,10 +228,23 @@ STYLES: tuple[Style, ...] = (
         {"chords": 4, "bass": 32, "lead": 11, "pad": 89},
         ("#a3c4bc", "#e7d7c1", "#413c58"),
         0.45,
+        hints=("mellow", "cozy", "rainy"),
     ),
     Style(
         "jazz",
-        ("jazz", "swing", "bebop", "smooth jazz", "bossa", "lounge"),
+        (
+            "jazz",
+            "swing",
+            "bebop",
+            "smooth jazz",
+            "big band",
+            "lounge",
+            "jazzy",
+            "cool jazz",
+            "fusion",
+            "ragtime",
+            "cabaret",
+        ),
         (100, 150),
         ("major",),
         0.33,
@@ -140,7 +258,7 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         "blues",
-        ("blues", "bluesy", "delta", "rhythm and blues"),
+        ("blues", "bluesy", "delta blues", "rhythm and blues", "chicago blues", "boogie"),
         (70, 100),
         ("mixolydian",),
         0.3,
@@ -154,7 +272,17 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         "country",
-        ("country", "folk", "americana", "bluegrass", "acoustic", "western", "singer-songwriter"),
+        (
+            "country",
+            "americana",
+            "bluegrass",
+            "western",
+            "honky tonk",
+            "country pop",
+            "country rock",
+            "outlaw country",
+            "polka",
+        ),
         (90, 120),
         ("major",),
         0.0,
@@ -168,7 +296,19 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         "r&b",
-        ("r&b", "rnb", "soul", "neo-soul", "motown", "funk", "groovy"),
+        (
+            "r&b",
+            "rnb",
+            "r and b",
+            "soul",
+            "neo-soul",
+            "neo soul",
+            "motown",
+            "doo-wop",
+            "doo wop",
+            "slow jam",
+            "quiet storm",
+        ),
         (68, 100),
         ("minor", "dorian"),
         0.1,
@@ -185,12 +325,18 @@ STYLES: tuple[Style, ...] = (
         (
             "orchestral",
             "cinematic",
-            "epic",
             "film",
+            "film score",
             "score",
             "classical",
             "symphonic",
             "soundtrack",
+            "trailer",
+            "opera",
+            "baroque",
+            "piano solo",
+            "string quartet",
+            "anime",
         ),
         (70, 100),
         ("minor", "major"),
@@ -202,10 +348,11 @@ STYLES: tuple[Style, ...] = (
         {"chords": 48, "bass": 42, "lead": 40, "pad": 49},
         ("#22223b", "#c9ada7", "#4a4e69"),
         0.65,
+        hints=("epic", "heroic", "majestic", "triumphant"),
     ),
     Style(
         "ambient",
-        ("ambient", "drone", "meditation", "atmospheric", "calm", "peaceful", "sleep", "new age"),
+        ("ambient", "drone", "meditation", "atmospheric", "sleep", "new age", "spa", "yoga"),
         (60, 80),
         ("major", "dorian"),
         0.0,
@@ -216,10 +363,11 @@ STYLES: tuple[Style, ...] = (
         {"chords": 89, "bass": 38, "lead": 88, "pad": 94},
         ("#cdeac0", "#8fc0a9", "#1b2d2a"),
         0.35,
+        hints=("calm", "peaceful", "relaxing", "serene", "tranquil", "dreamy", "ethereal"),
     ),
     Style(
         "reggae",
-        ("reggae", "ska", "dub", "dancehall", "island"),
+        ("reggae", "ska", "dub", "dancehall", "island", "roots reggae", "rocksteady"),
         (70, 90),
         ("major",),
         0.08,
@@ -233,7 +381,25 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         "latin",
-        ("latin", "salsa", "reggaeton", "bachata", "cumbia", "samba", "tropical"),
+        (
+            "latin",
+            "salsa",
+            "reggaeton",
+            "bachata",
+            "cumbia",
+            "samba",
+            "tropical",
+            "merengue",
+            "mambo",
+            "cha-cha",
+            "flamenco",
+            "tango",
+            "mariachi",
+            "latin pop",
+            "afrobeat",
+            "afrobeats",
+            "kizomba",
+        ),
         (90, 110),
         ("minor", "major"),
         0.0,
@@ -244,6 +410,112 @@ STYLES: tuple[Style, ...] = (
         {"chords": 0, "bass": 33, "lead": 56, "pad": 89},
         ("#ef476f", "#ffd166", "#06d6a0"),
         0.75,
+    ),
+    Style(
+        "bossa nova",
+        ("bossa nova", "bossa", "bossanova", "brazilian jazz", "mpb", "brazilian"),
+        (118, 142),
+        ("major", "dorian"),
+        0.0,
+        ((1, 4, 0, 0), (0, 5, 1, 4), (2, 5, 1, 4), (3, 2, 1, 4)),
+        "bossa",
+        "bossa",
+        "bossa",
+        {"chords": 24, "bass": 32, "lead": 73, "pad": 49},
+        ("#2a9d8f", "#e9c46a", "#264653"),
+        0.45,
+    ),
+    Style(
+        "folk",
+        (
+            "folk",
+            "indie folk",
+            "folk rock",
+            "acoustic",
+            "singer-songwriter",
+            "celtic",
+            "irish",
+            "scottish",
+            "sea shanty",
+            "shanty",
+            "campfire",
+            "fingerstyle",
+        ),
+        (84, 112),
+        ("major", "dorian"),
+        0.0,
+        ((0, 3, 0, 4), (0, 4, 5, 3), (5, 3, 0, 4), (0, 5, 3, 0)),
+        "brushes",
+        "root_fifth",
+        "strum",
+        {"chords": 25, "bass": 32, "lead": 73, "pad": 48},
+        ("#606c38", "#fefae0", "#dda15e"),
+        0.5,
+        hints=("lullaby",),
+    ),
+    Style(
+        "punk",
+        ("punk", "punk rock", "pop punk", "pop-punk", "hardcore", "emo", "skate punk", "ska punk"),
+        (160, 192),
+        ("major", "minor"),
+        0.0,
+        ((0, 3, 4, 3), (0, 4, 5, 3), (0, 5, 3, 4)),
+        "punk",
+        "eighths",
+        "eighths",
+        {"chords": 29, "bass": 34, "lead": 30, "pad": 29},
+        ("#ff0054", "#000000", "#ffbd00"),
+        0.95,
+    ),
+    Style(
+        "gospel",
+        (
+            "gospel",
+            "worship",
+            "hymn",
+            "church",
+            "choir",
+            "christian",
+            "spirituals",
+        ),
+        (68, 96),
+        ("major",),
+        0.12,
+        ((0, 3, 0, 4), (3, 4, 2, 5), (0, 5, 1, 4), (3, 0, 4, 0)),
+        "gospel",
+        "syncopated",
+        "quarters",
+        {"chords": 0, "bass": 33, "lead": 16, "pad": 52},
+        ("#f4e285", "#5b3758", "#fff8e7"),
+        0.7,
+    ),
+    Style(
+        "k-pop",
+        ("k-pop", "kpop", "j-pop", "jpop", "idol", "c-pop", "cpop"),
+        (112, 130),
+        ("minor", "major"),
+        0.0,
+        MINOR_PROGRESSIONS[:2] + POP_PROGRESSIONS[:2],
+        "kpop",
+        "octaves",
+        "stabs",
+        {"chords": 5, "bass": 38, "lead": 80, "pad": 90},
+        ("#ff85a1", "#7bdff2", "#1b1b3a"),
+        0.9,
+    ),
+    Style(
+        "funk",
+        ("funk", "funky", "disco", "nu-disco", "nu disco", "groovy", "boogie funk", "go-go"),
+        (100, 120),
+        ("dorian", "mixolydian"),
+        0.06,
+        ((0, 0, 3, 3), (0, 3, 0, 4), (0, 6, 3, 0)),
+        "disco",
+        "funk",
+        "stabs",
+        {"chords": 27, "bass": 36, "lead": 61, "pad": 4},
+        ("#ff9f1c", "#2ec4b6", "#3d0066"),
+        0.85,
     ),
 )
 
@@ -262,12 +534,35 @@ def style_by_name(name: str) -> Style:
     raise KeyError(name)
 
 
-def _score(style: Style, text: str) -> int:
-    return sum(len(s) for s in style.synonyms if _matches(text, s))
+@dataclass(frozen=True)
+class StyleMatch:
+    """The style chosen and why: the word that chose it and where it was written
+    ("tags" or "prompt"), or no word when the request named no style ("default")."""
+
+    style: Style
+    word: str | None
+    source: str
+
+    def as_metadata(self) -> dict[str, str | None]:
+        return {"style": self.style.name, "word": self.word, "source": self.source}
 
 
-def choose_style(prompt: str | None, tags: str | None, negative_tags: str | None) -> Style:
-    """Tags decide first, then the prompt; negative tags rule styles out."""
+def _best_word(words: tuple[str, ...], text: str) -> tuple[int, int, str] | None:
+    """(parts, -position, word) of the most specific word found in `text` (most parts:
+    "indie folk" over "indie", "k-pop" over "pop"), the earliest written on ties."""
+    found = [
+        (len(re.split(r"[ -]", word)), -match.start(), word)
+        for word in words
+        if (match := re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text))
+    ]
+    return max(found) if found else None
+
+
+def match_style(prompt: str | None, tags: str | None, negative_tags: str | None) -> StyleMatch:
+    """Tags decide first, then the prompt; the most specific genre word wins ("indie folk"
+    over "indie", "bossa nova" over "latin"), the first written on ties. Without a genre word,
+    a mood word may still point to a style ("calm" → ambient); else pop. Negative tags
+    rule styles out."""
     banned = {
         s.name
         for s in STYLES
@@ -275,13 +570,22 @@ def choose_style(prompt: str | None, tags: str | None, negative_tags: str | None
         if s_text and any(_matches(s_text, syn) for syn in s.synonyms)
     }
     candidates = [s for s in STYLES if s.name not in banned] or list(STYLES)
-    for text in ((tags or "").lower(), (prompt or "").lower()):
-        scored = [(_score(s, text), s) for s in candidates]
-        best = max(scored, key=lambda pair: pair[0])
-        if best[0] > 0:
-            return best[1]
+    for field_name in ("synonyms", "hints"):
+        for source, text in (("tags", (tags or "").lower()), ("prompt", (prompt or "").lower())):
+            scored = [
+                (found, style)
+                for style in candidates
+                if (found := _best_word(getattr(style, field_name), text)) is not None
+            ]
+            if scored:
+                found, style = max(scored, key=lambda pair: pair[0])
+                return StyleMatch(style, found[2], source)
     fallback = [s for s in candidates if s.name == DEFAULT_STYLE]
-    return fallback[0] if fallback else candidates[0]
+    return StyleMatch(fallback[0] if fallback else candidates[0], None, "default")
+
+
+def choose_style(prompt: str | None, tags: str | None, negative_tags: str | None) -> Style:
+    return match_style(prompt, tags, negative_tags).style
 
 
 NEGATABLE_ROLES = {
