@@ -16,10 +16,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 import soundfile
+from tests.engine.vocal_measures import clicks, syllable_joins
 
 from songforge.engine.planning import SongRequest, plan_song
 from songforge.engine.voice import OUTPUT_RATE, Voice
-from tests.engine.vocal_measures import clicks, syllable_joins
 
 PROMPTS = (
     ("An upbeat synth-pop song about city lights at night", "synth-pop, upbeat"),

@@ -9,8 +9,8 @@ engine's own audio internals: only the stem's samples and the score's syllable t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -69,7 +69,7 @@ def syllable_joins(stem: np.ndarray, rate: int, syllables: Sequence[dict[str, An
         if len(line_db) == 0:
             continue
         floor = float(np.percentile(line_db, 90)) - SILENCE_BELOW_DB
-        for before, after in zip(sung, sung[1:], strict=False):
+        for before, after in pairwise(sung):
             a = int((float(before["start"]) + float(before["duration"]) / 2) / HOP_SECONDS)
             b = int((float(after["start"]) + float(after["duration"]) / 2) / HOP_SECONDS)
             silent = db[a:b] < floor
@@ -103,7 +103,8 @@ def spectral_spikes(
 
     These are the vertical lines of a spectrogram: a discontinuity, a pulse from silence
     or a spectral envelope jumping from one frame to the next. Frames quieter than
-    `floor_db` under the stem's loudest treble frame are ignored. Times in seconds.
+    `floor_db` under the stem's loudest treble frame are ignored. Frames within 20 ms are
+    one event. Times in seconds.
     """
     mono = stem if stem.ndim == 1 else stem.mean(axis=1)
     hop = int(HOP_SECONDS * rate)
@@ -111,8 +112,12 @@ def spectral_spikes(
     if len(mono) < 4 * window:
         return []
     freqs, times, spectrum = stft(
-        mono.astype(np.float64), fs=rate, nperseg=window, noverlap=window - hop,
-        boundary=None, padded=False,
+        mono.astype(np.float64),
+        fs=rate,
+        nperseg=window,
+        noverlap=window - hop,
+        boundary=None,
+        padded=False,
     )
     power = np.abs(spectrum) ** 2
     edges = np.geomspace(1000.0, 10_000.0, 13)
@@ -126,10 +131,15 @@ def spectral_spikes(
     neighbours = np.maximum(padded[:, : -2 * lag], padded[:, 2 * lag :])
     rise = np.median(levels - neighbours, axis=0)
     loud = treble > treble.max() + floor_db
-    found = [
-        Click(round(float(times[i]), 3), round(float(rise[i]), 1))
-        for i in np.nonzero((rise >= rise_db) & loud)[0]
-    ]
+    found: list[Click] = []
+    for i in np.nonzero((rise >= rise_db) & loud)[0]:
+        click = Click(round(float(times[i]), 3), round(float(rise[i]), 1))
+        if found and click.time - found[-1].time < 0.02:
+            # One event seen by overlapping frames: keep its strongest frame.
+            if click.rise_db > found[-1].rise_db:
+                found[-1] = click
+            continue
+        found.append(click)
     return found
 
 

@@ -22,7 +22,6 @@ from scipy.signal import resample_poly
 
 from songforge.engine.languages import ENGLISH, espeak_voice
 from songforge.engine.score import Syllable
-from songforge.engine.theory import midi_to_hz
 
 VOICE_RATE = 22_050
 OUTPUT_RATE = 44_100
@@ -86,53 +85,196 @@ class Voice:
         with ThreadPoolExecutor(max_workers=1) as speaker:
             spoken = {text: speaker.submit(self.speak, text, language) for text in texts}
             analysed: dict[str, _Analysis] = {}
+            previous_end = -1e9
             for line, sung in sorted(by_line.items()):
                 text = lines[line]
                 if text not in analysed:
                     analysed[text] = _analyse(spoken[text].result())
-                self._sing_line(out, sung, analysed[text])
+                rest = sung[0].start - previous_end
+                self._sing_line(out, sung, analysed[text], rest)
+                previous_end = sung[-1].start + sung[-1].duration
         return out[: int(duration * OUTPUT_RATE)]
 
     @staticmethod
-    def _sing_line(out: np.ndarray, sung: list[Syllable], analysis: _Analysis) -> None:
-        """Re-times and re-pitches one spoken line onto its notes, added into `out`."""
+    def _sing_line(
+        out: np.ndarray, sung: list[Syllable], analysis: _Analysis, rest_before: float
+    ) -> None:
+        """Sings one spoken line legato onto its notes, added into `out`.
+
+        Each syllable of the speech is split into its onset consonants, its vowel and its
+        coda consonants. The vowel is stretched over the note; consonants keep their
+        spoken speed (shortened when the note is short, stop closures cut to 10 ms), the
+        coda closes the note and the next onset comes just before the next note, so the
+        vowel lands on the beat and the voice never stops inside the line. Pitch glides
+        between notes over about 60 ms, vibrato comes in late on long notes, and a breath
+        is drawn before the line when the rest before it allows.
+        """
         f0, sp, ap, energy = analysis
         bounds = _syllable_bounds(energy, f0, len(sung))
         voiced_ap = np.median(ap[f0 > 0], axis=0) if np.any(f0 > 0) else ap.min(axis=0)
-        start = sung[0].start
-        end = sung[-1].start + sung[-1].duration + 0.08
-        frames = int((end - start) / _FRAME) + 1
-        out_f0 = np.zeros(frames)
-        out_sp = np.tile(np.full(sp.shape[1], 1e-16), (frames, 1))
-        out_ap = np.ones((frames, ap.shape[1]))
-        for (a, b), note in zip(bounds, sung, strict=True):
-            first = int((note.start - start) / _FRAME)
-            count = max(2, int(note.duration / _FRAME))
-            source, onset = _time_map(a, b, count, energy)
-            target = slice(first, min(frames, first + count))
-            n = target.stop - target.start
-            source = source[:n]
-            out_sp[target] = sp[source]
-            out_ap[target] = ap[source]
-            voiced = f0[source] > 0
-            voiced[onset:] = True  # from the vowel on, the note is held on pitch
-            # Held frames get a voiced aperiodicity, or WORLD would render them as breath.
-            out_ap[target.start + onset : target.stop] = np.minimum(
-                out_ap[target.start + onset : target.stop], voiced_ap
-            )
-            t = np.arange(n) * _FRAME
-            vibrato = 1 + 0.012 * np.sin(2 * np.pi * 5.5 * t) * np.clip((t - 0.15) * 4, 0, 1)
-            out_f0[target] = np.where(voiced, midi_to_hz(note.pitch) * vibrato, 0.0)
-            fade = min(8, n // 3)
-            if fade:
-                ramp = np.linspace(1e-3, 1, fade)[:, None]
-                out_sp[target.start : target.start + fade] *= ramp**2
-                out_sp[target.stop - fade : target.stop] *= ramp[::-1] ** 2
+        quiet = float(energy.max()) - _SILENT_BELOW
+        firsts = [round(note.start / _FRAME) for note in sung]
+        last = sung[-1]
+        ends = [*firsts[1:], round((last.start + last.duration) / _FRAME)]
+        parts = [_parts(a, b, energy, f0, quiet) for a, b in bounds]
+        # The next syllable's onset consonants borrow at most 35 % of the note before.
+        onsets = [min(len(onset), _MAX_CONSONANT) for onset, _, _ in parts]
+        for k in range(1, len(sung)):
+            onsets[k] = min(onsets[k], int((ends[k - 1] - firsts[k - 1]) * 0.35))
+        breath = _breath_frames(rest_before)
+        origin = firsts[0] - onsets[0] - breath
+        release = _RELEASE
+        total = ends[-1] + release - origin
+        positions = np.zeros(total)
+        held = np.zeros(total, dtype=bool)
+        target = np.zeros(total)  # the written pitch, MIDI, per frame
+        for k, ((onset, nucleus, coda), note) in enumerate(zip(parts, sung, strict=True)):
+            begin = firsts[k] - onsets[k] - origin
+            stop = ends[k] - (onsets[k + 1] if k + 1 < len(sung) else -release) - origin
+            span = stop - begin
+            head = _squeeze(onset, onsets[k])
+            tail = _squeeze(coda, min(len(coda), _MAX_CONSONANT, int(span * 0.3)))
+            middle = max(2, span - len(head) - len(tail))
+            vowel = np.linspace(nucleus[0], nucleus[1], middle)
+            frames = np.concatenate([head, vowel, tail])[:span]
+            positions[begin : begin + len(frames)] = frames
+            held[begin + len(head) : min(stop, begin + len(head) + middle)] = True
+            target[begin:stop] = note.pitch
+        if breath:
+            target[:breath] = sung[0].pitch
+        out_f0, out_sp, out_ap = _frames_at(positions, f0, sp, ap)
+        voiced = (out_f0 > 0) | held
+        voiced[:breath] = False
+        # Held vowels get a voiced aperiodicity (or WORLD would render them as breath),
+        # blended in and out over 20 ms so the change of excitation makes no flash.
+        blend = np.convolve(held.astype(float), np.ones(5) / 5, mode="same")[:, None]
+        out_ap = out_ap * (1 - blend) + np.minimum(out_ap, voiced_ap) * blend
+        out_f0 = np.where(voiced, _pitch_curve(target, sung, firsts, origin), 0.0)
+        if breath:
+            out_sp[:breath], out_ap[:breath] = _breath(sp[f0 > 0] if np.any(f0 > 0) else sp, breath)
+        _fade(out_sp, breath, total - release)
         sung_audio = pyworld.synthesize(out_f0, out_sp, out_ap, VOICE_RATE, FRAME_MS)
         upsampled = resample_poly(sung_audio, OUTPUT_RATE // VOICE_RATE, 1).astype(np.float32)
-        at = int(start * OUTPUT_RATE)
-        stop = min(len(out), at + len(upsampled))
-        out[at:stop] += upsampled[: stop - at]
+        at = round(origin * _FRAME * OUTPUT_RATE)
+        if at < 0:
+            upsampled, at = upsampled[-at:], 0
+        stop_at = min(len(out), at + len(upsampled))
+        out[at:stop_at] += upsampled[: stop_at - at]
+
+
+# Frames (5 ms each) of the singing plan.
+_MAX_CONSONANT = 16  # a consonant cluster keeps its spoken speed up to 80 ms
+_RELEASE = 16  # the last vowel of a line dies away over 80 ms after its note
+_SILENT_BELOW = 7.0  # natural-log energy under the line's loudest frame: a stop's closure
+_GLIDE = 13  # pitch moves between notes over ~60 ms
+_BREATH = 50  # a breath before a line, when the rest allows: 250 ms
+
+
+def _parts(
+    a: int, b: int, energy: np.ndarray, f0: np.ndarray, quiet: float
+) -> tuple[np.ndarray, tuple[float, float], np.ndarray]:
+    """Source frames of a syllable's onset consonants, its vowel (first, last) and coda.
+
+    The vowel is the run of loud voiced frames around the syllable's loudest frame;
+    silent frames in consonants (a stop's closure) are kept to two.
+    """
+    peak = a + int(np.argmax(energy[a:b])) if b > a else a
+    loud = energy[peak] - 1.5
+    start = peak
+    while start > a and energy[start - 1] > loud and f0[start - 1] > 0:
+        start -= 1
+    end = peak + 1
+    while end < b and energy[end] > loud and f0[end] > 0:
+        end += 1
+    nucleus_end = max(start + 1, end - 1)
+    return (
+        _drop_closures(np.arange(a, start), energy, quiet),
+        (float(start), float(nucleus_end)),
+        _drop_closures(np.arange(end, b), energy, quiet),
+    )
+
+
+def _drop_closures(frames: np.ndarray, energy: np.ndarray, quiet: float) -> np.ndarray:
+    keep: list[int] = []
+    run = 0
+    for frame in frames:
+        run = run + 1 if energy[frame] < quiet else 0
+        if run <= 2:
+            keep.append(int(frame))
+    return np.array(keep, dtype=float)
+
+
+def _squeeze(frames: np.ndarray, count: int) -> np.ndarray:
+    """`count` evenly spaced source positions over `frames` (faster speech when fewer)."""
+    if count <= 0 or len(frames) == 0:
+        return np.zeros(0)
+    if count >= len(frames):
+        return frames[-count:]
+    return np.asarray(
+        np.interp(np.linspace(0, len(frames) - 1, count), np.arange(len(frames)), frames)
+    )
+
+
+def _frames_at(
+    positions: np.ndarray, f0: np.ndarray, sp: np.ndarray, ap: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """WORLD parameters at fractional source frames: envelopes interpolated in the log
+    domain, so a stretched vowel changes smoothly instead of stepping every few frames."""
+    low = np.clip(np.floor(positions).astype(int), 0, len(f0) - 1)
+    high = np.minimum(low + 1, len(f0) - 1)
+    weight = (positions - low)[:, None]
+    log_sp = np.log(sp[low]) * (1 - weight) + np.log(sp[high]) * weight
+    out_ap = ap[low] * (1 - weight) + ap[high] * weight
+    out_f0 = np.where(weight[:, 0] < 0.5, f0[low], f0[high])
+    return out_f0, np.exp(log_sp), out_ap
+
+
+def _pitch_curve(
+    target: np.ndarray, sung: list[Syllable], firsts: list[int], origin: int
+) -> np.ndarray:
+    """Hz per frame: the notes joined by glides, with vibrato late in long notes."""
+    window = np.hanning(_GLIDE + 2)[1:-1]
+    padded = np.pad(target, _GLIDE, mode="edge")
+    smooth = np.convolve(padded, window / window.sum(), mode="same")[_GLIDE:-_GLIDE]
+    cents = np.zeros(len(target))
+    for k, note in enumerate(sung):
+        begin = firsts[k] - origin
+        length = round(note.duration / _FRAME)
+        if length * _FRAME < 0.45:
+            continue
+        t = np.arange(length) * _FRAME
+        delay = max(0.2, 0.35 * length * _FRAME)
+        depth = 25 * np.clip((t - delay) / 0.25, 0, 1)
+        stop = min(len(cents), begin + length)
+        cents[begin:stop] = (depth * np.sin(2 * np.pi * 5.5 * (t - delay)))[: stop - begin]
+    return np.asarray(440.0 * 2 ** ((smooth + cents / 100 - 69) / 12))
+
+
+def _breath_frames(rest_before: float) -> int:
+    """A breath fits when the rest before the line is over 0.4 s."""
+    return _BREATH if rest_before > 0.4 else 0
+
+
+def _breath(voiced_sp: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """An in-breath: the voice's mean envelope, 30 dB down and tilted toward the treble,
+    as noise (aperiodicity 1), swelling and fading over `count` frames."""
+    envelope = voiced_sp.mean(axis=0)
+    bins = len(envelope)
+    tilt = np.linspace(0.3, 1.0, bins) ** 2
+    swell = np.sin(np.linspace(0, np.pi, count)) ** 2
+    sp = (envelope * tilt * 1e-3)[None, :] * swell[:, None] + 1e-16
+    return sp, np.ones((count, bins))
+
+
+def _fade(sp: np.ndarray, start: int, stop: int) -> None:
+    """Raised-cosine power fades: in over 20 ms from `start`, out over the release."""
+    fade_in = min(4, max(0, stop - start) // 2)
+    if fade_in:
+        sp[start : start + fade_in] *= (np.sin(np.linspace(0.1, np.pi / 2, fade_in)) ** 2)[:, None]
+    tail = len(sp) - stop
+    if tail > 0:
+        sp[stop:] *= (np.cos(np.linspace(0, np.pi / 2, tail)) ** 4)[:, None]
+    sp[-1] = 1e-16
 
 
 _Analysis = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # f0, sp, ap, energy
@@ -141,10 +283,31 @@ _Analysis = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # f0, sp, ap,
 def _analyse(speech: np.ndarray) -> _Analysis:
     f0, times = pyworld.dio(speech, VOICE_RATE, frame_period=FRAME_MS)
     f0 = pyworld.stonemask(speech, f0, times, VOICE_RATE)
+    f0 = _without_flickers(f0)
     sp = pyworld.cheaptrick(speech, f0, times, VOICE_RATE)
     ap = pyworld.d4c(speech, f0, times, VOICE_RATE)
+    # CheapTrick's envelope of an unvoiced frame (short default window) jumps from frame to
+    # frame; a one-frame jump sounds as a click once consonants are joined to vowels, so
+    # unvoiced envelopes take the median of each frame and its two neighbours.
+    unvoiced = np.nonzero(f0 == 0)[0]
+    if len(sp) > 2 and len(unvoiced):
+        padded = np.concatenate([sp[:1], sp, sp[-1:]])
+        stacked = np.stack([padded[unvoiced], padded[unvoiced + 1], padded[unvoiced + 2]])
+        sp[unvoiced] = np.median(stacked, axis=0)
     energy = np.log(np.maximum(sp.sum(axis=1), 1e-12))
     return f0, sp, ap, energy
+
+
+def _without_flickers(f0: np.ndarray, shortest: int = 3) -> np.ndarray:
+    """Voiced runs shorter than `shortest` frames made unvoiced: a lone voiced frame in a
+    consonant is an analysis slip, and sung it is a single glottal pulse, a click."""
+    voiced = np.concatenate([[False], f0 > 0, [False]])
+    changes = np.nonzero(np.diff(voiced.astype(int)))[0]
+    cleaned = f0.copy()
+    for begin, end in zip(changes[::2], changes[1::2], strict=True):
+        if end - begin < shortest:
+            cleaned[begin:end] = 0.0
+    return cleaned
 
 
 @lru_cache(maxsize=4096)
@@ -188,17 +351,3 @@ def _syllable_bounds(energy: np.ndarray, f0: np.ndarray, count: int) -> list[tup
         cuts = [round(first + spacing * k) for k in range(1, count)]
     edges = [first, *sorted(cuts), first + span]
     return [(edges[k], max(edges[k] + 1, edges[k + 1])) for k in range(count)]
-
-
-def _time_map(a: int, b: int, count: int, energy: np.ndarray) -> tuple[np.ndarray, int]:
-    """Source frame for each output frame, and where the held vowel starts.
-
-    The consonants before the syllable's loudest frame play at natural speed (at most
-    40 ms); the vowel nucleus after it is stretched over the rest of the note.
-    """
-    peak = a + int(np.argmax(energy[a:b])) if b > a else a
-    onset = min(peak - a, 8, count // 3)
-    head = np.arange(peak - onset, peak)
-    nucleus_end = max(peak + 1, min(b, peak + max(2, (b - peak) * 2 // 3)))
-    tail = np.linspace(peak, nucleus_end - 1, count - onset)
-    return np.concatenate([head, tail]).astype(int), onset
