@@ -132,8 +132,8 @@ class Voice:
             begin = firsts[k] - onsets[k] - origin
             stop = ends[k] - (onsets[k + 1] if k + 1 < len(sung) else -release) - origin
             span = stop - begin
-            head = _squeeze(onset, onsets[k])
-            tail = _squeeze(coda, min(len(coda), _MAX_CONSONANT, int(span * 0.3)))
+            head = _squeeze(onset, onsets[k], keep_end=True)
+            tail = _squeeze(coda, min(len(coda), _MAX_CONSONANT, int(span * 0.3)), keep_end=False)
             middle = max(2, span - len(head) - len(tail))
             vowel = np.linspace(nucleus[0], nucleus[1], middle)
             frames = np.concatenate([head, vowel, tail])[:span]
@@ -204,15 +204,17 @@ def _drop_closures(frames: np.ndarray, energy: np.ndarray, quiet: float) -> np.n
     return np.array(keep, dtype=float)
 
 
-def _squeeze(frames: np.ndarray, count: int) -> np.ndarray:
-    """`count` evenly spaced source positions over `frames` (faster speech when fewer)."""
+def _squeeze(frames: np.ndarray, count: int, keep_end: bool) -> np.ndarray:
+    """`count` source positions over `frames`, spoken at most twice as fast as written;
+    what still does not fit is left out at the far side from the vowel (`keep_end`: the
+    onset keeps its end, which leads into the vowel; a coda keeps its start)."""
     if count <= 0 or len(frames) == 0:
         return np.zeros(0)
     if count >= len(frames):
-        return frames[-count:]
-    return np.asarray(
-        np.interp(np.linspace(0, len(frames) - 1, count), np.arange(len(frames)), frames)
-    )
+        return frames
+    span = min(len(frames), 2 * count)
+    kept = frames[-span:] if keep_end else frames[:span]
+    return np.asarray(np.interp(np.linspace(0, span - 1, count), np.arange(span), kept))
 
 
 def _frames_at(
@@ -299,14 +301,22 @@ def _analyse(speech: np.ndarray) -> _Analysis:
 
 
 def _without_flickers(f0: np.ndarray, shortest: int = 3) -> np.ndarray:
-    """Voiced runs shorter than `shortest` frames made unvoiced: a lone voiced frame in a
-    consonant is an analysis slip, and sung it is a single glottal pulse, a click."""
+    """Voicing runs shorter than `shortest` frames undone: a lone voiced frame in a
+    consonant, or a lone unvoiced one in a vowel, is an analysis slip, and sung it is a
+    single glottal pulse or a break in the tone, either heard as a click."""
+    cleaned = f0.copy()
     voiced = np.concatenate([[False], f0 > 0, [False]])
     changes = np.nonzero(np.diff(voiced.astype(int)))[0]
-    cleaned = f0.copy()
     for begin, end in zip(changes[::2], changes[1::2], strict=True):
         if end - begin < shortest:
             cleaned[begin:end] = 0.0
+    voiced = cleaned > 0
+    gaps = np.nonzero(np.diff(np.concatenate([[1], voiced.astype(int), [1]])))[0]
+    for begin, end in zip(gaps[::2], gaps[1::2], strict=True):
+        if begin > 0 and end < len(f0) and end - begin < shortest:
+            cleaned[begin:end] = np.geomspace(cleaned[begin - 1], cleaned[end], end - begin + 2)[
+                1:-1
+            ]
     return cleaned
 
 
