@@ -161,6 +161,17 @@ class SqlWebhookRepository:
             for r in rows
         ]
 
+    def task_history(self, task_id: str, after_seq: int) -> list[tuple[int, str, Task]]:
+        """(seq, type, the task as that event left it) of the task's events after `after_seq`."""
+        from songforge.db.task_repository import task_from_state  # it imports this module
+
+        rows = self._c.execute(
+            sa.select(task_events.c.seq, task_events.c.type, task_events.c.task_state)
+            .where(task_events.c.task_id == task_id, task_events.c.seq > after_seq)
+            .order_by(task_events.c.seq)
+        )
+        return [(r.seq, r.type, task_from_state(dict(r.task_state))) for r in rows]
+
     def event_task(self, seq: int) -> Task:
         """The task as the event's status change left it."""
         from songforge.db.task_repository import task_from_state  # it imports this module

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from songforge.api.dependencies import InferenceKey, ServicesDep
@@ -16,9 +16,11 @@ from songforge.api.errors import request_id_of
 from songforge.api.json_body import read_json
 from songforge.api.presenters import present_task, task_headers
 from songforge.domain.errors import InvalidJson, InvalidParameter
+from songforge.domain.tasks import Task
 from songforge.services.cancel_task import cancel_task
 from songforge.services.create_task import create_task
 from songforge.services.read_tasks import ListQuery, get_task, list_tasks
+from songforge.services.task_stream import next_step, seq_of
 
 router = APIRouter(tags=["tasks"])
 
@@ -106,31 +108,59 @@ def cancel(task_id: str, services: ServicesDep, credential: InferenceKey) -> JSO
 
 @router.get("/v1/tasks/{task_id}/events", summary="Server-sent events until the task ends")
 async def task_events(
-    task_id: str, request: Request, services: ServicesDep, credential: InferenceKey
-) -> StreamingResponse:
-    first = await run_in_threadpool(get_task, services.uow_factory, credential, task_id)
+    task_id: str,
+    request: Request,
+    services: ServicesDep,
+    credential: InferenceKey,
+    last_event_id: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
+) -> Response:
+    """Each message carries `id:`; reconnecting with `Last-Event-ID` sends the status changes
+    missed since, then the current state. The terminal state is sent once: a reconnect that
+    already holds it gets 204, which tells EventSource clients to stop reconnecting."""
+    resumed = seq_of(last_event_id)
+    step = await run_in_threadpool(
+        next_step,
+        services.uow_factory,
+        credential,
+        task_id,
+        resumed or 0,
+        last_event_id,
+        replay=resumed is not None,
+    )
+    if step.task.is_terminal and not step.messages:
+        return Response(status_code=204, headers={"X-Task-ID": step.task.id})
+
+    def message(event: str, task: Task) -> str:
+        body = present_task(task, services.file_urls, services.clock.now())
+        return f"id: {event}\nevent: task\ndata: {json.dumps(body)}\n\n"
 
     async def stream() -> AsyncIterator[str]:
-        task = first
-        last: tuple[str, int, str] | None = None
+        current = step
+        last_sent = last_event_id
         idle = 0.0
         while True:
-            state = (task.status.value, task.progress, task.stage.value)
-            if state != last:
-                last, idle = state, 0.0
-                body = present_task(task, services.file_urls, services.clock.now())
-                yield f"event: task\ndata: {json.dumps(body)}\n\n"
-            elif idle >= 15:
+            for event, task in current.messages:
+                last_sent, idle = event, 0.0
+                yield message(event, task)
+            if idle >= 15:
                 idle = 0.0
                 yield ": keep-alive\n\n"
-            if task.is_terminal or await request.is_disconnected():
+            if current.task.is_terminal or await request.is_disconnected():
                 return
             await asyncio.sleep(0.5)
             idle += 0.5
-            task = await run_in_threadpool(get_task, services.uow_factory, credential, task_id)
+            current = await run_in_threadpool(
+                next_step,
+                services.uow_factory,
+                credential,
+                task_id,
+                current.seq,
+                last_sent,
+                replay=True,
+            )
 
     return StreamingResponse(
         stream(),
         media_type="text/event-stream",
-        headers={"Cache-Control": "no-cache", "X-Task-ID": first.id},
+        headers={"Cache-Control": "no-cache", "X-Task-ID": step.task.id},
     )
