@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from songforge.api.agent_overview import agent_overview
 from songforge.api.dependencies import ServicesDep
 
 router = APIRouter(tags=["operations"])
@@ -42,3 +43,17 @@ def readyz(request: Request, services: ServicesDep) -> JSONResponse:
 def metrics(request: Request) -> Response:
     registry = request.app.state.metrics.registry
     return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+
+@router.get(
+    "/llms.txt",
+    summary="An overview of the API for agents (Markdown, llmstxt.org)",
+    response_class=PlainTextResponse,
+)
+def llms_txt(request: Request, services: ServicesDep) -> PlainTextResponse:
+    routing = services.routing
+    models = [m for m in routing.served_catalog() if routing.listed(m)]
+    text = agent_overview(
+        request.app.openapi(), models, services.settings.resolved_public_base_url()
+    )
+    return PlainTextResponse(text, media_type="text/plain; charset=utf-8")
