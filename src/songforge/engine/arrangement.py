@@ -18,10 +18,15 @@ def room_for_lines(form: list[tuple[str, str, int]]) -> int:
 
 
 def assign_lines(
-    form: list[tuple[str, str, int]], sections: list[LyricSection]
+    form: list[tuple[str, str, int]], sections: list[LyricSection], language: str = "en"
 ) -> list[list[LyricLine]]:
-    """One list of lines per form section; intro and outro stay instrumental."""
-    lines = [LyricLine(text, syllables(text), stresses(text)) for s in sections for text in s.lines]
+    """One list of lines per form section; intro and outro stay instrumental. `language` is
+    the ISO 639-1 code the words are syllabified in."""
+    lines = [
+        LyricLine(text, syllables(text, language), stresses(text, language))
+        for s in sections
+        for text in s.lines
+    ]
     lines = [line for line in lines if line.syllables]
     sung = [i for i, (_, kind, _) in enumerate(form) if kind in SUNG_KINDS]
     result: list[list[LyricLine]] = [[] for _ in form]

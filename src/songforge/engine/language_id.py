@@ -32,58 +32,6 @@ _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-# English names of the languages users most often write prompts in (ISO 639-1).
-_NAMES = {
-    "en": "English",
-    "es": "Spanish",
-    "fr": "French",
-    "de": "German",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "sv": "Swedish",
-    "da": "Danish",
-    "no": "Norwegian",
-    "nb": "Norwegian",
-    "fi": "Finnish",
-    "pl": "Polish",
-    "cs": "Czech",
-    "sk": "Slovak",
-    "hu": "Hungarian",
-    "ro": "Romanian",
-    "el": "Greek",
-    "tr": "Turkish",
-    "ru": "Russian",
-    "uk": "Ukrainian",
-    "bg": "Bulgarian",
-    "sr": "Serbian",
-    "hr": "Croatian",
-    "ar": "Arabic",
-    "he": "Hebrew",
-    "fa": "Persian",
-    "hi": "Hindi",
-    "bn": "Bengali",
-    "ur": "Urdu",
-    "ta": "Tamil",
-    "th": "Thai",
-    "vi": "Vietnamese",
-    "id": "Indonesian",
-    "ms": "Malay",
-    "tl": "Tagalog",
-    "zh": "Chinese",
-    "ja": "Japanese",
-    "ko": "Korean",
-    "ca": "Catalan",
-    "sw": "Swahili",
-}
-
-
-def language_name(code: str) -> str:
-    """The English name of an ISO 639-1 code ("zh" -> "Chinese"); the code itself when the
-    table lacks it."""
-    return _NAMES.get(code, code)
-
-
 @dataclass(frozen=True)
 class DetectedLanguage:
     code: str  # ISO 639-1 where the language has one ("en", "es", "zh"), else the model's

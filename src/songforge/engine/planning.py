@@ -17,7 +17,7 @@ from songforge.engine.arrangement import assign_lines, room_for_lines
 from songforge.engine.caller_form import plan_caller_form
 from songforge.engine.caller_lyrics import Sheet, read_sheet
 from songforge.engine.composition import LyricLine, compose
-from songforge.engine.form import FormPlan, plan_form
+from songforge.engine.form import plan_form
 from songforge.engine.language_id import detect_language
 from songforge.engine.languages import ENGLISH, SUNG_LANGUAGES, language_name
 from songforge.engine.lyric_text import LyricSection, stresses, syllables
@@ -113,7 +113,7 @@ class PlannedSong:
     source: Score | None
     relaxed: bool = True  # every line has two bars to itself
     language: str = ENGLISH  # ISO 639-1 code of the sung words
-    notices: tuple[str, ...] = ()  # how caller lyrics were read, for the caller to know
+    notices: tuple[str, ...] = ()  # how the words were read or written, for the caller
     sheet_sections: tuple[bool, ...] = ()  # per score section: one of the caller's sections
     style_match: StyleMatch | None = None
 
@@ -191,8 +191,16 @@ def _plan_at(
         continuation=source is not None,
         fixed_bpm=source.bpm if source else None,
     )
-    title, sections = _words(request, style, plan, instrumental)
-    lyric_plan = None if instrumental else assign_lines(plan.sections, sections)
+    draft = write_lyrics(
+        request.prompt or style.name,
+        title=request.title,
+        form=plan.sections,
+        seed=request.seed,
+        mood_hint=style.name,
+    )
+    title, sections = draft.title, ([] if instrumental else draft.sections)
+    language = ENGLISH if instrumental else draft.language
+    lyric_plan = None if instrumental else assign_lines(plan.sections, sections, language)
     report("composing", 15)
     score = compose(
         style,
@@ -205,10 +213,21 @@ def _plan_at(
         removed=removed_roles(request.negative_tags),
         mood=chosen.feeling.names,
     )
+    score.language = language
     lines = sum(len(section.lines) for section in sections)
     relaxed = instrumental or lines <= room_for_lines(plan.sections)
+    notices = () if instrumental else draft.notices
     return PlannedSong(
-        style, title, sections, score, instrumental, source, relaxed, style_match=chosen.match
+        style,
+        title,
+        sections,
+        score,
+        instrumental,
+        source,
+        relaxed,
+        language,
+        notices,
+        style_match=chosen.match,
     )
 
 
@@ -324,19 +343,6 @@ def shortest_singable(request: SongRequest, longest: float) -> float | None:
             return duration
         duration = (duration // 10 + 1) * 10
     return longest
-
-
-def _words(
-    request: SongRequest, style: Style, plan: FormPlan, instrumental: bool
-) -> tuple[str, list[LyricSection]]:
-    draft = write_lyrics(
-        request.prompt or style.name,
-        title=request.title,
-        form=plan.sections,
-        seed=request.seed,
-        mood_hint=style.name,
-    )
-    return draft.title, ([] if instrumental else draft.sections)
 
 
 def _title_from(sections: list[LyricSection]) -> str | None:

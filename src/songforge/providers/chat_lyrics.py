@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import httpx
 
+from songforge.engine.language_id import prompt_language
+from songforge.engine.languages import ENGLISH, language_name
 from songforge.engine.lyric_text import LyricSection, parse_lyrics
 
 _SYSTEM = (
@@ -93,6 +95,10 @@ def request_lyrics(
     settings: ChatSettings, prompt: str, title: str | None, tags: str | None
 ) -> tuple[str | None, list[LyricSection]]:
     wish = f"Write a song about: {prompt}"
+    language = prompt_language(prompt)
+    if language.code != ENGLISH:
+        # The model could answer in English to a short prompt; the user wrote in this one.
+        wish += f"\nWrite the lyrics in {language_name(language.code)}."
     if title:
         wish += f"\nThe title is '{title}'; use it in the chorus."
     if tags:

@@ -3,11 +3,14 @@ failures) the built-in writer."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pronouncing
 import structlog
 
 from songforge.domain.tasks import GenerationResult, Stage
+from songforge.engine.language_id import detect_language
 from songforge.engine.lyric_text import format_lyrics
 from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
 from songforge.ports import ProviderJob
@@ -30,10 +33,16 @@ class LyricistProvider:
         if self._chat is not None:
             try:
                 title, sections = request_lyrics(self._chat, prompt, request.title, request.tags)
+                text = format_lyrics(sections)
+                written = detect_language(" ".join(line for s in sections for line in s.lines))
                 return GenerationResult(
                     title=request.title or title or sections[0].lines[0][:60],
-                    lyrics=format_lyrics(sections),
-                    metadata={"sections": [s.name for s in sections], "writer": "chat"},
+                    lyrics=text,
+                    metadata={
+                        "sections": [s.name for s in sections],
+                        "writer": "chat",
+                        "lyrics_language": written.code if written else "en",
+                    },
                 )
             except (
                 httpx.HTTPError,
@@ -51,8 +60,13 @@ class LyricistProvider:
             seed=job.seed,
             mood_hint=request.tags or "",
         )
+        metadata: dict[str, Any] = {
+            "sections": [s.name for s in draft.sections],
+            "writer": "built-in",
+            "lyrics_language": draft.language,
+        }
+        if draft.notices:
+            metadata["notices"] = list(draft.notices)
         return GenerationResult(
-            title=draft.title,
-            lyrics=format_lyrics(draft.sections),
-            metadata={"sections": [s.name for s in draft.sections], "writer": "built-in"},
+            title=draft.title, lyrics=format_lyrics(draft.sections), metadata=metadata
         )

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 import pronouncing
 
-from songforge.engine.language_id import language_name, prompt_language
+from songforge.engine.language_id import prompt_language
+from songforge.engine.languages import language_name
 from songforge.engine.lyric_text import LyricSection, syllable_count
 from songforge.engine.lyricist.grammar import indefinite
 from songforge.engine.lyricist.line_templates import (
@@ -25,6 +26,7 @@ from songforge.engine.lyricist.line_templates import (
     story_for,
     templates_for,
 )
+from songforge.engine.lyricist.spanish import SPANISH, write_spanish
 from songforge.engine.lyricist.subject import NounPhrase, Subject, extract_subject
 from songforge.engine.lyricist.themes import COMMON_NOUNS, Theme, detect_themes
 
@@ -341,12 +343,15 @@ def write_lyrics(
     English otherwise, with a notice. Deterministic for a given prompt, title, form and
     seed."""
     language = prompt_language(prompt)
+    if language.code == SPANISH:
+        spanish = write_spanish(prompt, title=title, form=form, seed=seed)
+        return LyricsDraft(spanish.title, spanish.sections, spanish.rhyme_pairs, SPANISH)
     draft = _write_english(prompt, title=title, form=form, seed=seed, mood_hint=mood_hint)
     if language.code == "en":
         return draft
     notice = (
         f"The prompt is in {language_name(language.code)} ({language.code}); the built-in "
-        "lyric writer writes English, so these lyrics are in English."
+        "lyric writer writes English and Spanish, so these lyrics are in English."
     )
     return replace(draft, notices=(notice,))
 

@@ -1,0 +1,498 @@
+"""The built-in writer in Spanish: the same small story (scene, what changed, the turn, a
+chorus that repeats word for word) from Spanish phrase banks, rhymed and counted by Spanish
+spelling.
+
+Rhyme follows Spanish metrics: two words rhyme from the stressed vowel on, fully
+(consonante: "playa"/"raya") or in their vowels only (asonante: "luna"/"cuna"/"duda"),
+which songs use freely; the stress comes from the written-accent rules (engine.syllabify).
+Nouns carry their gender, so articles agree ("la playa", "el mar") and "a el"/"de el"
+contract to "al"/"del". Adjectives are the gender-invariant ones ("azul", "triste").
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from songforge.engine import syllabify
+from songforge.engine.lyric_text import LyricSection
+
+SPANISH = "es"
+# Syllables per line, counted word by word as the voice sings them (no synalepha): a
+# syllable more than English lines, as Spanish words are longer.
+TARGETS = {"verse": 9, "prechorus": 8, "chorus": 8, "bridge": 9, "outro": 8}
+PLACE, SKY, HEART, THING, BEING = "place", "sky", "heart", "thing", "being"
+
+# word: (gender, class). Every word is common Spanish.
+_NOUNS_TEXT = """
+playa f place; mar m place; calle f place; ciudad f place; camino m place; puerto m place;
+río m place; pueblo m place; casa f place; jardín m place; orilla f place; plaza f place;
+carretera f place; montaña f place; campo m place; isla f place; puente m place;
+esquina f place; arena f place; bahía f place; frontera f place; estación f place;
+cielo m sky; sol m sky; luna f sky; noche f sky; día m sky; lluvia f sky; viento m sky;
+estrella f sky; mañana f sky; tarde f sky; ola f sky; marea f sky; tormenta f sky;
+nube f sky; fuego m sky; luz f sky; invierno m sky; verano m sky; madrugada f sky;
+brisa f sky; niebla f sky; amanecer m sky; primavera f sky;
+amor m heart; corazón m heart; beso m heart; canción f heart; recuerdo m heart;
+sueño m heart; promesa f heart; verdad f heart; libertad f heart; vida f heart;
+silencio m heart; olvido m heart; deseo m heart; alegría f heart; tiempo m heart;
+nombre m heart; voz f heart; mirada f heart; sonrisa f heart; destino m heart;
+esperanza f heart; ilusión f heart; pasión f heart; locura f heart; fiesta f heart;
+guitarra f thing; carta f thing; foto f thing; barco m thing; coche m thing;
+camión m thing; vela f thing; flor f thing; rosa f thing; anillo m thing; vestido m thing;
+ventana f thing; puerta f thing; piano m thing; tambor m thing; maleta f thing;
+perro m being; gato m being; caballo m being; niña f being; niño m being; madre f being;
+padre m being; abuela f being; abuelo m being; amigo m being; amiga f being;
+marinero m being; pájaro m being; gente f being; pescador m being
+"""
+NOUNS: dict[str, tuple[str, str]] = {
+    entry.split()[0]: (entry.split()[1], entry.split()[2])
+    for entry in _NOUNS_TEXT.replace("\n", " ").split(";")
+    if entry.strip()
+}
+# Gender-invariant adjectives that sit well before a noun ("la dulce noche").
+ADJECTIVES = ("triste", "dulce", "breve", "leve", "eterna", "vieja")
+_INVARIANT = ("triste", "dulce", "breve", "leve")
+MOODS = {
+    "triste": "triste",
+    "melancólica": "triste",
+    "melancólico": "triste",
+    "nostálgica": "triste",
+    "alegre": "dulce",
+    "feliz": "dulce",
+    "romántica": "dulce",
+    "romántico": "dulce",
+}
+_FRAME_TEXT = """
+una un uno unos unas el la los las lo de del en sobre para con sin por a al y o que mi
+mis tu tus su sus nuestra nuestro canción canciones tema balada letra música ritmo pista
+reggaetón reguetón bachata cumbia salsa bolero ranchera corrido tango pop rock rap trap
+flamenco merengue son muy bien quiero escribe haz hazme dame algo como me te se triste
+alegre feliz romántica romántico melancólica melancólico nostálgica lenta rápida bailar
+baile toda todo
+"""
+_FRAME = frozenset(_FRAME_TEXT.split())
+# Sung in the first person: "tu madre" in a prompt is the singer's own.
+_OWNERS = {"mi": "mi", "tu": "mi", "mis": "mis", "tus": "mis", "nuestra": "nuestra"}
+_OWNERS |= {"nuestro": "nuestro", "su": "su"}
+_FEMININE_ARTICLES = frozenset(("la", "una", "las", "unas"))
+_MASCULINE_ARTICLES = frozenset(("el", "un", "los", "unos", "del", "al"))
+
+
+@dataclass(frozen=True)
+class Noun:
+    word: str
+    gender: str  # "m" or "f"
+    plural: bool
+    kind: str
+    owner: str = ""  # "mi", "tu", "nuestra"... as the prompt said it, or "" for the article
+
+    def definite(self, adjective: str = "") -> str:
+        article = {"m": "el", "f": "la"}[self.gender]
+        if self.plural:
+            article = {"m": "los", "f": "las"}[self.gender]
+        body = f"{adjective} {self.word}" if adjective else self.word
+        return f"{self.owner or article} {body}"
+
+    def indefinite(self) -> str:
+        if self.owner:
+            return self.definite()
+        article = {"m": "un", "f": "una"}[self.gender]
+        if self.plural:
+            article = {"m": "unos", "f": "unas"}[self.gender]
+        return f"{article} {self.word}"
+
+    @property
+    def estaba(self) -> str:
+        return "estaban" if self.plural else "estaba"
+
+    @property
+    def esta(self) -> str:
+        return "están" if self.plural else "está"
+
+
+@dataclass(frozen=True)
+class Template:
+    text: str  # ends on "{END}" (the ending noun with its article)
+    sections: frozenset[str]
+    kinds: frozenset[str] = frozenset()  # subject kinds for {S}/{A}; empty: no subject
+    classes: frozenset[str] = frozenset((PLACE, SKY, HEART, THING, BEING))
+
+
+def _t(text: str, sections: str, kinds: str = "", classes: str = "") -> Template:
+    every = (PLACE, SKY, HEART, THING, BEING)
+    return Template(
+        text,
+        frozenset(sections.split()),
+        frozenset(every if kinds == "*" else kinds.split()),
+        frozenset(classes.split()) if classes and classes != "*" else frozenset(every),
+    )
+
+
+TEMPLATES: tuple[Template, ...] = (
+    # The scene.
+    _t("caminaba con {S} hacia {END}", "scene", "being thing", "place sky"),
+    _t("todo empezó con {A} y {END}", "scene", "*"),
+    _t("{S} {estaba} junto a {END}", "scene", "being thing place", "place thing"),
+    _t("había {A} cerca de {END}", "scene", "being thing", "place thing"),
+    _t("fue en {S}, bajo {END}", "scene", "place", "sky"),
+    _t("recuerdo {S} y {END}", "scene bridge", "place sky heart thing"),
+    _t("con {S} mirando {END}", "scene", "being", "sky place"),
+    _t("yo te vi en {S} con {END}", "scene", "place", "sky heart"),
+    _t("yo caminaba con {S} hacia {END}", "scene", "being thing", "place sky"),
+    _t("todo empezó con {A} y con {END}", "scene", "*"),
+    _t("aquella tarde en {S} junto a {END}", "scene", "place", "place thing sky"),
+    _t("{S} me esperaba junto a {END}", "scene", "being", "place thing"),
+    _t("te conocí en {S} bajo {END}", "scene", "place", "sky"),
+    _t("cuando {S} {estaba} junto a {END}", "scene", "being thing", "place thing"),
+    _t("{S} brillaba sobre {END}", "scene", "sky", "place thing"),
+    _t("caía {S} sobre {END}", "scene", "sky", "place thing"),
+    # Later.
+    _t("ahora {S} {esta} lejos de {END}", "later", "being thing", "place sky"),
+    _t("ahora pienso en {S} y en {END}", "later", "*"),
+    _t("el tiempo pasa por {S} y {END}", "later", "place", "sky heart"),
+    _t("todavía llevo {S} hasta {END}", "later", "thing heart", "place"),
+    _t("ya no {esta} {S} en {END}", "later", "being thing", "place"),
+    _t("me acuerdo de {S} en {END_ADJ}", "later bridge", "*", "sky place"),
+    _t("hoy regreso a {S} con {END}", "later", "place", "sky heart"),
+    _t("sigo soñando con {S} y {END}", "later", "*"),
+    _t("ya no tengo {S}, solo {END}", "later", "being thing heart"),
+    _t("pasan los años por {S} y {END}", "later", "place", "sky heart"),
+    _t("me queda {S} y {END}", "later", "being thing heart"),
+    _t("cada día pienso en {S} y {END}", "later", "*"),
+    # Building.
+    _t("siento {S} en {END}", "prechorus", "sky heart place", "sky place"),
+    _t("algo de {S} y de {END}", "prechorus", "*"),
+    _t("y me lleva hasta {END}", "prechorus", "", "place sky"),
+    _t("ya se acerca {END}", "prechorus", "", "sky heart"),
+    # The turn.
+    _t("y si un día pierdo {S} y {END}", "bridge", "being thing heart"),
+    _t("quizás {S} {era} solo {END}", "bridge", "place sky heart", "sky heart"),
+    _t("nadie sabe de {S} ni de {END}", "bridge", "*"),
+    _t("sin {S} no queda {END}", "bridge", "*", "heart sky"),
+    # The chorus.
+    _t("{S} y yo bajo {END}", "chorus outro", "being thing", "sky"),
+    _t("todo por {S} y {END}", "chorus outro", "*"),
+    _t("bailando en {S} con {END}", "chorus outro", "place", "sky heart"),
+    _t("contigo y {S} hasta {END}", "chorus outro", "being thing heart", "sky place"),
+    _t("canto por {S} y por {END}", "chorus outro", "*"),
+    _t("por {S} y por {END}", "chorus outro prechorus", "*"),
+    _t("me queda {S}, {END}", "later bridge", "being thing heart"),
+    _t("y {S} en {END}", "prechorus bridge later", "*", "sky place"),
+    _t("solo {S} y {END}", "chorus outro bridge", "*"),
+    _t("vuelvo a {S} con {END}", "chorus outro", "place", "sky heart"),
+    _t("por {S} cantaré hasta {END}", "chorus outro", "*", "sky place"),
+    _t("{S} en {END_ADJ}", "chorus outro prechorus", "*", "sky place"),
+    _t("cantándole a {END}", "prechorus chorus bridge", "", "being heart"),
+    _t("pienso en {END_ADJ}", "scene later prechorus bridge", "", "*"),
+    # Lines of the scenery, when the subject has been sung enough.
+    _t("bajo {END_ADJ}", "scene later chorus outro bridge", "", "sky"),
+    _t("me pierdo en {END_ADJ}", "scene later prechorus chorus", "", "sky place"),
+    _t("bajo {END}", "scene later chorus outro bridge", "", "sky"),
+    _t("me pierdo en {END}", "scene later prechorus chorus", "", "sky place"),
+    _t("soñando con {END}", "later prechorus chorus bridge", "", "*"),
+    _t("te espero en {END}", "scene later chorus outro", "", "place sky"),
+    _t("volveré a {END}", "bridge chorus outro", "", "place"),
+    _t("caminando hacia {END}", "scene later prechorus", "", "place sky"),
+    _t("tu voz en {END}", "prechorus chorus bridge", "", "sky place"),
+    _t("no me olvides en {END}", "bridge chorus", "", "place sky"),
+)
+_PREFIXES = ("", "", "", "y ", "oh, ", "hoy ", "ay, ")
+
+
+@dataclass(frozen=True)
+class SpanishDraft:
+    title: str
+    sections: list[LyricSection]
+    rhyme_pairs: list[tuple[str, str]]
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn"
+    )
+
+
+@lru_cache(maxsize=5_000)
+def rhyme_tail(word: str) -> str:
+    """The sound of `word` from its stressed vowel on, spelled plainly: "playa" -> "aya",
+    "corazón" -> "on". Spelling variants that sound alike are merged (b/v, ll/y, z/ce/ci,
+    silent h) so rhymes are by ear."""
+    clean = word.lower().strip(".,;:!?¡¿'\"")
+    parts = syllabify.pieces(clean, SPANISH)
+    marks = syllabify.word_stresses(clean, SPANISH)
+    stressed = marks.index(1) if 1 in marks else len(parts) - 1
+    if len(parts) != len(marks):
+        stressed = len(parts) - 1
+    piece = parts[stressed]
+    vowels = [i for i, ch in enumerate(piece) if ch in "aeiouáéíóúü"]
+    if not vowels:
+        return _plain(clean[-2:])
+    accented = [i for i in vowels if piece[i] in "áéíóú"]
+    strong = [i for i in vowels if piece[i] in "aeoáéó"]
+    at = (accented or strong or vowels[-1:])[0]
+    return _plain(piece[at:] + "".join(parts[stressed + 1 :]))
+
+
+def _plain(tail: str) -> str:
+    tail = _strip_accents(tail)
+    tail = tail.replace("h", "").replace("v", "b").replace("ll", "y").replace("z", "s")
+    tail = re.sub(r"c(?=[ei])", "s", tail)
+    tail = re.sub(r"qu(?=[ei])", "k", tail)
+    return re.sub(r"c(?=[aou]|$)", "k", tail)
+
+
+def assonance(word: str) -> str:
+    """The vowels of the rhyme tail: words with equal assonance rhyme in Spanish song."""
+    return re.sub(r"[^aeiou]", "", rhyme_tail(word))
+
+
+def rhymes(a: str, b: str) -> bool:
+    return a.lower() != b.lower() and assonance(a) == assonance(b) != ""
+
+
+def line_syllables(line: str) -> int:
+    return sum(syllabify.syllable_count(w, SPANISH) for w in line.split())
+
+
+def _contract(text: str) -> str:
+    return re.sub(r"\b([Aa]|[Dd]e) el\b", lambda m: {"a": "al", "de": "del"}[m[1].lower()], text)
+
+
+def _tokens(prompt: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", prompt.lower())
+
+
+def _guess_gender(word: str) -> str:
+    if word in NOUNS:
+        return NOUNS[word][0]
+    return "f" if word.endswith(("a", "ción", "sión", "dad", "tad", "tud", "umbre")) else "m"
+
+
+def extract_nouns(prompt: str) -> tuple[list[Noun], list[Noun], str]:
+    """The prompt's nouns after a preposition or article (the subject), the ones that name
+    the kind of song ("canción de amor": amor), and its mood adjective ("" when none)."""
+    words = _tokens(prompt)
+    subject: list[Noun] = []
+    framing: list[Noun] = []
+    mood = next((MOODS[w] for w in words if w in MOODS), "")
+    in_clause = False
+    for i, word in enumerate(words):
+        # A relative clause ("una carta que nunca llegó") says what happened, not what of.
+        if word in ("que", "quien", "donde", "cuando"):
+            in_clause = True
+            continue
+        if in_clause and word not in ("sobre", "en", "para", "con", "de", "a"):
+            continue
+        in_clause = False
+        if word in _FRAME or len(word) < 3:
+            continue
+        before = words[i - 1] if i else ""
+        gender = (
+            "f"
+            if before in _FEMININE_ARTICLES
+            else "m"
+            if before in _MASCULINE_ARTICLES
+            else _guess_gender(word)
+        )
+        plural = before in ("los", "las", "unos", "unas") and word.endswith("s")
+        known = NOUNS.get(word) or NOUNS.get(word[:-1] if plural else "")
+        kind = known[1] if known else THING
+        owner = before if before in _OWNERS else ""
+        noun = Noun(word, gender, plural, kind, _OWNERS.get(owner, ""))
+        # "canción de amor": a noun right after the kind of song names the kind of song.
+        framed = i >= 2 and before == "de" and words[i - 2] in ("canción", "balada", "tema")
+        (framing if framed else subject).append(noun)
+    return subject, framing, mood
+
+
+class _Writer:
+    def __init__(self, phrases: list[Noun], mood: str, rng: random.Random) -> None:
+        self.rng = rng
+        self.phrases = phrases
+        self.sung = {p.word: 0 for p in phrases}
+        self.adjectives = [mood] if mood else []
+        self.adjectives += [a for a in ADJECTIVES if a != mood]
+        own = [p.word for p in phrases if p.word in NOUNS and not p.plural]
+        self.endings = list(dict.fromkeys([*own, *NOUNS]))
+        self.preferred = own
+        self.used_lines: set[str] = set()
+        self.used_ends: set[str] = set()
+        self.pairs: list[tuple[str, str]] = []
+        self.verses = 0
+        self.uses: dict[str, int] = {}
+
+    def pair(self, prefer: list[str]) -> tuple[str, str]:
+        head = [w for w in prefer if w not in self.used_ends]
+        tail = [w for w in self.endings if w not in head and w not in self.used_ends]
+        self.rng.shuffle(head)
+        self.rng.shuffle(tail)
+        for first in head + tail:
+            full = [
+                w
+                for w in self.endings
+                if w not in self.used_ends | {first} and rhyme_tail(w) == rhyme_tail(first)
+            ]
+            vowels = [
+                w for w in self.endings if w not in self.used_ends | {first} and rhymes(w, first)
+            ]
+            options = full or vowels
+            if options:
+                second = self.rng.choice(options)
+                self.used_ends |= {first, second}
+                self.pairs.append((first, second))
+                return first, second
+        self.used_ends.clear()
+        return self.pair(prefer)
+
+    def adjectives_for(self, gender: str) -> list[str]:
+        gendered = {"eterna": "eterno", "vieja": "viejo"} if gender == "m" else {}
+        return [gendered.get(a, a) for a in self.adjectives]
+
+    def fill(self, template: Template, end: str, phrase: Noun | None) -> str:
+        gender, kind = NOUNS[end]
+        ending = Noun(end, gender, False, kind)
+        subject = phrase or (self.phrases[0] if self.phrases else ending)
+        text = template.text.format_map(
+            {
+                "END": ending.definite(),
+                "END_ADJ": ending.definite(self.rng.choice(self.adjectives_for(gender))),
+                "S": subject.definite(),
+                "A": subject.indefinite(),
+                "estaba": subject.estaba,
+                "esta": subject.esta,
+                "era": "eran" if subject.plural else "era",
+            }
+        )
+        return _contract(text)
+
+    def line(self, end: str, target: int, section: str) -> str:
+        cls = NOUNS[end][1]
+        best, best_score, best_phrase = "", 99.0, None
+        best_template: Template | None = None
+        fewest = min(self.sung.values()) if self.sung else 0
+        options: list[tuple[Template, Noun | None]] = []
+        for template in TEMPLATES:
+            if section not in template.sections or cls not in template.classes:
+                continue
+            if "{S}" in template.text or "{A}" in template.text:
+                for noun in self.phrases:
+                    if noun.kind in template.kinds and noun.word != end:
+                        weight = 3 if self.sung[noun.word] == fewest else 1
+                        options += [(template, noun)] * weight
+            else:
+                options.append((template, None))
+        if not options:
+            options = [
+                (t, None)
+                for t in TEMPLATES
+                if "{S}" not in t.text and "{A}" not in t.text and cls in t.classes
+            ]
+        for attempt in range(120):
+            template, phrase = self.rng.choice(options)
+            prefix = self.rng.choice(_PREFIXES)
+            text = prefix + self.fill(template, end, phrase)
+            text = text[0].upper() + text[1:]
+            gap = abs(line_syllables(text) - target)
+            # Within a syllable of the target when sampling can find it; else the closest.
+            if text.lower() in self.used_lines or (gap > 1 and attempt < 80):
+                continue
+            score = (
+                (gap if gap <= 1 else 5 * gap)  # past a syllable off, the length decides
+                + 0.6 * bool(prefix)
+                + 0.7 * self.uses.get(template.text, 0)
+                - (1.5 if phrase is not None else 0.0)
+            )
+            if score < best_score:
+                best, best_score, best_phrase, best_template = text, score, phrase, template
+        if not best:
+            best = f"{self.fill(TEMPLATES[-1], end, None)}".capitalize()
+        if best_phrase is not None:
+            self.sung[best_phrase.word] += 1
+        if best_template is not None:
+            self.uses[best_template.text] = self.uses.get(best_template.text, 0) + 1
+        self.used_lines.add(best.lower())
+        return best
+
+    def hook(self, title: str, target: int) -> str:
+        """The chorus's first line: the title, with a short scenery line after it when the
+        title alone is far from the line's length."""
+        room = target - line_syllables(title)
+        if room < 3:
+            return title
+        tails = [t for t in TEMPLATES if "{S}" not in t.text and "{A}" not in t.text]
+        best, best_gap = title, room
+        for _ in range(60):
+            template = self.rng.choice(tails)
+            end = self.rng.choice([e for e in self.endings if NOUNS[e][1] in template.classes])
+            if end in title.lower():
+                continue
+            text = f"{title}, {self.fill(template, end, None)}"
+            gap = abs(line_syllables(text) - target)
+            if gap < best_gap:
+                best, best_gap = text, gap
+            if gap == 0:
+                break
+        return best
+
+    def stanza(self, count: int, target: int, section: str) -> list[str]:
+        story = section
+        if section == "verse":
+            story = "scene" if self.verses == 0 else "later"
+            self.verses += 1
+        ends: list[str] = []
+        while len(ends) < count:
+            a, b = self.pair(self.preferred)
+            ends += [a, b]
+        if len(ends) > count:
+            dropped = set(ends[count:])
+            ends = ends[:count]
+            self.pairs = [p for p in self.pairs if not set(p) & dropped]
+        return [self.line(end, target, story) for end in ends]
+
+
+def _title(subject: list[Noun], framing: list[Noun], rng: random.Random) -> str:
+    if framing and subject:
+        return f"{framing[0].word.capitalize()} en {subject[0].definite()}"
+    if subject:
+        return subject[0].definite().capitalize()
+    if framing:
+        return framing[0].word.capitalize()
+    end = rng.choice(list(NOUNS))
+    return f"{Noun(end, NOUNS[end][0], False, THING).definite().capitalize()}"
+
+
+def write_spanish(
+    prompt: str, *, title: str | None, form: list[tuple[str, str, int]], seed: int
+) -> SpanishDraft:
+    """Spanish lyrics whose sections follow `form` (name, kind, bars), one line per two
+    bars: the chorus opens with the title and repeats word for word. Deterministic for a
+    given prompt, title, form and seed."""
+    rng = random.Random(f"{seed}:{prompt}:{title}:es")
+    subject, framing, mood = extract_nouns(prompt)
+    phrases = subject + framing
+    writer = _Writer(phrases, mood, rng)
+    song_title = title or _title(subject, framing, rng)
+    chorus: list[str] | None = None
+    sections: list[LyricSection] = []
+    for name, kind, bars in form:
+        if kind not in TARGETS:
+            continue
+        count = max(1, bars // 2)
+        target = TARGETS[kind]
+        if kind == "chorus":
+            if chorus is None or len(chorus) != count:
+                chorus = [
+                    writer.hook(song_title, target),
+                    *writer.stanza(count - 1, target, "chorus"),
+                ]
+            lines = chorus
+        elif kind == "outro":
+            lines = [writer.hook(song_title, target), *writer.stanza(count - 1, target, "outro")]
+        else:
+            lines = writer.stanza(count, target, kind)
+        sections.append(LyricSection(name, tuple(lines)))
+    return SpanishDraft(song_title, sections, writer.pairs)
