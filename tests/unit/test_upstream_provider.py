@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,7 @@ def _contract() -> httpx.Response:
 
 def test_create_poll_and_copy_with_a_stable_idempotency_key(tmp_path: Path) -> None:
     seen: list[httpx.Request] = []
-    polls = iter(
+    polls: Iterator[dict[str, Any]] = iter(
         [
             {"status": "processing", "progress": 40, "stage": "rendering"},
             {
