@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from songforge.ports import Credential
 from songforge.services.credentials import INFERENCE, MANAGEMENT, authenticate
@@ -20,12 +21,24 @@ def get_services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(get_services)]
 
 
+# These only describe the two credentials in the OpenAPI document (security schemes);
+# the raw header is still read by `authenticate`, which gives the contract's 401 errors.
+_inference_scheme = HTTPBearer(
+    scheme_name="InferenceKey", description="An `sk-` API key.", auto_error=False
+)
+_management_scheme = HTTPBearer(
+    scheme_name="ManagementToken", description="An `mt-` management token.", auto_error=False
+)
+Described = HTTPAuthorizationCredentials | None
+
+
 # Async on purpose: a key lookup is one indexed read, cheaper than a thread hop.
 async def inference_key(
     request: Request,
     services: ServicesDep,
-    authorization: Annotated[str | None, Header()] = None,
+    _scheme: Annotated[Described, Security(_inference_scheme)],
 ) -> Credential:
+    authorization = request.headers.get("authorization")
     credential = authenticate(
         services.uow_factory, services.clock, authorization, INFERENCE, services.credential_cache
     )
@@ -37,8 +50,11 @@ async def inference_key(
 
 
 async def management_token(
-    services: ServicesDep, authorization: Annotated[str | None, Header()] = None
+    request: Request,
+    services: ServicesDep,
+    _scheme: Annotated[Described, Security(_management_scheme)],
 ) -> Credential:
+    authorization = request.headers.get("authorization")
     return authenticate(
         services.uow_factory, services.clock, authorization, MANAGEMENT, services.credential_cache
     )

@@ -18,6 +18,7 @@ from pydantic.json_schema import SkipJsonSchema
 from songforge.domain.catalog import Catalog
 from songforge.domain.generation_request import MAX_SEED
 from songforge.domain.model_versions import accepted_versions
+from songforge.services.run_task import ASSET_EXTENSIONS
 
 _MONEY = r"^\d+\.\d{4}$"
 T = TypeVar("T")
@@ -197,15 +198,21 @@ _ERRORS = {
     "404": "Not found",
     "409": "task_not_cancellable or idempotency_key_reused",
     "413": "payload_too_large",
+    "416": "range_not_satisfiable",
     "429": "rate_limit_exceeded",
     "503": "upstream_unavailable (retryable)",
 }
+# Statuses a route answers beyond those its inputs and credential imply (see _statuses).
 _ROUTE_ERRORS = {
-    ("post", "/v1/music/generations"): ("400", "401", "402", "403", "404", "409", "413", "429"),
-    ("get", "/v1/tasks/{task_id}"): ("401", "403", "404", "429"),
-    ("get", "/v1/music/generations/{task_id}"): ("401", "403", "404", "429"),
-    ("delete", "/v1/tasks/{task_id}"): ("401", "403", "404", "409", "429"),
-    ("get", "/v1/tasks"): ("400", "401", "429"),
+    ("post", "/v1/music/generations"): ("402", "404", "409", "413", "503"),
+    ("delete", "/v1/tasks/{task_id}"): ("409",),
+    ("get", "/v1/files/{asset_id}/{filename}"): ("403", "416"),
+}
+# Non-JSON success bodies.
+_CONTENT_TYPES = {
+    ("get", "/metrics"): ("text/plain; version=1.0.0; charset=utf-8",),
+    ("get", "/v1/tasks/{task_id}/events"): ("text/event-stream",),
+    ("get", "/v1/files/{asset_id}/{filename}"): tuple(ASSET_EXTENSIONS),
 }
 _TASK_RESPONSES = {
     ("post", "/v1/music/generations"): "TaskObject",
@@ -251,6 +258,23 @@ def _schemas(catalog: Catalog) -> dict[str, Any]:
     return schemas
 
 
+def _statuses(method: str, path: str, operation: dict[str, Any]) -> set[str]:
+    """Error statuses an operation can answer: 400 when it takes input, 404 for a path with
+    ids, 401 behind a credential, 403 and 429 behind an inference key (another key's task,
+    a model the key may not use; per-key rate limits), plus the route's own."""
+    found = set(_ROUTE_ERRORS.get((method, path), ()))
+    if operation.get("parameters") or "requestBody" in operation:
+        found.add("400")
+    if "{" in path:
+        found.add("404")
+    schemes = {name for requirement in operation.get("security", []) for name in requirement}
+    if schemes:
+        found.add("401")
+    if "InferenceKey" in schemes:
+        found |= {"403", "429"}
+    return found
+
+
 def build_openapi(app: FastAPI, catalog: Catalog) -> dict[str, Any]:
     document = get_openapi(
         title=app.title, version=app.version, description=app.description, routes=app.routes
@@ -264,19 +288,21 @@ def build_openapi(app: FastAPI, catalog: Catalog) -> dict[str, Any]:
     for path, operations in document["paths"].items():
         for method, operation in operations.items():
             responses = operation.setdefault("responses", {})
-            if responses.pop("422", None) is not None:
-                responses.setdefault("400", _json(envelope, _ERRORS["400"]))
-            for status in _ROUTE_ERRORS.get((method, path), ()):
-                responses.setdefault(status, _json(envelope, _ERRORS[status]))
-            if (answer := _TASK_RESPONSES.get((method, path))) is not None:
-                responses["200"] = _json(
-                    _ref(answer), "The task" if answer == "TaskObject" else "A page of tasks"
-                )
+            responses.pop("422", None)
             if (body := _REQUEST_BODIES.get((method, path))) is not None:
                 operation["requestBody"] = {
                     "required": True,
                     "content": {"application/json": {"schema": _ref(body)}},
                 }
+            for status in sorted(_statuses(method, path, operation)):
+                responses.setdefault(status, _json(envelope, _ERRORS[status]))
+            if (answer := _TASK_RESPONSES.get((method, path))) is not None:
+                responses["200"] = _json(
+                    _ref(answer), "The task" if answer == "TaskObject" else "A page of tasks"
+                )
+            if (types := _CONTENT_TYPES.get((method, path))) is not None:
+                ok = responses.setdefault("200", {"description": "OK"})
+                ok["content"] = {media_type: {} for media_type in types}
     return document
 
 

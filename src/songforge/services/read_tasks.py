@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
+import re
 from dataclasses import dataclass
 
 from songforge.domain.errors import InvalidParameter, TaskNotAvailable, TaskNotFound
@@ -28,18 +26,23 @@ def get_task(uow_factory: UnitOfWorkFactory, credential: Credential, task_id: st
         return check_owner(uow.tasks.get(task_id), credential)
 
 
+# `<created seconds>_<task id>`: readable, and describable by a pattern in the OpenAPI
+# document, so a client (or a fuzzer) can tell a well-formed cursor from a broken one.
+CURSOR_PATTERN = r"^[0-9]{1,12}(\.[0-9]{1,9})?_ldtask_[0-9a-f]{32}$"
+
+
 def _encode_cursor(task: Task) -> str:
-    raw = json.dumps([task.created, task.id]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return f"{task.created!r}_{task.id}"
 
 
 def _decode_cursor(cursor: str) -> tuple[float, str]:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        created, task_id = json.loads(base64.urlsafe_b64decode(padded))
-        return float(created), str(task_id)
-    except (ValueError, TypeError, binascii.Error):
-        raise InvalidParameter("'after' is not a valid cursor.", param="after") from None
+    if re.fullmatch(CURSOR_PATTERN, cursor) is None:
+        raise InvalidParameter("'after' is not a valid cursor.", param="after")
+    created, task_id = cursor.split("_", 1)
+    return float(created), task_id
+
+
+MAX_PAGE_SIZE = 100
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,8 @@ class ListQuery:
 def list_tasks(
     uow_factory: UnitOfWorkFactory, credential: Credential, query: ListQuery
 ) -> TaskPage:
-    if not 1 <= query.limit <= 100:
-        raise InvalidParameter("'limit' must be between 1 and 100.", param="limit")
+    if not 1 <= query.limit <= MAX_PAGE_SIZE:
+        raise InvalidParameter(f"'limit' must be between 1 and {MAX_PAGE_SIZE}.", param="limit")
     if query.status is not None and query.status not in TaskStatus.__members__.values():
         raise InvalidParameter(
             "'status' must be one of: pending, processing, completed, failed.", param="status"

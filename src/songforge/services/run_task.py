@@ -128,7 +128,7 @@ class LeasedRemoteBook:
             raise LeaseLost(self._task_id)
 
 
-_EXTENSIONS = {
+ASSET_EXTENSIONS = {
     "audio/mpeg": ".mp3",
     "audio/wav": ".wav",
     "audio/flac": ".flac",
@@ -146,7 +146,7 @@ class AssetSaver:
 
     def __call__(self, kind: str, data: bytes | Path, content_type: str) -> StoredAsset:
         asset_id = secrets.token_hex(16)
-        extension = _EXTENSIONS.get(content_type, ".bin")
+        extension = ASSET_EXTENSIONS.get(content_type, ".bin")
         key = f"{self._task_id}/{asset_id}{extension}"
         if isinstance(data, Path):
             size = self._blobs.put_file(key, data, content_type)

@@ -16,10 +16,16 @@ from songforge.api.errors import request_id_of
 from songforge.api.json_body import read_json
 from songforge.api.presenters import present_task, task_headers
 from songforge.domain.errors import InvalidJson, InvalidParameter
-from songforge.domain.tasks import Task
+from songforge.domain.tasks import Task, TaskStatus
 from songforge.services.cancel_task import cancel_task
 from songforge.services.create_task import create_task
-from songforge.services.read_tasks import ListQuery, get_task, list_tasks
+from songforge.services.read_tasks import (
+    CURSOR_PATTERN,
+    MAX_PAGE_SIZE,
+    ListQuery,
+    get_task,
+    list_tasks,
+)
 from songforge.services.task_stream import next_step, seq_of
 
 router = APIRouter(tags=["tasks"])
@@ -82,11 +88,15 @@ async def read_generation(
 def list_my_tasks(
     services: ServicesDep,
     credential: InferenceKey,
-    limit: Annotated[int, Query()] = 20,
-    after: Annotated[str | None, Query()] = None,
-    status: Annotated[str | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 20,
+    after: Annotated[
+        str | None,
+        Query(pattern=CURSOR_PATTERN, description="The previous page's next_cursor"),
+    ] = None,
+    status: Annotated[TaskStatus | None, Query()] = None,
 ) -> JSONResponse:
-    page = list_tasks(services.uow_factory, credential, ListQuery(limit, after, status))
+    query = ListQuery(limit, after, status.value if status else None)
+    page = list_tasks(services.uow_factory, credential, query)
     now = services.clock.now()
     return JSONResponse(
         {
