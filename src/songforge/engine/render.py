@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 
 import fluidsynth
@@ -63,21 +64,45 @@ class SoundFontRenderer:
                 events.append((max(off, on + 1), 0, track.channel, note.pitch, 0))
         events.sort()
         total = int(duration * SAMPLE_RATE)
-        chunks: list[np.ndarray] = []
+        audio = np.zeros((total, 2), dtype=np.float32)
         cursor = 0
         for sample, kind, channel, pitch, velocity in events:
             sample = min(sample, total)
             if sample > cursor:
-                chunks.append(synth.get_samples(sample - cursor))
+                _write_float(synth, audio[cursor:sample])
                 cursor = sample
             if kind == 1:
                 synth.noteon(channel, pitch, velocity)
             else:
                 synth.noteoff(channel, pitch)
         if total > cursor:
-            chunks.append(synth.get_samples(total - cursor))
-        raw = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int16)
-        return (raw.astype(np.float32) / 32768.0).reshape(-1, 2)
+            _write_float(synth, audio[cursor:total])
+        return audio
 
     def close(self) -> None:
         self._anchor.delete()
+
+
+def _write_float(synth: fluidsynth.Synth, into: np.ndarray) -> None:
+    """Renders len(into) stereo frames as float into `into` (C-contiguous, shape (n, 2)).
+
+    Float output, not FluidSynth's 16-bit output: the 16-bit path adds dither from a
+    table filled once per process from the C library's rand(), so the same score gave
+    samples differing by a few LSB depending on what else in the process had called
+    rand() before the first synthesizer was made.
+    """
+    write = fluidsynth._fl.fluid_synth_write_float
+    write.argtypes = [
+        ctypes.c_void_p,
+        ctypes.c_int,
+        ctypes.c_void_p,
+        ctypes.c_int,
+        ctypes.c_int,
+        ctypes.c_void_p,
+        ctypes.c_int,
+        ctypes.c_int,
+    ]
+    write.restype = ctypes.c_int
+    pointer = into.ctypes.data
+    if write(synth.synth, len(into), pointer, 0, 2, pointer, 1, 2) != 0:
+        raise RuntimeError("FluidSynth could not render")
