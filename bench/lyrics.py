@@ -1,4 +1,5 @@
-"""Time per lyric set from the built-in writer (median over many prompts and seeds).
+"""Time per lyric set from the built-in writer (median over many prompts and seeds), English
+and Spanish, prompts with a subject and a genre-only one.
 
 .venv/bin/python bench/lyrics.py [--sets 200]
 """
@@ -15,6 +16,10 @@ import time
 from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
 
 PROMPTS = (
+    "country song about a pickup truck and a dog",
+    "a melancholic indie folk ballad about a lighthouse keeper",
+    "una canción de amor en la playa",
+    "lofi beat",
     "an upbeat synth-pop song about city lights at night",
     "a country song about driving home on an open road",
     "a sad ballad about saying goodbye",

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-import pronouncing
 import structlog
 
 from songforge.domain.tasks import GenerationResult, Stage
@@ -24,7 +23,9 @@ class LyricistProvider:
 
     def __init__(self, chat: ChatSettings | None = None) -> None:
         self._chat = chat
-        pronouncing.phones_for_word("song")  # loads the CMU dictionary (~0.25 s) up front
+        # Loads the CMU dictionary, lemminflect's tables and the language model (~1-2 s) up
+        # front, so the first task does not pay for them.
+        write_lyrics("a song about the sea", title=None, form=STANDARD_FORM, seed=0)
 
     def generate(self, job: ProviderJob) -> GenerationResult:
         job.report(Stage.WRITING_LYRICS, 10)
