@@ -106,7 +106,7 @@ class Services:
                 every=self.settings.webhook_retry_every,
                 give_up_after=self.settings.webhook_retry_for,
             ),
-            lease_seconds=self.settings.webhook_timeout_seconds + 20.0,
+            lease_seconds=self.settings.webhook_timeout_seconds + 5.0,
         )
 
     def create_context(self) -> CreateContext:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from songforge.cli import client_commands, demo_command
+from songforge.cli import client_commands, demo_command, webhooks_command
 from songforge.domain.errors import SongforgeError
 from songforge.logging_setup import configure_logging
 from songforge.services.credentials import INFERENCE, MANAGEMENT, issue_credential
@@ -178,6 +178,7 @@ def credits_add(
 
 client_commands.register(app)
 demo_command.register(app)
+webhooks_command.register(app)
 
 
 def main() -> None:
