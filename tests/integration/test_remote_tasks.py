@@ -164,6 +164,11 @@ def test_a_full_pool_defers_without_using_an_attempt(
     assert waiting.attempts == 0  # the deferral did not use one up
     assert waiting.remote is None
     assert waiting.available_at == pytest.approx(clock.now() + 1.0)
+    clock.advance(1.5)
+    again = claim_next(ctx, "worker-c", 30.0)  # its turn comes again, as attempt 1
+    assert again is not None
+    assert again.id == second_id
+    assert again.attempts == 1
 
 
 def test_an_upstream_failure_fails_and_releases_while_forget_resubmits(

@@ -306,9 +306,18 @@ class SqlTaskRepository:
             )
             values["remote_server"] = sa.case((unaccepted, sa.null()), else_=tasks.c.remote_server)
         outcome = self._c.execute(tasks.update().where(where).values(**values))
-        if outcome.rowcount == 1:
+        if outcome.rowcount == 1 and refund_attempt:
+            # It never started: no attempt to account for (the next claim reuses its number).
+            self._drop_open_attempt(task_id, owner)
+        elif outcome.rowcount == 1:
             self._close_attempt(task_id, owner, now, error.code)
         return outcome.rowcount == 1
+
+    def _drop_open_attempt(self, task_id: str, owner: str | None) -> None:
+        where = sa.and_(task_attempts.c.task_id == task_id, task_attempts.c.finished_at.is_(None))
+        if owner is not None:
+            where = sa.and_(where, task_attempts.c.owner == owner)
+        self._c.execute(task_attempts.delete().where(where))
 
     def mark_failed(
         self,

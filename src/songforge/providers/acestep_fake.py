@@ -330,7 +330,7 @@ def _wrap(data: Any, code: int = 200, error: str | None = None) -> dict[str, Any
 
 class _Handler(BaseHTTPRequestHandler):
     fake: FakeAceStepServer
-    protocol_version = "HTTP/1.1"
+    protocol_version = "HTTP/1.0"  # one request per connection: stop() leaves none open
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         return None
