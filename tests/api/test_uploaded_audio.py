@@ -283,3 +283,23 @@ def test_plain_http_is_refused_unless_the_operator_allows_it(
     error = response.json()["error"]
     assert (response.status_code, error["param"]) == (400, "audio_url")
     assert "https" in error["message"]
+
+
+def test_a_backend_fetches_the_upload_by_its_signed_url_only(
+    app: tuple[Services, TestClient, Bootstrapped],
+) -> None:
+    services, client, org = app
+    audio = wav_bytes(1.5)
+    file_id = client.post(
+        "/v1/files", files={"file": ("a.wav", audio)}, headers=bearer(org.api_key)
+    ).json()["id"]
+    url = services.file_urls.upload_url(file_id, int(services.clock.now()) + 60)
+    fetched = client.get(url)
+    assert (fetched.status_code, fetched.content) == (200, audio)
+    assert fetched.headers["content-type"] == "audio/wav"
+    unsigned = client.get(f"/v1/files/{file_id}/content")
+    assert unsigned.status_code == 403
+    forged = client.get(url.replace("signature=", "signature=0"))
+    assert forged.status_code == 403
+    expired = services.file_urls.upload_url(file_id, int(services.clock.now()) - 1)
+    assert client.get(expired).status_code == 403
