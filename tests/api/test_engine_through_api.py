@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import mido
 import pytest
 import soundfile as sf
 from fastapi.testclient import TestClient
@@ -71,6 +73,12 @@ def test_song_lyrics_and_continuation(engine_services: Services) -> None:
         assert master.channels == 2
         assert master.duration == pytest.approx(done["metadata"]["duration"], abs=0.5)
         assert done["metadata"]["lyrics_timing"][0]["start"] > 0
+        assert done["metadata"]["style_match"] == {
+            "style": "country",
+            "word": "country",
+            "source": "prompt",
+        }
+        _check_score_and_midi(client, done)
         assert done["lyrics"].startswith("[Verse 1]")
         text = client.get(lyrics["poll_url"], headers=headers).json()
         assert text["status"] == "completed"
@@ -89,6 +97,56 @@ def test_song_lyrics_and_continuation(engine_services: Services) -> None:
         assert continued["status"] == "completed", continued
         assert continued["metadata"]["continued_from"]["clip_id"] == done["clip_id"]
         assert continued["metadata"]["bpm"] == done["metadata"]["bpm"]
+        _check_score_and_midi(client, continued)
+
+
+def _check_score_and_midi(client: TestClient, task: dict[str, Any]) -> None:
+    """The score and MIDI file a song links to agree with its audio's metadata and with
+    each other, as a karaoke or transcription tool would read them."""
+    meta = task["metadata"]
+    fetched = client.get(meta["score_url"])
+    assert fetched.status_code == 200
+    assert fetched.headers["content-type"].startswith("application/json")
+    score = fetched.json()
+    assert round(score["bpm"], 1) == meta["bpm"]
+    assert score["key"] == meta["key"]
+    assert score["mode"] == meta["mode"]
+    assert score["duration"] == pytest.approx(meta["duration"], abs=0.1)
+    # Every sung note has its pitch, time and lyric line; lines start where metadata says.
+    first_syllable: dict[int, float] = {}
+    for syllable in score["vocal"]:
+        assert {"pitch", "start", "duration", "text", "line"} <= set(syllable)
+        first_syllable.setdefault(syllable["line"], syllable["start"])
+    starts = [line["start"] for line in meta["lyrics_timing"]]
+    assert starts == [round(first_syllable[i], 3) for i in sorted(first_syllable)]
+    parts = {track["role"]: track for track in score["tracks"]}
+    assert set(meta["instruments"]) == set(parts) | {"vocal"}
+
+    fetched = client.get(meta["midi_url"])
+    assert fetched.status_code == 200
+    assert fetched.headers["content-type"] == "audio/midi"
+    midi = mido.MidiFile(file=io.BytesIO(fetched.content))
+    meta_messages = {m.type: m for m in midi.tracks[0] if m.is_meta}
+    # metadata rounds bpm to 0.1; MIDI stores a beat's length in whole microseconds
+    midi_bpm = mido.tempo2bpm(meta_messages["set_tempo"].tempo)
+    assert midi_bpm == pytest.approx(meta["bpm"], abs=0.06)
+    assert midi_bpm == pytest.approx(score["bpm"], abs=0.01)
+    tonic, quality = meta["key"].split()
+    assert meta_messages["key_signature"].key == tonic + ("m" if quality == "minor" else "")
+    last_note_end = max(
+        [n["start"] + n["duration"] for t in score["tracks"] for n in t["notes"]]
+        + [s["start"] + s["duration"] for s in score["vocal"]]
+    )
+    assert midi.length == pytest.approx(last_note_end, abs=0.05)
+    assert midi.length <= meta["duration"]
+    for track in midi.tracks[1:]:
+        role = next(m.name for m in track if m.type == "track_name")
+        notes = [m for m in track if m.type == "note_on" and m.velocity > 0]
+        expected = len(score["vocal"]) if role == "vocal" else len(parts[role]["notes"])
+        assert len(notes) == expected, role
+        programs = [m.program for m in track if m.type == "program_change"]
+        sound = meta["instruments"][role]
+        assert programs == ([] if "kit" in sound else [sound["program"]]), role
 
 
 def test_caller_lyrics_round_trip(engine_services: Services) -> None:

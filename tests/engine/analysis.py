@@ -84,13 +84,18 @@ def tempo_agrees(found: float, declared: float, tolerance: float = 0.02) -> bool
     return any(abs(found - declared * f) <= declared * f * tolerance for f in (0.5, 1.0, 2.0))
 
 
-def key_tonic(audio: np.ndarray, rate: int = 44_100) -> str:
+def chroma(audio: np.ndarray, rate: int = 44_100) -> np.ndarray:
+    """Mean constant-Q chroma over the whole audio: 12 values, C first."""
     mono = librosa.resample(audio.mean(axis=1), orig_sr=rate, target_sr=22_050)
-    chroma = librosa.feature.chroma_cqt(y=mono, sr=22_050).mean(axis=1)
+    return np.asarray(librosa.feature.chroma_cqt(y=mono, sr=22_050).mean(axis=1))
+
+
+def key_tonic(audio: np.ndarray, rate: int = 44_100) -> str:
+    energy = chroma(audio, rate)
     best, best_score = "C", -2.0
     for tonic in range(12):
         for profile in (_MAJOR, _MINOR):
-            score = float(np.corrcoef(chroma, np.roll(profile, tonic))[0, 1])
+            score = float(np.corrcoef(energy, np.roll(profile, tonic))[0, 1])
             if score > best_score:
                 best, best_score = KEY_NAMES[tonic], score
     return best

@@ -12,7 +12,7 @@ from songforge.storage.file_urls import FileUrls
 
 _MEDIA = {"audio": "audio_url", "video": "video_url", "image": "image_url"}
 # Assets published in `metadata` rather than at the top level of the task object.
-_METADATA_URLS = {"master": "lossless_url"}
+_METADATA_URLS = {"master": "lossless_url", "score": "score_url", "midi": "midi_url"}
 
 
 def _money(value: Decimal | None) -> str | None:

@@ -113,6 +113,7 @@ class Engine:
             "style": style.name,
             "style_match": planned.style_match.as_metadata() if planned.style_match else None,
             "mood": score.mood,
+            "instruments": score.instruments(),
             "time_signature": "4/4",
             "sections": sections,
             "lyrics_timing": line_timings(score),

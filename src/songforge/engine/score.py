@@ -5,10 +5,15 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import mido
 
+from songforge.engine.general_midi import PROGRAM_NAMES
+
 DRUM_CHANNEL = 9
+# The sung line's track in the MIDI file: Choir Aahs, on a channel no instrument uses.
+VOCAL_PROGRAM, VOCAL_CHANNEL = 52, 15
 
 
 @dataclass(frozen=True)
@@ -86,17 +91,42 @@ class Score:
             }
         )
 
+    def midi_key(self) -> str:
+        """The key as a MIDI key signature names it: "C#" for C# major, "Bbm" for Bb minor
+        (modes take the signature of their major or minor colour, as `key` does)."""
+        tonic, quality = self.key.split()
+        return tonic + ("m" if quality == "minor" else "")
+
+    def instruments(self) -> dict[str, dict[str, Any]]:
+        """role -> the General MIDI sound the MIDI file gives that part: {"program",
+        "name"} (program 0-based), or {"kit", "name"} for the drums on channel 10. The
+        vocal part is sung in the audio; in the MIDI file it is a melody line."""
+        found: dict[str, dict[str, Any]] = {}
+        for track in self.tracks:
+            if track.channel == DRUM_CHANNEL:
+                found[track.role] = {"kit": 0, "name": "Standard Kit"}
+            else:
+                found[track.role] = {
+                    "program": track.program,
+                    "name": PROGRAM_NAMES[track.program],
+                }
+        if self.vocal:
+            found["vocal"] = {"program": VOCAL_PROGRAM, "name": PROGRAM_NAMES[VOCAL_PROGRAM]}
+        return found
+
     def to_midi(self) -> bytes:
         ticks_per_beat = 480
         seconds_per_tick = 60.0 / self.bpm / ticks_per_beat
         midi = mido.MidiFile(ticks_per_beat=ticks_per_beat)
         tempo_track = mido.MidiTrack()
         tempo_track.append(mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(self.bpm)))
+        tempo_track.append(mido.MetaMessage("time_signature", numerator=4, denominator=4))
+        tempo_track.append(mido.MetaMessage("key_signature", key=self.midi_key()))
         midi.tracks.append(tempo_track)
         parts = [(t.role, t.program, t.channel, t.notes) for t in self.tracks]
         if self.vocal:
             voice = [Note(s.start, s.duration, s.pitch, 100) for s in self.vocal]
-            parts.append(("vocal", 52, 15, voice))
+            parts.append(("vocal", VOCAL_PROGRAM, VOCAL_CHANNEL, voice))
         for role, program, channel, notes in parts:
             track = mido.MidiTrack()
             track.append(mido.MetaMessage("track_name", name=role))
