@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from songforge.services.bootstrap import Bootstrapped, create_funded_organisation
 from songforge.wiring import Services
 from tests.api.test_uploaded_audio import wav_bytes
-from tests.conformance.vendor_schema import vendor_schema
+from tests.conformance.vendor_schema import VendorSchema, vendor_schema
 from tests.conftest import bearer, run_pending
 
 # The operations of TokenLab's OpenAPI that songforge serves (checked against its routes below).
@@ -68,8 +68,34 @@ class Reply(Protocol):
     def json(self) -> Any: ...
 
 
+# songforge's own /openapi.json of the app under test, read once per test.
+_OWN: list[VendorSchema] = []
+
+
+@pytest.fixture(autouse=True)
+def own_document(client: TestClient) -> None:
+    _OWN[:] = [VendorSchema(client.get("/openapi.json").json())]
+
+
+def _own_errors(operation_id: str, status: int, body: Any) -> list[str]:
+    """The body checked against our own document too, where it describes this response."""
+    vendor = vendor_schema().operations[operation_id]
+    own = _OWN[0]
+    [ours] = [
+        op
+        for op in own.operations.values()
+        if (op.method, op.path_pattern) == (vendor.method, vendor.path_pattern)
+    ]
+    pointer = own.response_pointer(ours.operation_id, status)
+    if pointer is None:
+        assert status >= 400, f"our document has no {status} body for {ours.path}"
+        return []
+    return own.errors(pointer, body)
+
+
 def check(operation_id: str, response: Reply, status: int) -> Any:
-    """Asserts the status, then validates the body against the vendor's schema for it."""
+    """Asserts the status, then validates the body against the vendor's schema for it and
+    against songforge's own OpenAPI document."""
     assert operation_id in IMPLEMENTED
     assert response.status_code == status, response.text
     if (operation_id, status) == ("retrieveFileContent", 200):
@@ -86,6 +112,8 @@ def check(operation_id: str, response: Reply, status: int) -> Any:
             pointer = "/components/schemas/VideoTaskResponse"
     errors = schema.errors(pointer, body)
     assert not errors, f"{operation_id} {status} breaks {pointer}:\n" + "\n".join(errors)
+    errors = _own_errors(operation_id, status, body)
+    assert not errors, f"{operation_id} {status} breaks our document:\n" + "\n".join(errors)
     if status >= 400:
         assert body["error"]["code"]
         assert body["error"].get("param", "") is not None
@@ -175,6 +203,16 @@ def test_create_music_errors(
         post("/v1/music/generations", json={**SONG, "mv": "v9"}, headers=headers),
         400,
     )
+    # A model whose backends cannot take a caller's audio does not accept the fields for it.
+    cover = {
+        "model": "songforge_instrumental",
+        "prompt": "calm piano",
+        "audio_url": "https://example.com/take.mp3",
+        "audio_operation": "upload-cover",
+    }
+    error = check("createMusic", post("/v1/music/generations", json=cover, headers=headers), 400)
+    assert error["error"]["code"] == "unsupported_parameter"
+    assert error["error"]["unsupported_parameters"] == ["audio_url", "audio_operation"]
     check("createMusic", post("/v1/music/generations", content=b"[1]", headers=headers), 400)
     error = check(
         "createMusic",

@@ -15,6 +15,7 @@ from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
+from songforge.api.openapi_shapes import describe_responses
 from songforge.domain.catalog import Catalog
 from songforge.domain.generation_request import MAX_SEED
 from songforge.domain.model_versions import accepted_versions
@@ -134,9 +135,10 @@ class Suggestion(BaseModel):
 
 
 class ErrorDetail(BaseModel):
-    """Typed as TokenLab's `ApiError`: optional fields are absent, never null."""
+    """Typed as TokenLab's `ApiError`: optional fields are absent, never null; like it,
+    the envelope may carry further fields."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="allow")
 
     message: str
     type: str
@@ -152,6 +154,7 @@ class ErrorDetail(BaseModel):
     )
     supported_operations: Absent[list[str]] = None
     allowed_values: Absent[list[str]] = None
+    allowed_models: Absent[list[str]] = Field(None, description="model_not_allowed: the key's.")
     did_you_mean: Absent[str] = Field(None, description="The closest model id.")
     suggestions: Absent[list[Suggestion]] = None
     balance_usd: Absent[float] = None
@@ -303,6 +306,7 @@ def build_openapi(app: FastAPI, catalog: Catalog) -> dict[str, Any]:
             if (types := _CONTENT_TYPES.get((method, path))) is not None:
                 ok = responses.setdefault("200", {"description": "OK"})
                 ok["content"] = {media_type: {} for media_type in types}
+    describe_responses(document)
     return document
 
 
