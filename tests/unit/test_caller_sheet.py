@@ -87,6 +87,14 @@ def test_instrumental_break_is_a_section_without_words() -> None:
     assert planned.score.lines == [VERSE, FIRST]
 
 
+def test_a_drop_or_solo_without_lines_is_played_not_a_repeated_chorus() -> None:
+    planned = _plan(f"[Chorus]\n{FIRST}\n\n[Drop]\n\n[Guitar Solo]\n\n[Verse]\n{VERSE}")
+    assert planned.score.lines == [FIRST, VERSE]
+    assert [name for name, _ in _sung_sections(planned)] == [
+        "Chorus", "Drop", "Guitar Solo", "Verse",
+    ]  # fmt: skip
+
+
 def test_backing_lines_are_not_sung_by_the_lead_and_the_caller_is_told() -> None:
     planned = _plan(f"[Verse]\n{VERSE} (little story)\n(ooh, ooh)\n{FIRST}")
     assert planned.score.lines[0] == VERSE
