@@ -276,3 +276,65 @@ def test_a_refused_key_leaves_nothing_charged(tmp_path: Path, fake: FakeAceStepS
     assert failed["error"]["code"] == "upstream_error"
     assert fake.generations == 0
     assert money(services, org) == (Decimal(0), Decimal(0))
+
+
+def upload(client: TestClient, org: Bootstrapped, seconds: float, seed: int) -> str:
+    from songforge.providers.acestep_fake import SAMPLE_RATE, _chord_audio
+
+    buffer = io.BytesIO()
+    soundfile.write(buffer, _chord_audio(seconds, seed, 100), SAMPLE_RATE, format="WAV")
+    response = client.post(
+        "/v1/files",
+        files={"file": ("take.wav", buffer.getvalue(), "audio/wav")},
+        headers=bearer(org.api_key),
+    )
+    assert response.status_code == 200, response.text
+    return str(response.json()["id"])
+
+
+def test_an_uploaded_file_is_covered(
+    backend: tuple[TestClient, Services, Bootstrapped], fake: FakeAceStepServer
+) -> None:
+    client, services, org = backend
+    file_id = upload(client, org, 12.0, seed=5)
+    task_id = create(
+        client, org, prompt="as a jazz trio", audio_url=file_id, audio_operation="upload-cover"
+    )
+    run_pending(services)
+    done = task(client, org, task_id)
+    assert done["status"] == "completed", done
+    sent = fake.requests[0]
+    assert sent["task_type"] == "cover"
+    assert sent["src_audio"] is True
+    assert abs(done["metadata"]["duration"] - 12.0) < 0.1
+    assert file_id not in str(done)
+    assert money(services, org) == (Decimal("0.1000"), Decimal(0))
+
+
+def test_an_uploaded_file_is_extended_from_continue_at(
+    backend: tuple[TestClient, Services, Bootstrapped], fake: FakeAceStepServer
+) -> None:
+    client, services, org = backend
+    file_id = upload(client, org, 12.0, seed=6)
+    task_id = create(
+        client,
+        org,
+        prompt="carry it on",
+        audio_url=file_id,
+        audio_operation="upload-extend",
+        continue_at=8.0,
+        duration=10,
+        make_instrumental=True,
+    )
+    run_pending(services)
+    done = task(client, org, task_id)
+    assert done["status"] == "completed", done
+    sent = fake.requests[0]
+    assert (sent["task_type"], float(sent["repainting_start"])) == ("repaint", 8.0)
+    from songforge.providers.acestep_fake import SAMPLE_RATE, _chord_audio
+
+    original = _chord_audio(12.0, 6, 100)
+    new, rate = master_of(services, task_id)
+    assert rate == SAMPLE_RATE
+    kept = 8 * rate - rate // 10
+    assert float(np.corrcoef(original[:kept, 0], new[:kept, 0])[0, 1]) > 0.99
