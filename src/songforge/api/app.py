@@ -14,6 +14,7 @@ from songforge.api.metrics import Metrics
 from songforge.api.middleware import RequestContextMiddleware
 from songforge.api.openapi_document import describe_api
 from songforge.api.routes import files, management, models, operations, tasks, web, webhooks
+from songforge.domain.catalog import Catalog
 from songforge.runtime.embedded import EmbeddedDispatcher, new_worker_id
 from songforge.runtime.webhook_senders import WebhookSenders
 from songforge.services.bootstrap import bootstrap_if_empty
@@ -90,7 +91,8 @@ def create_app(
     app.state.metrics = metrics
     app.state.dispatcher = None
     install_error_handlers(app)
-    describe_api(app, services.catalog)
+    served = services.routing.served_catalog()
+    describe_api(app, Catalog([m for m in served if services.routing.listed(m)]))
     for module in (tasks, models, files, management, webhooks, operations):
         app.include_router(module.router)
     web.mount(app)

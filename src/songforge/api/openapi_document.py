@@ -15,6 +15,7 @@ from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
+from songforge.api.create_body_schema import create_body_rules
 from songforge.api.openapi_shapes import describe_responses
 from songforge.domain.catalog import Catalog
 from songforge.domain.generation_request import MAX_SEED
@@ -253,8 +254,10 @@ def _schemas(catalog: Catalog) -> dict[str, Any]:
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
         schemas.update(schema.pop("$defs", {}))
         schemas[model.__name__] = schema
-    body = schemas["GenerationRequestBody"]["properties"]
+    create = schemas["GenerationRequestBody"]
+    body = create["properties"]
     body["model"]["enum"] = catalog.ids()
+    create["allOf"] = create_body_rules(list(catalog), list(body))
     versions = sorted({mv for m in catalog for mv in accepted_versions(m.mv)})
     if versions:
         body["mv"]["anyOf"][0]["enum"] = versions

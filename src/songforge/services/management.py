@@ -39,13 +39,14 @@ class Page:
 
 # Far beyond any real listing, and small enough that the row offset fits a 64-bit integer.
 MAX_PAGE = 1_000_000
+MAX_PAGE_SIZE = 100
 
 
 def _page_args(page: int, limit: int) -> tuple[int, int]:
     if not 1 <= page <= MAX_PAGE:
         raise InvalidParameter(f"'page' must be between 1 and {MAX_PAGE:,}.", param="page")
-    if not 1 <= limit <= 100:
-        raise InvalidParameter("'limit' must be between 1 and 100.", param="limit")
+    if not 1 <= limit <= MAX_PAGE_SIZE:
+        raise InvalidParameter(f"'limit' must be between 1 and {MAX_PAGE_SIZE}.", param="limit")
     return page, limit
 
 

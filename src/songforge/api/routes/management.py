@@ -32,8 +32,8 @@ def get_balance(services: ServicesDep, token: ManagementToken) -> JSONResponse:
 def list_keys(
     services: ServicesDep,
     token: ManagementToken,
-    page: Annotated[int, Query()] = 1,
-    limit: Annotated[int, Query()] = 50,
+    page: Annotated[int, Query(ge=1, le=management.MAX_PAGE)] = 1,
+    limit: Annotated[int, Query(ge=1, le=management.MAX_PAGE_SIZE)] = 50,
 ) -> JSONResponse:
     keys, paging = management.list_keys(services.uow_factory, token, page, limit)
     return JSONResponse(
@@ -75,11 +75,13 @@ async def update_key(
 
 
 def usage_filters(
-    model: Annotated[str | None, Query()] = None,
-    scene: Annotated[str | None, Query()] = None,
+    model: Annotated[str | None, Query(max_length=management.MAX_FILTER_CHARS)] = None,
+    scene: Annotated[str | None, Query(json_schema_extra={"enum": list(management.SCENES)})] = None,
     start_date: Annotated[str | None, Query(alias="startDate")] = None,
     end_date: Annotated[str | None, Query(alias="endDate")] = None,
-    model_vendor: Annotated[str | None, Query(alias="modelVendor")] = None,
+    model_vendor: Annotated[
+        str | None, Query(alias="modelVendor", max_length=management.MAX_FILTER_CHARS)
+    ] = None,
 ) -> management.UsageQuery:
     return management.UsageQuery(model, scene, start_date, end_date, model_vendor=model_vendor)
 
@@ -93,8 +95,8 @@ def key_usage(
     services: ServicesDep,
     token: ManagementToken,
     filters: UsageFilters,
-    page: Annotated[int, Query()] = 1,
-    limit: Annotated[int, Query()] = 50,
+    page: Annotated[int, Query(ge=1, le=management.MAX_PAGE)] = 1,
+    limit: Annotated[int, Query(ge=1, le=management.MAX_PAGE_SIZE)] = 50,
 ) -> JSONResponse:
     query = replace(filters, page=page, limit=limit)
     key, records, totals, paging = management.usage(

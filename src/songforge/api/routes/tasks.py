@@ -15,7 +15,7 @@ from songforge.api.dependencies import InferenceKey, ServicesDep
 from songforge.api.errors import request_id_of
 from songforge.api.json_body import read_json
 from songforge.api.presenters import present_task, task_headers
-from songforge.domain.errors import InvalidJson, InvalidParameter
+from songforge.domain.errors import InvalidJson
 from songforge.domain.tasks import Task, TaskStatus
 from songforge.services.cancel_task import cancel_task
 from songforge.services.create_task import create_task
@@ -36,15 +36,13 @@ async def create_generation(
     request: Request,
     services: ServicesDep,
     credential: InferenceKey,
-    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    idempotency_key: Annotated[
+        str | None, Header(alias="Idempotency-Key", min_length=1, max_length=255)
+    ] = None,
 ) -> JSONResponse:
     body = await read_json(request)
     if body is None:
         raise InvalidJson("Request body must be a JSON object.")
-    if idempotency_key is not None and not 1 <= len(idempotency_key) <= 255:
-        raise InvalidParameter(
-            "'Idempotency-Key' must be 1 to 255 characters.", param="Idempotency-Key"
-        )
     outcome = await run_in_threadpool(
         create_task,
         services.create_context(),
