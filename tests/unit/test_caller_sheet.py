@@ -218,3 +218,41 @@ def test_word_timings_cover_every_sung_word_in_order_inside_the_song() -> None:
 @pytest.mark.parametrize("vocables", ["La la la\nla la la", "Ole ole ole\nole ole", "Oh oh oh"])
 def test_a_few_vocables_are_sung_not_refused_as_a_foreign_language(vocables: str) -> None:
     assert _plan(f"[Chorus]\n{vocables}").language == "en"
+
+
+@pytest.mark.parametrize(
+    ("code", "lyrics"),
+    [
+        ("fr", "[Couplet]\nJe t'aime mon amour pour toujours\nSous les étoiles de la nuit"),
+        ("de", "[Strophe]\nIch liebe dich so sehr mein Schatz\nUnter den Sternen in der Nacht"),
+        ("it", "[Strofa]\nTi amo più di ogni cosa al mondo\nSotto le stelle della notte"),
+        ("pt", "[Refrão]\nEu te amo mais que tudo nesse mundo\nSob as estrelas da noite"),
+    ],
+)
+def test_each_sung_language_is_detected_and_carried_to_the_voice(code: str, lyrics: str) -> None:
+    planned = _plan(lyrics)
+    assert (planned.language, planned.score.language) == (code, code)
+    assert planned.score.lines == lyrics.split("\n")[1:]
+    assert is_singable(planned.score)
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "pieces"),
+    [
+        ("es", "corazón", ["co", "ra", "zón"]),  # stress on the written accent
+        ("es", "día", ["dí", "a"]),  # an accented weak vowel breaks the diphthong
+        ("es", "quiero", ["quie", "ro"]),  # a weak vowel joins the next one
+        ("es", "león", ["le", "ón"]),  # two open vowels are two syllables
+        ("fr", "belle", ["belle"]),  # the final mute "e" is not sung
+        ("fr", "chanson", ["chan", "son"]),
+        ("de", "Feuer", ["Feu", "er"]),  # a vowel after a diphthong starts a syllable
+        ("pt", "coração", ["co", "ra", "ção"]),  # the nasal diphthong is one syllable
+        ("it", "amore", ["a", "mo", "re"]),
+    ],
+)
+def test_words_of_other_languages_get_one_note_per_spoken_syllable(
+    language: str, word: str, pieces: list[str]
+) -> None:
+    from songforge.engine.lyric_text import syllables
+
+    assert list(syllables(word, language)) == pieces
