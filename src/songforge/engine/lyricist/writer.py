@@ -35,6 +35,10 @@ PREFIXES = ("", "", "", "", "", "Oh, ", "And ", "Now ", "Yeah, ", "Oh oh, ")
 TARGETS = {"verse": 8, "prechorus": 7, "chorus": 7, "bridge": 8, "outro": 7}
 SCHEMES = ("AABB", "ABAB")
 _SECTION_BONUS = 0.3
+# A line that only lists the subject and a noun ("the dog and the road") fits any length, so
+# it would win every time; it costs a little, and lines where something happens win.
+_VERBLESS = re.compile(r"^(just |all for |bring back |tell me of )?\{S\} (and|in|by|under) the")
+_VERBLESS_COST = 0.6
 _STORY_BONUS = 1.5  # a line that sings the subject beats a line that only fits the theme
 _BEST_POSSIBLE = -_SECTION_BONUS - _STORY_BONUS  # exact, plain, fresh, on the subject
 # Adjectives that colour lines by the prompt's mood, ahead of the theme's own.
@@ -159,7 +163,7 @@ class _Writer:
                 "verb": self.rng.choice(verbs),
                 "noun": noun,
                 "a_noun": indefinite(noun),
-                "S": subject.definite(short=self.rng.random() < 0.5),
+                "S": subject.definite(short=self.rng.random() < 0.35),
                 "A": subject.indefinite(),
                 "was": subject.was,
                 "is": subject.be,
@@ -176,7 +180,7 @@ class _Writer:
             found = [
                 (t, phrase)
                 for t in story_for(end, section, phrase.kind, bool(self.subject.action))
-                if not (t.needs_subject and end in phrase.words)
+                if not (t.needs_subject and (end in phrase.words or end == phrase.head))
             ]
             # A phrase sung least so far comes up three times as often as the others.
             out += found * (3 if self.sung[phrase.text] == fewest else 1)
@@ -216,7 +220,8 @@ class _Writer:
                 score = (
                     gap
                     + 0.6 * len(prefix.split())
-                    + 0.4 * self.template_uses.get(template.text, 0)
+                    + 1.2 * self.template_uses.get(template.text, 0)
+                    + (_VERBLESS_COST if _VERBLESS.search(template.text) else 0.0)
                     - (_SECTION_BONUS if len(template.sections) <= 2 else 0.0)
                     - (_STORY_BONUS if phrase is not None else 0.0)
                 )
