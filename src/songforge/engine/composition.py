@@ -244,7 +244,13 @@ class Composer:
         for index, line in enumerate(lines):
             first_beat, next_beat = line_beats[index], line_beats[index + 1]
             marks = line.marks()
-            placements = place_line(marks, (next_beat - first_beat) * 2, feel)
+            room = next_beat - first_beat
+            if len(lines) <= section.bars:
+                # Lines of whole bars are set in the room the first one has: a bar left
+                # over at the section's end is a rest, so a chorus one bar longer than
+                # another is still sung to the same rhythm.
+                room = min(room, line_beats[1] - line_beats[0])
+            placements = place_line(marks, room * 2, feel)
             count = len(placements)
             beats = [first_beat + placed.start / 2 for placed in placements]
             chords = [
