@@ -61,7 +61,8 @@ def _note(synth: fluidsynth.Synth, channel: int, pitch: int, velocity: int) -> n
     held = synth.get_samples(int(0.35 * RATE))
     synth.noteoff(channel, pitch)
     tail = synth.get_samples(int(0.25 * RATE))
-    return np.concatenate([held, tail]).astype(np.float64).reshape(-1, 2).mean(axis=1) / 32768
+    mixed = np.concatenate([held, tail]).astype(np.float64).reshape(-1, 2).mean(axis=1)
+    return np.asarray(mixed / 32768)
 
 
 def _level(audio: np.ndarray) -> float:
