@@ -13,6 +13,16 @@ import httpx
 import pytest
 from tokenlab import TokenLabClient
 
+from tests.conformance.vendor_schema import vendor_schema
+
+
+def _conforms(operation_id: str, body: Any) -> None:
+    """The live server's body validates against TokenLab's schema for the operation."""
+    schema = vendor_schema()
+    pointer = schema.response_pointer(operation_id, 200) or "/components/schemas/VideoTaskResponse"
+    errors = schema.errors(pointer, body)
+    assert not errors, f"{operation_id}: " + "\n".join(errors)
+
 
 def _poll(client: httpx.Client, poll_url: str, timeout: float = 60.0) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
@@ -38,6 +48,10 @@ def test_tokenlab_client_discovers_creates_polls_and_reconciles(live_server_fact
         with pytest.raises(RuntimeError, match="model_not_found"):
             tokenlab.get_model("no_such_model")
     assert "music" in contract["public_operations"]
+    _conforms("listModels", shortlist)
+    _conforms("getModel", model)
+    _conforms("getModelPricing", price)
+    _conforms("getPricing", listed)
     entry = next(e for e in listed["data"] if e["model"] == best["id"])
     expected_cost = Decimal(entry["lock_price_per_request"])
     assert expected_cost > 0
@@ -58,6 +72,8 @@ def test_tokenlab_client_discovers_creates_polls_and_reconciles(live_server_fact
         task = _poll(music, created.json()["poll_url"])
         assert task["status"] == "completed", task
         audio = httpx.get(task["audio_url"], timeout=10)
+    _conforms("createMusic", created.json())
+    _conforms("getAsyncTask", task)
     assert audio.status_code == 200
     assert len(audio.content) > 1000
     assert Decimal(task["cost"]) == expected_cost
@@ -66,10 +82,14 @@ def test_tokenlab_client_discovers_creates_polls_and_reconciles(live_server_fact
     # Reconciliation with plain httpx against the management API.
     admin = {"Authorization": f"Bearer {server.management_token}"}
     with httpx.Client(base_url=server.base_url, headers=admin, timeout=10) as management:
-        keys = management.get("/v1/management/api-keys").json()["data"]
+        listing = management.get("/v1/management/api-keys").json()
+        keys = listing["data"]
         [key] = [k for k in keys if server.api_key.startswith(k["key_prefix"])]
         usage = management.get(f"/v1/management/api-keys/{key['id']}/usage").json()
         balance = management.get("/v1/management/balance").json()
+    _conforms("listManagementApiKeys", listing)
+    _conforms("getManagementApiKeyUsage", usage)
+    _conforms("getManagementBalance", balance)
     [record] = [
         r for r in usage["items"] if r["billing_transaction_id"] == task["billing_transaction_id"]
     ]
