@@ -131,8 +131,14 @@ def _check_score_and_midi(client: TestClient, task: dict[str, Any]) -> None:
     midi_bpm = mido.tempo2bpm(meta_messages["set_tempo"].tempo)
     assert midi_bpm == pytest.approx(meta["bpm"], abs=0.06)
     assert midi_bpm == pytest.approx(score["bpm"], abs=0.01)
-    tonic, quality = meta["key"].split()
-    assert meta_messages["key_signature"].key == tonic + ("m" if quality == "minor" else "")
+    # A mode is written with its parent scale's signature: D dorian with A minor's.
+    tonic, mode = meta["key"].split()
+    shift, minor = {"major": (0, ""), "minor": (0, "m"), "dorian": (7, "m"), "mixolydian": (5, "")}[
+        mode
+    ]
+    names = ["C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"]
+    signature = names[(names.index(tonic) + shift) % 12] + minor
+    assert meta_messages["key_signature"].key == signature
     last_note_end = max(
         [n["start"] + n["duration"] for t in score["tracks"] for n in t["notes"]]
         + [s["start"] + s["duration"] for s in score["vocal"]]

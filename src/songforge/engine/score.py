@@ -10,6 +10,7 @@ from typing import Any
 import mido
 
 from songforge.engine.general_midi import PROGRAM_NAMES
+from songforge.engine.theory import midi_key_signature
 
 DRUM_CHANNEL = 9
 # The sung line's track in the MIDI file: Choir Aahs, on a channel no instrument uses.
@@ -91,12 +92,6 @@ class Score:
             }
         )
 
-    def midi_key(self) -> str:
-        """The key as a MIDI key signature names it: "C#" for C# major, "Bbm" for Bb minor
-        (modes take the signature of their major or minor colour, as `key` does)."""
-        tonic, quality = self.key.split()
-        return tonic + ("m" if quality == "minor" else "")
-
     def instruments(self) -> dict[str, dict[str, Any]]:
         """role -> the General MIDI sound the MIDI file gives that part: {"program",
         "name"} (program 0-based), or {"kit", "name"} for the drums on channel 10. The
@@ -121,7 +116,9 @@ class Score:
         tempo_track = mido.MidiTrack()
         tempo_track.append(mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(self.bpm)))
         tempo_track.append(mido.MetaMessage("time_signature", numerator=4, denominator=4))
-        tempo_track.append(mido.MetaMessage("key_signature", key=self.midi_key()))
+        tempo_track.append(
+            mido.MetaMessage("key_signature", key=midi_key_signature(self.tonic, self.mode))
+        )
         midi.tracks.append(tempo_track)
         parts = [(t.role, t.program, t.channel, t.notes) for t in self.tracks]
         if self.vocal:

@@ -13,8 +13,21 @@ SCALES = {"major": MAJOR, "minor": MINOR, "dorian": DORIAN, "mixolydian": MIXOLY
 
 
 def key_name(tonic: int, mode: str) -> str:
-    quality = "major" if mode in ("major", "mixolydian") else "minor"
-    return f"{NOTE_NAMES[tonic % 12]} {quality}"
+    """ "C# major", "Bb minor", "D dorian": the tonic's name and the mode, so that the
+    key's scale can be read from it."""
+    return f"{NOTE_NAMES[tonic % 12]} {mode}"
+
+
+# Semitones from a mode's tonic to the tonic of the major or minor key that shares its
+# signature: D dorian is written with A minor's, G mixolydian with C major's.
+_SIGNATURE_OF = {"major": (0, ""), "minor": (0, "m"), "dorian": (7, "m"), "mixolydian": (5, "")}
+
+
+def midi_key_signature(tonic: int, mode: str) -> str:
+    """The key as a MIDI key signature names it (mido's spelling): "C#" for C# major,
+    "Bbm" for Bb minor, "Am" for D dorian (a mode takes its parent scale's signature)."""
+    shift, minor = _SIGNATURE_OF[mode]
+    return NOTE_NAMES[(tonic + shift) % 12] + minor
 
 
 def scale_classes(tonic: int, mode: str) -> frozenset[int]:
