@@ -217,7 +217,10 @@ class NounPhrase:
     def indefinite(self) -> str:
         if self.proper or self.owner:
             return self.definite()
-        return self.text if self.plural or self.kind == IDEA else indefinite(self.text)
+        if self.plural:
+            return self.text
+        # Feelings and ideas are mostly uncountable ("success", "love"): "the" never errs.
+        return self.definite() if self.kind == IDEA else indefinite(self.text)
 
     @property
     def be(self) -> str:

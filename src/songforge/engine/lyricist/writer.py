@@ -38,7 +38,8 @@ _SECTION_BONUS = 0.3
 # A line that only lists the subject and a noun ("the dog and the road") fits any length, so
 # it would win every time; it costs a little, and lines where something happens win.
 _VERBLESS = re.compile(r"^(just |all for |bring back |tell me of )?\{S\} (and|in|by|under) the")
-_VERBLESS_COST = 0.6
+_VERBLESS_COST = 1.4
+_CONCRETE = frozenset(("place", "sky", "thing"))
 _STORY_BONUS = 1.5  # a line that sings the subject beats a line that only fits the theme
 _BEST_POSSIBLE = -_SECTION_BONUS - _STORY_BONUS  # exact, plain, fresh, on the subject
 # Adjectives that colour lines by the prompt's mood, ahead of the theme's own.
@@ -136,6 +137,9 @@ class _Writer:
         head = list(prefer)
         self.rng.shuffle(head)
         self.rng.shuffle(tail)
+        # Scenery (places, weather, things) before feelings: a story is told in nouns one
+        # can see, and more story lines fit them.
+        tail.sort(key=lambda w: NOUN_CLASS.get(w) not in _CONCRETE)
         for first in head + tail:
             if first in self.used_ends:
                 continue
@@ -265,7 +269,8 @@ class _Writer:
             story = SCENE if self.verse_count == 0 else LATER
             self.verse_count += 1
         ends: list[str] = []
-        prefer = self.subject_ends + self.nouns
+        scenery = [n for n in self.nouns if NOUN_CLASS.get(n) in _CONCRETE]
+        prefer = self.subject_ends + scenery
         while len(ends) < count:
             # Lines end on the subject's and the theme's words first; common words only
             # complete a rhyme.
