@@ -71,7 +71,13 @@ def _run(workers: int, tasks: int, seconds: float, fake: FakeAceStepServer) -> t
                         key = line.split()[-1]
                 time.sleep(0.2)
             client = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {key}"})
-            while client.get("/readyz").status_code != 200:
+            while True:
+                try:
+                    if client.get("/readyz").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass  # not listening yet
+                assert time.monotonic() < deadline, log.read_text()
                 time.sleep(0.2)
             time.sleep(3)  # worker slots warm up (the engine's SoundFont) before timing
 

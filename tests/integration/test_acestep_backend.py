@@ -338,3 +338,20 @@ def test_an_uploaded_file_is_extended_from_continue_at(
     assert rate == SAMPLE_RATE
     kept = 8 * rate - rate // 10
     assert float(np.corrcoef(original[:kept, 0], new[:kept, 0])[0, 1]) > 0.99
+
+
+def test_a_200_answer_carrying_an_error_code_is_not_taken_for_acceptance(
+    backend: tuple[TestClient, Services, Bootstrapped], fake: FakeAceStepServer
+) -> None:
+    client, services, org = backend
+    task_id = create(client, org, prompt="fake:error-code", make_instrumental=True, duration=10)
+    run_pending(services)
+    failed = task(client, org, task_id)
+    assert failed["status"] == "failed"
+    assert failed["error"]["code"] == "upstream_error"
+    assert fake.generations == 0
+    with services.uow_factory(read_only=True) as uow:
+        stored = uow.tasks.get(task_id)
+    assert stored is not None
+    assert stored.remote is None or stored.remote.task_id is None  # nothing accepted
+    assert money(services, org) == (Decimal(0), Decimal(0))
