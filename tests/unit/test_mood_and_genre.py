@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from statistics import mean
 
 import pytest
 
 from songforge.engine.mood import read_feeling
 from songforge.engine.patterns import KICK
-from songforge.engine.planning import PlannedSong, SongRequest, plan_song
+from songforge.engine.planning import Continuation, PlannedSong, SongRequest, plan_song
 from songforge.engine.styles import STYLES, match_style
 
 GENRES = (
@@ -224,3 +225,20 @@ def test_every_style_is_reachable_and_the_specific_word_wins() -> None:
     assert (unnamed.style.name, unnamed.word, unnamed.source) == ("pop", None, "default")
     calm = match_style("a calm piece for the evening", None, None)
     assert (calm.style.name, calm.word) == ("ambient", "calm")
+
+
+def test_a_continuation_keeps_the_mood_of_its_source(tmp_path: Path) -> None:
+    source = plan_song(
+        SongRequest(prompt="a sad ballad about the sea", tags="pop, sad", duration=60, seed=5)
+    )
+    follow = plan_song(
+        SongRequest(
+            prompt="more",
+            duration=30,
+            seed=6,
+            continuation=Continuation(source.score.to_json(), tmp_path / "source.flac", None),
+        )
+    )
+    assert follow.score.mood == source.score.mood == ["sad", "ballad"]
+    assert (follow.score.mode, follow.score.bpm) == (source.score.mode, source.score.bpm)
+    assert follow.style.drums == source.style.drums == "ballad"
