@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -13,9 +14,7 @@ from songforge.db.unit_of_work import SqlUnitOfWorkFactory
 from songforge.domain.catalog import Catalog
 from songforge.domain.webhooks import RetrySchedule
 from songforge.outbound import SystemResolver, guarded_client
-from songforge.outbound.audio_download import AudioDownloader
 from songforge.outbound.policy import OutboundPolicy
-from songforge.outbound.resolver import Resolver
 from songforge.ports import BlobStore, Clock
 from songforge.providers.registry import ProviderRegistry
 from songforge.runtime.clock import SystemClock
@@ -33,6 +32,9 @@ from songforge.services.webhook_management import WebhookContext
 from songforge.settings import Settings
 from songforge.storage.file_urls import FileUrls
 from songforge.storage.local import LocalBlobStore
+
+if TYPE_CHECKING:
+    from songforge.outbound.resolver import Resolver
 
 
 @dataclass
@@ -54,6 +56,8 @@ class Services:
     resolver: Resolver | None = None  # DNS for outbound URLs; None: the system's
 
     def audio_inputs(self) -> AudioInputContext:
+        from songforge.outbound.audio_download import AudioDownloader
+
         settings = self.settings
         return AudioInputContext(
             uow_factory=self.uow_factory,

@@ -11,9 +11,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-import numpy as np
-import soundfile as sf
-
 # libsndfile major format -> (our name, content type)
 _FORMATS = {
     "WAV": ("wav", "audio/wav"),
@@ -48,6 +45,10 @@ class AudioFacts:
 def inspect_audio(data: bytes, max_seconds: float) -> AudioFacts:
     """Decodes `data` fully. Raises NotAudio when it is not one of ACCEPTED_FORMATS, does not
     decode to the end, holds non-finite samples, or lasts under 1 s or over `max_seconds`."""
+    # Imported here: the API and CLI start without loading numpy until audio arrives.
+    import numpy as np
+    import soundfile as sf
+
     try:
         with sf.SoundFile(io.BytesIO(data)) as audio:
             kind = _FORMATS.get(audio.format)
