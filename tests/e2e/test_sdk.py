@@ -114,3 +114,29 @@ def test_async_client(server: Any) -> None:
             return done.status, events[-1]
 
     assert asyncio.run(run()) == ("completed", "completed")
+
+
+def test_uploaded_audio_becomes_a_song(server: Any, tmp_path: Path) -> None:
+    import io
+
+    import numpy as np
+    import soundfile as sf
+
+    buffer = io.BytesIO()
+    sf.write(buffer, 0.2 * np.sin(np.arange(16_000 * 2) / 8.0), 16_000, format="WAV")
+    path = tmp_path / "hum.wav"
+    path.write_bytes(buffer.getvalue())
+    with Client(server.api_key, server.base_url) as client:
+        uploaded = client.files.upload(path)
+        assert (uploaded["filename"], uploaded["duration"]) == ("hum.wav", 2.0)
+        task = client.create({"prompt": "a cover of my hum", "audio_url": uploaded["id"]})
+        assert client.tasks.wait(task.id, interval=0.1).status == "completed"
+        with pytest.raises(sdk_errors.SongforgeError) as refused:
+            client.files.upload(Path(__file__))
+        assert refused.value.param == "file"
+
+    async def upload_async() -> str:
+        async with AsyncClient(server.api_key, server.base_url) as client:
+            return str((await client.files.upload(path))["id"])
+
+    assert asyncio.run(upload_async()).startswith("file_")

@@ -218,6 +218,15 @@ class _Files:
     def __init__(self, client: AsyncClient) -> None:
         self._c = client
 
+    async def upload(self, path: str | Path) -> dict[str, Any]:
+        """Uploads an audio file (POST /v1/files); its `id` (`file_…`) is usable as
+        `audio_url`. Raises the API's error (400 not audio, 413 too large)."""
+        source = Path(path)
+        data = source.read_bytes()
+        response = await self._c._http.post("/v1/files", files={"file": (source.name, data)})
+        body: dict[str, Any] = answer(response)
+        return body
+
     async def download(self, url: str, path: str | Path) -> Path:
         target = Path(path)
         async with (

@@ -256,6 +256,15 @@ class _Files:
     def __init__(self, client: Client) -> None:
         self._c = client
 
+    def upload(self, path: str | Path) -> dict[str, Any]:
+        """Uploads an audio file (POST /v1/files); its `id` (`file_…`) is usable as
+        `audio_url`. Raises the API's error (400 not audio, 413 too large)."""
+        source = Path(path)
+        with source.open("rb") as handle:
+            response = self._c._http.post("/v1/files", files={"file": (source.name, handle)})
+        body: dict[str, Any] = answer(response)
+        return body
+
     def download(self, url: str, path: str | Path) -> Path:
         """Saves a media URL (absolute, as in the task) to `path`."""
         target = Path(path)
