@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
 from songforge.db.tables import (
     task_callbacks,
@@ -398,10 +399,16 @@ class SqlWebhookRepository:
         )
         row = self._c.execute(query).first()
         if row is None:
+            # Senders on several nodes may make it at once: the first insert wins.
+            insert = (
+                postgresql.insert(table)
+                if self._c.dialect.name == "postgresql"
+                else sqlite.insert(table)
+            )
             self._c.execute(
-                table.insert().values(
+                insert.values(
                     organisation_id=organisation_id, secret=new_secret(), created_at=now
-                )
+                ).on_conflict_do_nothing(index_elements=[table.c.organisation_id])
             )
             row = self._c.execute(query).one()
         return str(row.secret), row.revealed_at
