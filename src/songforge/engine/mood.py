@@ -65,7 +65,7 @@ MOODS: tuple[Mood, ...] = (
         "angry",
         _words("angry, anger, rage, furious, aggressive, fierce, rebellious, defiant, violent"),
         modes=("minor",),
-        tempo=1.1,
+        tempo=1.06,
         energy=1.25,
         dense=True,
     ),
@@ -77,7 +77,7 @@ MOODS: tuple[Mood, ...] = (
             "celebratory, glad"
         ),
         modes=MAJORISH,
-        tempo=1.06,
+        tempo=1.03,
         energy=1.05,
     ),
     Mood(
@@ -88,7 +88,7 @@ MOODS: tuple[Mood, ...] = (
             "pumping"
         ),
         modes=MAJORISH,
-        tempo=1.1,
+        tempo=1.05,
         energy=1.2,
         dense=True,
     ),
