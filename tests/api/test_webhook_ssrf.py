@@ -102,3 +102,34 @@ def test_a_name_that_rebinds_to_loopback_is_refused_at_send(
     assert delivery["status"] == "failed"
     assert "loopback" in delivery["last_error"]
     assert delivery["attempt_history"][0]["status_code"] is None
+
+
+def test_endpoints_rebinding_into_each_range_are_refused_at_send(
+    client: TestClient, org: Bootstrapped, services: Services
+) -> None:
+    # Each endpoint's name is public when registered and special-purpose ever after.
+    services.resolver = StaticResolver(
+        {f"h{i}.example.com": ["93.184.215.14", address] for i, (address, _k) in enumerate(SAMPLES)}
+    )
+    mt = bearer(org.management_token)
+    endpoints = []
+    for i in range(len(SAMPLES)):
+        created = client.post(
+            "/v1/management/webhooks", json={"url": f"https://h{i}.example.com/in"}, headers=mt
+        )
+        assert created.status_code == 201, created.text
+        endpoints.append(created.json()["id"])
+    client.post("/v1/music/generations", json=SONG, headers=bearer(org.api_key))
+    run_pending(services)
+    ctx = services.delivery_context()
+    while deliver_next(ctx, "s"):
+        pass
+    ctx.client.close()
+    for endpoint_id, (address, kind) in zip(endpoints, SAMPLES, strict=True):
+        [delivery] = client.get(
+            f"/v1/management/webhooks/{endpoint_id}/deliveries", headers=mt
+        ).json()["data"]
+        assert delivery["status"] == "failed"
+        assert delivery["attempts"] == 1
+        assert kind.value in delivery["last_error"]
+        assert str(ipaddress.ip_address(address)) in delivery["last_error"]
