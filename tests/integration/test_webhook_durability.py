@@ -110,7 +110,7 @@ def test_postgres_two_nodes_one_killed_mid_delivery_loses_no_event(
         nodes.append(start_server(tmp_path / "shared", free_port(), **env))
         nodes[1].api_key, nodes[1].management_token = nodes[0].api_key, nodes[0].management_token
         try:
-            task_ids = [create_with_callback(nodes[i % 2], receiver.url()) for i in range(12)]
+            task_ids = [create_with_callback(nodes[i % 2], receiver.url()) for i in range(6)]
             wait_until(lambda: len(receiver.requests) >= 3, 60, "some deliveries")
             nodes[0].kill()
             survivor = nodes[1]
