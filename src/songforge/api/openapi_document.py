@@ -17,9 +17,11 @@ from pydantic.json_schema import SkipJsonSchema
 
 from songforge.api.create_body_schema import create_body_rules
 from songforge.api.openapi_shapes import describe_responses
+from songforge.api.routes.files import UPLOAD_PURPOSES
 from songforge.domain.catalog import Catalog
 from songforge.domain.generation_request import MAX_SEED
 from songforge.domain.model_versions import accepted_versions
+from songforge.services.catalogue_query import recommended_for_values
 from songforge.services.run_task import ASSET_EXTENSIONS
 
 _MONEY = r"^\d+\.\d{4}$"
@@ -211,6 +213,7 @@ _ROUTE_ERRORS = {
     ("post", "/v1/music/generations"): ("402", "404", "409", "413", "503"),
     ("delete", "/v1/tasks/{task_id}"): ("409",),
     ("get", "/v1/files/{asset_id}/{filename}"): ("403", "416"),
+    ("post", "/v1/files"): ("413",),
 }
 # Non-JSON success bodies.
 _CONTENT_TYPES = {
@@ -224,6 +227,30 @@ _TASK_RESPONSES = {
     ("get", "/v1/music/generations/{task_id}"): "TaskObject",
     ("delete", "/v1/tasks/{task_id}"): "TaskObject",
     ("get", "/v1/tasks"): "TaskList",
+}
+# Multipart bodies the routes read themselves.
+_UPLOAD_BODY = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {
+                    "file": {
+                        "type": "string",
+                        "format": "binary",
+                        "contentMediaType": "audio/wav",
+                        "description": "Audio (MP3, WAV, FLAC, OGG, M4A) that decodes, within "
+                        "the size and duration limits.",
+                    },
+                    "purpose": {"type": "string", "enum": list(UPLOAD_PURPOSES)},
+                },
+                "additionalProperties": False,
+            },
+            "encoding": {"file": {"contentType": "audio/*"}},
+        }
+    },
 }
 _REQUEST_BODIES = {
     ("post", "/v1/music/generations"): "GenerationRequestBody",
@@ -264,6 +291,29 @@ def _schemas(catalog: Catalog) -> dict[str, Any]:
     return schemas
 
 
+# No request text may hold NUL (PostgreSQL cannot store it; json_body and the middleware
+# refuse it with 400), so every free-text string in a request says so.
+NO_NUL = r"^[^\u0000]*$"
+
+
+def _forbid_nul(schema: Any) -> None:
+    """Adds NO_NUL to every string schema below `schema` that has no pattern, enum or const."""
+    if isinstance(schema, list):
+        for item in schema:
+            _forbid_nul(item)
+        return
+    if not isinstance(schema, dict):
+        return
+    kinds = schema.get("type")
+    is_text = kinds == "string" or (isinstance(kinds, list) and "string" in kinds)
+    plain = not {"pattern", "enum", "const", "format"} & set(schema)
+    if is_text and plain:
+        schema["pattern"] = NO_NUL
+    for key, value in schema.items():
+        if key != "examples":
+            _forbid_nul(value)
+
+
 def _statuses(method: str, path: str, operation: dict[str, Any]) -> set[str]:
     """Error statuses an operation can answer: 400 when it takes input, 404 for a path with
     ids, 401 behind a credential, 403 and 429 behind an inference key (another key's task,
@@ -291,10 +341,21 @@ def build_openapi(app: FastAPI, catalog: Catalog) -> dict[str, Any]:
         schemas.pop(name, None)  # nothing here answers with FastAPI's 422 body
     schemas.update(_schemas(catalog))
     envelope = _ref("ErrorEnvelope")
+    for name in set(_REQUEST_BODIES.values()):
+        _forbid_nul(schemas[name])
     for path, operations in document["paths"].items():
         for method, operation in operations.items():
+            for parameter in operation.get("parameters", []):
+                _forbid_nul(parameter.get("schema"))
             responses = operation.setdefault("responses", {})
             responses.pop("422", None)
+            if (method, path) == ("post", "/v1/files"):
+                operation["requestBody"] = _UPLOAD_BODY
+            if (method, path) == ("get", "/v1/models"):
+                for parameter in operation.get("parameters", []):
+                    if parameter["name"] == "recommended_for":
+                        uses = list(recommended_for_values(catalog))
+                        parameter["schema"] = {"type": "string", "enum": uses}
             if (body := _REQUEST_BODIES.get((method, path))) is not None:
                 operation["requestBody"] = {
                     "required": True,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from songforge.domain.catalog import Model
+from songforge.domain.catalog import Catalog, Model
 from songforge.domain.errors import InvalidParameter
 from songforge.services.provider_routing import ProviderRouting
 
@@ -48,6 +48,12 @@ def one_of(name: str, value: str | None, allowed: tuple[str, ...]) -> None:
         )
 
 
+def recommended_for_values(catalog: Catalog) -> tuple[str, ...]:
+    """TokenLab's documented uses, then the catalogue's own (e.g. "lyrics")."""
+    uses = {use for model in catalog for use in model.recommended_for}
+    return (*RECOMMENDED_FOR, *sorted(uses - {*RECOMMENDED_FOR}))
+
+
 def listed_models(
     routing: ProviderRouting,
     *,
@@ -60,10 +66,7 @@ def listed_models(
     provider (`owned_by`), `tag` a capability. Raises InvalidParameter for a `category` or
     `recommended_for` value nobody documents."""
     one_of("category", category, CATEGORIES)
-    uses = {use for model in routing.catalog for use in model.recommended_for}
-    one_of(
-        "recommended_for", recommended_for, (*RECOMMENDED_FOR, *sorted(uses - {*RECOMMENDED_FOR}))
-    )
+    one_of("recommended_for", recommended_for, recommended_for_values(routing.catalog))
     if category is not None and category != CATEGORY:
         return []
     return [

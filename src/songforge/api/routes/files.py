@@ -21,7 +21,7 @@ from songforge.services.files import deliver_asset
 from songforge.storage.file_urls import is_asset_id
 
 router = APIRouter(tags=["files"])
-_PURPOSES = ("user_data", "audio")
+UPLOAD_PURPOSES = ("user_data", "audio")
 
 
 async def _read_upload(request: Request, limit: int) -> tuple[bytes, str | None]:
@@ -32,9 +32,9 @@ async def _read_upload(request: Request, limit: int) -> tuple[bytes, str | None]
     try:
         async with request.form(max_files=1, max_fields=8) as form:
             purpose = form.get("purpose")
-            if purpose is not None and purpose not in _PURPOSES:
+            if purpose is not None and purpose not in UPLOAD_PURPOSES:
                 raise InvalidParameter(
-                    f"'purpose' must be one of: {', '.join(_PURPOSES)}.", param="purpose"
+                    f"'purpose' must be one of: {', '.join(UPLOAD_PURPOSES)}.", param="purpose"
                 )
             upload = form.get("file")
             if not isinstance(upload, UploadFile):

@@ -15,7 +15,7 @@ from songforge.api.catalog_presenters import (
     present_pricing,
 )
 from songforge.api.dependencies import ServicesDep
-from songforge.services.catalogue_query import VIEWS, listed_models, one_of
+from songforge.services.catalogue_query import CATEGORIES, VIEWS, listed_models, one_of
 
 router = APIRouter(tags=["models"])
 
@@ -28,9 +28,11 @@ def list_models(
     services: ServicesDep,
     provider: Provider = None,
     tag: Tag = None,
-    category: Annotated[str | None, Query()] = None,
-    recommended_for: Annotated[str | None, Query()] = None,
-    view: Annotated[str, Query()] = "full",
+    category: Annotated[str | None, Query(json_schema_extra={"enum": list(CATEGORIES)})] = None,
+    recommended_for: Annotated[
+        str | None, Query(description="A use; the document lists this catalogue's values.")
+    ] = None,
+    view: Annotated[str, Query(json_schema_extra={"enum": list(VIEWS)})] = "full",
 ) -> JSONResponse:
     one_of("view", view, VIEWS)
     models = listed_models(

@@ -1,0 +1,61 @@
+"""Schemathesis hooks for the fuzzing run over our own OpenAPI document.
+
+Two rules cannot be written as JSON Schema, and the document says them in words: caller
+lyrics must be words in a language the voice sings and fit the song's length (syllables
+against bars), and an upload must be audio that decodes. These hooks keep the fuzzer to
+create bodies whose lyrics pass the server's own check, and put a real one-second WAV in
+generated uploads, so that "schema-valid but refused" findings stay about what the schema
+could have said. The refusals themselves are tested in tests/api and tests/integration.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import struct
+import wave
+from typing import Any
+
+import schemathesis
+
+from songforge.domain.catalog import Catalog
+from songforge.domain.errors import SongforgeError
+from songforge.domain.generation_request import validate_create_body
+from songforge.providers.engine_checks import check_lyrics_fit
+
+
+def _tone_wav(seconds: float = 1.0, rate: int = 22050) -> bytes:
+    frames = b"".join(
+        struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * n / rate)))
+        for n in range(int(seconds * rate))
+    )
+    out = io.BytesIO()
+    with wave.open(out, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(rate)
+        wav.writeframes(frames)
+    return out.getvalue()
+
+
+@schemathesis.hook("map_body").apply_to(method="POST", path="/v1/files")  # type: ignore[attr-defined,untyped-decorator]
+def real_audio_in_uploads(context: Any, body: Any) -> Any:
+    if isinstance(body, dict) and isinstance(body.get("file"), bytes | str):
+        return {**body, "file": _tone_wav()}
+    return body
+
+
+@schemathesis.hook("filter_body").apply_to(method="POST", path="/v1/music/generations")  # type: ignore[attr-defined,untyped-decorator]
+def singable_lyrics_only(context: Any, body: Any) -> bool:
+    if not isinstance(body, dict) or not isinstance(body.get("lyrics"), str):
+        return True
+    try:
+        request = validate_create_body(body, Catalog.load())
+    except SongforgeError:
+        return True  # refused for a reason the schema describes: the fuzzer should see it
+    model = Catalog.load().get(request.model)
+    try:
+        check_lyrics_fit(request, model.duration.max if model.duration else 240.0)
+    except SongforgeError:
+        return False
+    return True
