@@ -38,11 +38,14 @@ def _tone_wav(seconds: float = 1.0, rate: int = 22050) -> bytes:
     return out.getvalue()
 
 
-@schemathesis.hook("map_body").apply_to(method="POST", path="/v1/files")  # type: ignore[attr-defined,untyped-decorator]
-def real_audio_in_uploads(context: Any, body: Any) -> Any:
-    if isinstance(body, dict) and isinstance(body.get("file"), bytes | str):
-        return {**body, "file": _tone_wav()}
-    return body
+@schemathesis.hook
+def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
+    """Every phase's uploads (the coverage phase too) carry a real WAV as their file."""
+    operation = case.operation
+    if (operation.method.upper(), operation.path) != ("POST", "/v1/files"):
+        return
+    if isinstance(case.body, dict) and isinstance(case.body.get("file"), bytes | str):
+        case.body["file"] = _tone_wav()
 
 
 @schemathesis.hook("filter_body").apply_to(method="POST", path="/v1/music/generations")  # type: ignore[attr-defined,untyped-decorator]

@@ -88,10 +88,16 @@ def test_ctrl_c_leaves_the_task_running(server: Any, tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(2.5)
+    # Interrupt once the task exists and the command is waiting on it (not while the
+    # interpreter is still starting, which on a loaded machine takes seconds).
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    assert first.startswith("task: "), first
+    time.sleep(1.0)
     process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=30)
-    assert process.returncode == 130
+    rest, stderr = process.communicate(timeout=30)
+    stdout = first + rest
+    assert process.returncode == 130, stderr
     task_id = stdout.split("task: ")[1].split()[0]
     assert f"Resume with: songforge status {task_id} --wait" in stderr
     resumed = _cli(

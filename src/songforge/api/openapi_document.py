@@ -246,7 +246,8 @@ _UPLOAD_BODY = {
                     },
                     "purpose": {"type": "string", "enum": list(UPLOAD_PURPOSES)},
                 },
-                "additionalProperties": False,
+                # Other fields are ignored; the file and at most eight fields are read.
+                "maxProperties": 9,
             },
             "encoding": {"file": {"contentType": "audio/*"}},
         }

@@ -188,6 +188,8 @@ def validate_create_body(body: object, catalog: Catalog) -> GenerationRequest:
             )
 
     seed = body.get("seed")
+    if isinstance(seed, float) and seed.is_integer():
+        seed = int(seed)  # JSON has one number type: 8571.0 is the integer 8571
     if seed is not None and (
         isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED
     ):
