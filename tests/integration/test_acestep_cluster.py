@@ -57,7 +57,11 @@ def create(client: httpx.Client, **body: Any) -> str:
     return str(response.json()["id"])
 
 
-def until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+# Worker slots load the engine before they take work: slow on a busy machine.
+pytestmark = pytest.mark.timeout(400)
+
+
+def until(condition: Callable[[], bool], timeout: float = 150.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "timed out"
@@ -78,7 +82,7 @@ def test_a_killed_worker_is_replaced_and_the_same_upstream_task_completes(
     second = start_server(tmp_path / "node", free_port(), **env)
     try:
         with httpx.Client(base_url=second.base_url, headers=bearer(first.api_key)) as client:
-            done = wait_for(client, task_id, ("completed", "failed"), timeout=60)
+            done = wait_for(client, task_id, ("completed", "failed"), timeout=150)
     finally:
         second.stop()
     assert done["status"] == "completed", done
@@ -96,7 +100,7 @@ def test_a_pool_spreads_tasks_within_the_limit_per_server(
     )
     with server.client() as client:
         ids = [create(client, prompt=f"pool song {n}", seed=n) for n in range(8)]
-        finished = [wait_for(client, i, ("completed", "failed"), timeout=90) for i in ids]
+        finished = [wait_for(client, i, ("completed", "failed"), timeout=200) for i in ids]
     assert [t["status"] for t in finished] == ["completed"] * 8
     assert gpu_a.generations > 0
     assert gpu_b.generations > 0
@@ -116,7 +120,7 @@ def test_a_pool_finishes_on_the_other_server_when_one_stops(
         ids = [create(client, prompt=f"pool song {n}", seed=n) for n in range(5)]
         until(lambda: gpu_a.generations >= 1)
         gpu_a.stop()  # the GPU box goes away mid-run, its job with it
-        finished = [wait_for(client, i, ("completed", "failed"), timeout=120) for i in ids]
+        finished = [wait_for(client, i, ("completed", "failed"), timeout=200) for i in ids]
     assert [t["status"] for t in finished] == ["completed"] * 5
     assert gpu_b.generations >= 4
     assert gpu_b.max_in_flight == 1
