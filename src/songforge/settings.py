@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     upstream_timeout_seconds: float = Field(default=30.0, gt=0)
     upstream_poll_initial_seconds: float = Field(default=2.0, gt=0)
     upstream_poll_max_seconds: float = Field(default=10.0, gt=0)
+    # An accepted upstream task unfinished this long after acceptance is lost (failed).
+    upstream_deadline_seconds: float = Field(default=3600.0, gt=0)
     # ACE-Step 1.5 API servers as the `acestep` backend: one base URL per GPU, comma-separated
     acestep_url: str | None = None
     acestep_api_key: str | None = None

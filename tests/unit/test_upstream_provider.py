@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 
 from songforge.domain.generation_request import GenerationRequest
 from songforge.domain.tasks import Action, RemoteTask, StoredAsset
-from songforge.ports import BackendUnavailable, ProviderFailure, ProviderJob
+from songforge.ports import BackendUnavailable, ProviderDeferred, ProviderFailure, ProviderJob
 from songforge.providers.upstream import UpstreamProvider, UpstreamSettings, idempotency_key
 from songforge.storage.local import LocalBlobStore
 
@@ -177,3 +178,25 @@ def test_an_upstream_that_forgot_the_task_fails_it(tmp_path: Path) -> None:
     with pytest.raises(ProviderFailure) as raised:
         _provider(handler).generate(job)
     assert (raised.value.code, raised.value.retryable) == ("upstream_error", False)
+
+
+@pytest.mark.parametrize("outage", ["connect", 502])
+def test_an_upstream_down_while_rendering_keeps_the_task_waiting(
+    tmp_path: Path, outage: str | int
+) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if outage == "connect":
+            raise httpx.ConnectError("refused", request=request)
+        return httpx.Response(int(outage))
+
+    accepted = time.time()
+    job, _ = _job(tmp_path, RemoteTask("upstream", BASE, "ldtask_up", accepted_at=accepted))
+    with pytest.raises(ProviderDeferred) as waiting:
+        _provider(handler).generate(job)
+    assert "ldtask_up" not in waiting.value.reason
+    # Past the deadline from acceptance the task is lost: failed for good.
+    late = RemoteTask("upstream", BASE, "ldtask_up", accepted_at=accepted - 7200)
+    job, _ = _job(tmp_path, late)
+    with pytest.raises(ProviderFailure) as lost:
+        _provider(handler).generate(job)
+    assert (lost.value.code, lost.value.retryable) == ("upstream_error", False)

@@ -63,6 +63,7 @@ def _upstream(settings: Settings) -> Provider:
             timeout_seconds=settings.upstream_timeout_seconds,
             poll_initial_seconds=settings.upstream_poll_initial_seconds,
             poll_max_seconds=settings.upstream_poll_max_seconds,
+            deadline_seconds=settings.upstream_deadline_seconds,
         )
     )
 

@@ -23,7 +23,13 @@ import httpx
 
 from songforge.domain.catalog import OPERATION_CONTINUE, UPLOAD_OPERATIONS
 from songforge.domain.tasks import Action, GenerationResult, RemoteTask, Stage, StoredAsset
-from songforge.ports import BackendProbe, BackendUnavailable, ProviderFailure, ProviderJob
+from songforge.ports import (
+    BackendProbe,
+    BackendUnavailable,
+    ProviderDeferred,
+    ProviderFailure,
+    ProviderJob,
+)
 
 # Error codes a caller can act on, passed on as they are; any other upstream failure is
 # ours to own: upstream_error.
@@ -53,6 +59,7 @@ _CONTENT_TYPES = {
 _MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024
 # The private metadata key holding the upstream's clip id of a clip it made.
 UPSTREAM_CLIP_KEY = "_upstream_clip_id"
+UNREACHABLE = "The music backend is not answering; the song resumes when it does."
 
 
 @dataclass(frozen=True)
@@ -198,9 +205,10 @@ class UpstreamProvider:
         self, job: ProviderJob, task_id: str, poll_url: str, accepted_at: float
     ) -> GenerationResult:
         """Polls the upstream task to its end and copies its files.
-        Raises ProviderFailure: retryable while the upstream is unreachable (the next
-        attempt resumes the same upstream task), not retryable when it failed or was lost
-        (forgotten, or not finished `deadline_seconds` after it accepted)."""
+        Raises ProviderDeferred while the upstream is unreachable or answers 5xx (the task
+        waits without using an attempt; the next attempt resumes the same upstream task),
+        ProviderFailure not retryable when it failed or was lost (forgotten, or not
+        finished `deadline_seconds` after it accepted)."""
         interval = self._settings.poll_initial_seconds
         deadline = accepted_at + self._settings.deadline_seconds
         url = (
@@ -209,13 +217,19 @@ class UpstreamProvider:
             else poll_url
         )
         while True:
+            if time.time() > deadline:
+                raise ProviderFailure(
+                    "upstream_error", "The music backend never finished the song.", retryable=False
+                )
             try:
                 response = self._client.get(url)
-            except httpx.HTTPError as exc:
-                raise ProviderFailure(
-                    "upstream_error",
-                    f"The music backend stopped answering ({exc.__class__.__name__}).",
-                ) from None
+            except httpx.HTTPError:
+                response = None
+            if response is None or response.status_code >= 500:
+                # The upstream is rendering a song we asked for (and it will charge for):
+                # wait for it to answer again, without using an attempt, until the deadline
+                # says it is lost. A later attempt resumes polling the same task.
+                raise ProviderDeferred(UNREACHABLE, retry_after=self._settings.poll_max_seconds)
             if response.status_code == 429:  # polling too fast for it: wait, keep the task
                 self._sleep(max(interval, _retry_after(response)))
                 continue
@@ -241,10 +255,6 @@ class UpstreamProvider:
                     "upstream_error", "The music backend could not make this song.", retryable=False
                 )
             self._report(job, task)
-            if time.time() > deadline:
-                raise ProviderFailure(
-                    "upstream_error", "The music backend never finished the song.", retryable=False
-                )
             self._sleep(interval)
             interval = min(self._settings.poll_max_seconds, interval * 1.5)
 
