@@ -181,6 +181,13 @@ def test_spanish_lyrics_are_sung_as_spanish_with_spanish_syllables() -> None:
         ("[副歌]\n我爱你在海边\n月亮照着大海的波浪", "zh", "Chinese"),
         ("[Verse]\nあなたと一緒に歌いたい\n夜の海で", "ja", "Japanese"),
         ("[Куплет]\nЯ люблю тебя всем сердцем\nИ буду петь до утра", "ru", "Russian"),
+        # One line in another script among English ones: the voice would mumble it.
+        (
+            "[Verse]\nI walk along the river in the morning light\nI think of you tonight\n"
+            "[Chorus]\n我爱你",
+            "zh",
+            "Chinese",
+        ),
     ],
 )
 def test_lyrics_in_a_language_the_voice_cannot_sing_are_refused_naming_it(

@@ -291,6 +291,14 @@ def _plan_caller_sheet(
     )
 
 
+def _latin_share(text: str) -> float:
+    """The share of `text`'s letters written in the Latin script (1.0 for no letters)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, "")) / len(letters)
+
+
 def sung_language(sheet: Sheet) -> str:
     """The ISO 639-1 code the sheet's words are sung in. Raises LyricsWithoutWords when no
     line has a word, LyricsLanguageNotSung when they are in a language the voice cannot
@@ -303,12 +311,17 @@ def sung_language(sheet: Sheet) -> str:
     found = detect_language(text)
     if found is None:
         raise LyricsWithoutWords(sheet.sung_lines)
-    letters = [ch for ch in text if ch.isalpha()]
-    latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, "")) / len(letters)
-    if latin < 0.5:
+    if _latin_share(text) < 0.5:
         if found.code in SUNG_LANGUAGES:  # transliterated or mixed; not for this voice
             raise LyricsLanguageNotSung("und")
         raise LyricsLanguageNotSung(found.code)
+    # One line in another script inside Latin lyrics would be sung as gibberish by a voice
+    # that cannot read it: refused too, naming that line's language.
+    for line in sheet.sung_lines:
+        if _latin_share(line) < 0.5:
+            in_line = detect_language(line)
+            code = in_line.code if in_line is not None else "und"
+            raise LyricsLanguageNotSung("und" if code in SUNG_LANGUAGES else code)
     distinct = {word.strip(".,!?;:'\"").lower() for word in text.split()}
     if found.code in SUNG_LANGUAGES and found.reliable:
         return found.code
