@@ -189,7 +189,10 @@ class KeyCreateBody(BaseModel):
 
 
 class KeyUpdateBody(KeyCreateBody):
-    name: str | None = Field(None, min_length=1, max_length=50)  # type: ignore[assignment]
+    # Optional, but not null: a key always has a name.
+    name: SkipJsonSchema[None] | str = Field(  # type: ignore[assignment]
+        None, min_length=1, max_length=50
+    )
     status: Literal["active", "inactive", "revoked"] | None = Field(
         None, description="revoked is final."
     )
@@ -202,7 +205,7 @@ _ERRORS = {
     "402": "insufficient_balance or quota_exceeded",
     "403": "model_not_allowed or task_not_available",
     "404": "Not found",
-    "409": "task_not_cancellable or idempotency_key_reused",
+    "409": "task_not_cancellable, idempotency_key_reused or webhook_secret_revealed",
     "413": "payload_too_large",
     "416": "range_not_satisfiable",
     "429": "rate_limit_exceeded",
@@ -214,6 +217,7 @@ _ROUTE_ERRORS = {
     ("delete", "/v1/tasks/{task_id}"): ("409",),
     ("get", "/v1/files/{asset_id}/{filename}"): ("403", "416"),
     ("post", "/v1/files"): ("413",),
+    ("get", "/v1/management/webhooks/callback-secret"): ("409",),
 }
 # Non-JSON success bodies.
 _CONTENT_TYPES = {

@@ -26,6 +26,7 @@ from songforge.services.webhook_destinations import DestinationRules, check_even
 
 STATUSES = ("enabled", "disabled")
 _FIELDS = ("url", "events", "status", "description")
+MAX_DELIVERY_OFFSET = 1_000_000
 MAX_DELIVERY_PAGE = 100
 
 
@@ -185,8 +186,10 @@ def list_deliveries(
     each with its attempts."""
     if not 1 <= limit <= MAX_DELIVERY_PAGE:
         raise InvalidParameter(f"'limit' must be between 1 and {MAX_DELIVERY_PAGE}.", param="limit")
-    if not 0 <= offset <= 1_000_000:
-        raise InvalidParameter("'offset' must be between 0 and 1000000.", param="offset")
+    if not 0 <= offset <= MAX_DELIVERY_OFFSET:
+        raise InvalidParameter(
+            f"'offset' must be between 0 and {MAX_DELIVERY_OFFSET}.", param="offset"
+        )
     with ctx.uow_factory(read_only=True) as uow:
         target = _target(uow, token, endpoint_id)
         return uow.webhooks.list_deliveries(

@@ -89,8 +89,8 @@ def list_deliveries(
     endpoint_id: str,
     services: ServicesDep,
     token: ManagementToken,
-    limit: Annotated[int, Query()] = 20,
-    offset: Annotated[int, Query()] = 0,
+    limit: Annotated[int, Query(ge=1, le=webhooks.MAX_DELIVERY_PAGE)] = 20,
+    offset: Annotated[int, Query(ge=0, le=webhooks.MAX_DELIVERY_OFFSET)] = 0,
 ) -> JSONResponse:
     found, total = webhooks.list_deliveries(
         services.webhook_context(), token, endpoint_id, limit, offset
