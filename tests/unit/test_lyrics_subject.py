@@ -10,9 +10,11 @@ import collections
 import re
 
 import pronouncing
+from lemminflect import getAllLemmas
 
 from songforge.engine.lyric_text import format_lyrics
 from songforge.engine.lyricist.grammar import plural, singular
+from songforge.engine.lyricist.subject import extract_subject
 from songforge.engine.lyricist.writer import STANDARD_FORM, LyricsDraft, write_lyrics
 
 # (prompt, content nouns). The first ones are the complaints this writer was measured on.
@@ -167,3 +169,90 @@ def test_other_languages_get_english_and_say_so() -> None:
     assert draft.notices
     assert "Chinese" in draft.notices[0]
     assert format_lyrics(draft.sections).isascii()
+
+
+# (prompt, the head noun of the phrase it opens with or names as its subject). Prompts in
+# which adjectives, participles and gerunds stand around that noun.
+LEAD_NOUNS: list[tuple[str, str]] = [
+    ("an umbrella left on the train", "umbrella"),
+    ("a truck driver crossing Texas at midnight with a radio", "driver"),
+    ("my old dog Rusty who loves chasing squirrels in the park", "Rusty"),
+    ("a grandmother baking bread", "grandmother"),
+    ("my sister Maria dancing at her wedding in Seville", "Maria"),
+    ("a violin forgotten in the attic", "violin"),
+    ("an old fisherman mending nets at dawn", "fisherman"),
+    ("a paper boat drifting down the stream", "boat"),
+    ("my brother Tom playing guitar in the garage", "Tom"),
+    ("a stolen bicycle found by the river", "bicycle"),
+    ("a letter written during the war", "letter"),
+    ("a heavy metal anthem about a dragon", "dragon"),
+]
+# Words of these prompts that describe or act and must never be sung as a thing or a name.
+DESCRIPTIVE_PROMPTS: list[tuple[str, set[str]]] = [
+    ("an umbrella left on the train", {"left"}),
+    ("a heavy metal anthem about a dragon", {"heavy"}),
+    ("a unicorn, an honest man and a European orchestra", {"honest", "european"}),
+    ("a violin forgotten in the attic", {"forgotten"}),
+    ("a stolen bicycle found by the river", {"stolen", "found"}),
+    ("a letter written during the war", {"written"}),
+    ("a bright red kite over the hills", {"bright", "red"}),
+    ("a lonely giant and a tiny mouse", {"lonely", "tiny"}),
+]
+_DETERMINERS = r"(?:the|a|an|my|our|his|her|their|your)"
+
+
+def _as_thing(line: str, word: str) -> bool:
+    """`word` stands where a noun goes: after a determiner with no noun after it ("the left
+    lay beside the shore"), or capitalised as a name ("Just European and the bay")."""
+    lowered = line.lower()
+    for match in re.finditer(rf"\b{_DETERMINERS}\s+{word}\b(?:\s+([a-z']+))?", lowered):
+        following = match.group(1) or ""
+        if not following or not _noun_like(following):
+            return True
+    capitalised = word.capitalize()
+    if not re.search(rf"\b{capitalised}\b", line):
+        return False
+    return not _noun_like(_after(line, capitalised))
+
+
+def _after(line: str, word: str) -> str:
+    rest = line.split(word, 1)[1].split()
+    return rest[0].lower().strip(",.!?") if rest else ""
+
+
+def _noun_like(word: str) -> bool:
+    """A word that can be a noun and is no other verb's inflection ("lay" is "lie")."""
+    lemmas = getAllLemmas(word)
+    return "NOUN" in lemmas and all(v == word for v in lemmas.get("VERB", (word,)))
+
+
+def test_describing_words_are_never_sung_as_things() -> None:
+    wrong = []
+    for prompt, describing in DESCRIPTIVE_PROMPTS:
+        draft = _draft(prompt)
+        for line in [*_lines(draft), draft.title]:
+            wrong += [(prompt, line) for w in describing if _as_thing(line, w)]
+    assert not wrong, wrong
+
+
+def test_the_describing_check_catches_errors() -> None:
+    assert _as_thing("Now the left lay beside the shore", "left")
+    assert _as_thing("The heavy was there by the tree", "heavy")
+    assert _as_thing("Just European and the bay", "european")
+    assert not _as_thing("The honest man, you are my height", "honest")
+
+
+def test_the_opening_subject_is_in_the_title_or_chorus() -> None:
+    missing = []
+    for prompt, lead in LEAD_NOUNS:
+        draft = _draft(prompt)
+        chorus = " ".join(next(s for s in draft.sections if s.name == "Chorus").lines)
+        if not (_mentions(draft.title, lead) and _mentions(chorus, lead)):
+            missing.append((prompt, draft.title, chorus))
+    assert not missing, missing
+
+
+def test_unknown_common_nouns_are_not_names() -> None:
+    subject = extract_subject("an elephant, an igloo and a kayak")
+    assert {p.head for p in subject.phrases} >= {"elephant", "igloo"}
+    assert not any(p.proper for p in subject.phrases)

@@ -10,9 +10,10 @@ does not know are taken as names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pronouncing
+from lemminflect import getAllLemmas
 
 from songforge.engine.lyricist.grammar import indefinite, is_plural, parts_of_speech, singular
 
@@ -272,13 +273,47 @@ def _can_be_noun(word: str) -> bool:
     return "NOUN" in tags or "PROPN" in tags
 
 
-def _is_name(word: str, original: str, first: bool) -> bool:
-    """A word the tagger does not know: a name when it is capitalised mid-prompt or the
-    pronouncing dictionary (which lists many names) knows it."""
+ARTICLES = frozenset(["a", "an", "the", "some", "every", "each"])
+# Endings of words such as "European", "Spanish", "Japanese", "Arctic": after an article
+# they describe the next noun rather than name someone.
+_PROPER_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "i")
+
+
+def _is_name(word: str, original: str, first: bool, previous: str = "") -> bool:
+    """A name: a capitalised word mid-prompt, or a word the tagger does not know that the
+    pronouncing dictionary (which lists many names) knows. After an article an unknown word
+    is a common noun ("an igloo"), and a capitalised adjective is an adjective ("a European
+    orchestra")."""
     word = word.removesuffix("'s")
+    after_article = previous in ARTICLES
     if parts_of_speech(word):
+        if after_article and "ADJ" in parts_of_speech(word):
+            return False
         return original[0].isupper() and not first and word not in FRAME_WORDS
+    if after_article:
+        return original[0].isupper() and not word.endswith(_PROPER_ADJECTIVE_ENDINGS)
     return bool(pronouncing.phones_for_word(word)) or original[0].isupper()
+
+
+_ADJECTIVE_SUFFIXES = ("-long", "-old", "-like", "-sized", "-shaped")
+
+
+def _post_modifier(word: str) -> bool:
+    """An adjective or an inflected verb form ("left", "stolen"), which after a noun says
+    something about it rather than naming another thing."""
+    tags = getAllLemmas(word)
+    if "ADJ" in tags:
+        return True
+    verb = tags.get("VERB", ())
+    return bool(verb) and word not in verb and not word.endswith("s")
+
+
+def _describes(word: str) -> bool:
+    """A word that can describe or act (an adjective or a verb form) as well as name a thing:
+    "left", "heavy", "crossing". As the last word of a phrase it is a noun only when nothing
+    else in the phrase could be."""
+    tags = parts_of_speech(word)
+    return bool(tags & {"ADJ", "VERB"}) or word.endswith(_ADJECTIVE_SUFFIXES)
 
 
 def _gerund(word: str) -> bool:
@@ -302,6 +337,20 @@ def extract_subject(prompt: str) -> Subject:
     owner = ""
     after = ""
     in_relative = False
+    actor = False  # the action belongs to the phrase before it ("a driver crossing Texas")
+    leads: list[NounPhrase] = []
+
+    def _previous(i: int) -> str:
+        return words[i - 1] if i else ""
+
+    def _modifies_next(i: int) -> bool:
+        """The word after `i` is a noun the word at `i` describes: "heavy metal"."""
+        if i + 1 >= len(words):
+            return False
+        nxt = words[i + 1]
+        if nxt in GENRE_WORDS or nxt in PIECE_WORDS:
+            return True
+        return not _is_frame(nxt) and _can_be_noun(nxt)
 
     def close() -> None:
         nonlocal run, owner
@@ -310,22 +359,47 @@ def extract_subject(prompt: str) -> Subject:
         run, owner = [], ""
 
     def _add_phrase(indexes: list[int]) -> None:
-        # The head is the last word that can be a noun or is a name; words after it start
-        # over (an adjective left dangling is dropped).
+        # The head is the last word that can be a noun or is a name, unless an adjective or
+        # a participle follows a plain noun: then that noun is the head and the rest
+        # describes it. An adjective left dangling before the song's kind is dropped.
         head_at = None
-        for position in reversed(range(len(indexes))):
+        for position in range(len(indexes)):
             i = indexes[position]
-            if _can_be_noun(words[i]) or _is_name(words[i], originals[i], i == 0):
+            if _is_name(words[i], originals[i], i == 0, _previous(i)):
                 head_at = position
-                break
+            elif (
+                _can_be_noun(words[i])
+                or (
+                    not parts_of_speech(words[i])
+                    and _previous(i) in ARTICLES
+                    and originals[i].islower()
+                )
+            ) and not words[i].endswith(_ADJECTIVE_SUFFIXES):
+                held = words[indexes[head_at]] if head_at is not None else ""
+                if held and _post_modifier(words[i]) and not _post_modifier(held):
+                    # After a noun it describes that noun: "an umbrella left on the train".
+                    break
+                head_at = position
         if head_at is None:
             return
+        head_word = words[indexes[head_at]]
+        if (
+            head_at == len(indexes) - 1
+            and _describes(head_word)
+            and not _is_name(
+                head_word, originals[indexes[head_at]], False, _previous(indexes[head_at])
+            )
+            and _modifies_next(indexes[head_at])
+        ):
+            return  # "a heavy metal anthem": the adjective describes the song, not a thing
         kept = indexes[: head_at + 1]
         head_index = kept[-1]
-        proper = _is_name(words[head_index], originals[head_index], head_index == 0)
+        proper = _is_name(
+            words[head_index], originals[head_index], head_index == 0, _previous(head_index)
+        )
         sung = [
             originals[i][0].upper() + words[i][1:]
-            if _is_name(words[i], originals[i], i == 0)
+            if _is_name(words[i], originals[i], i == 0, _previous(i))
             and not _can_be_noun(words[i].removesuffix("'s"))
             else words[i]
             for i in kept
@@ -342,10 +416,25 @@ def extract_subject(prompt: str) -> Subject:
             owner=owner,
             kind=_kind(head, proper, after),
         )
+        # What lasts a while is a span of time, not an object: "an hour-long wait".
+        if any(w.endswith("-long") for w in sung) and phrase.kind == THING:
+            phrase = replace(phrase, kind=IDEA)
+        # "the passage of time": what the idea after "of" names is an idea too.
+        after_of = head_index + 2 < len(words) and words[head_index + 1] == "of"
+        if after_of and phrase.kind == THING and head not in _KINDS:
+            rest = [w for w in words[head_index + 2 : head_index + 5] if w not in ARTICLES]
+            if rest and _KINDS.get(singular(rest[0])) == IDEA:
+                phrase = replace(phrase, kind=IDEA)
         if all(p.text != phrase.text for p in phrases + framing):
             # Before any preposition a phrase names the kind of song ("a love song"): it
             # colours the song but the subject proper comes after "about", "for", "of".
-            (phrases if after else framing).append(phrase)
+            # A phrase that opens the prompt without such a word is the subject itself:
+            # "an umbrella left on the train".
+            follows = words[indexes[-1] + 1] if indexes[-1] + 1 < len(words) else ""
+            names_song = follows in GENRE_WORDS or follows in PIECE_WORDS
+            (phrases if after or not names_song else framing).append(phrase)
+            if not after and not names_song:
+                leads.append(phrase)
 
     for i, word in enumerate(words):
         if word in RELATIVES:
@@ -358,6 +447,16 @@ def extract_subject(prompt: str) -> Subject:
         if word in OWNERS and not run:
             owner = OWNERS[word]
             continue
+        if (
+            _gerund(word)
+            and run
+            and not action_words
+            and (_can_be_noun(words[run[-1]]) or originals[run[-1]][0].isupper())
+            and "ADJ" not in parts_of_speech(words[run[-1]])
+        ):
+            # "a grandmother baking bread": the noun before the gerund is who does it.
+            close()
+            actor = bool(phrases)
         if _gerund(word) and not run and not action_words:
             action_words = [word]
             # A particle or a bare object completes it: "driving home", "counting stars".
@@ -377,10 +476,18 @@ def extract_subject(prompt: str) -> Subject:
     close()
     action = " ".join(action_words)
     ordered = phrases + framing
-    return Subject(tuple(ordered), action, mood, _title(ordered, action, words))
+    # The phrase the prompt opens with is what it is about; settings after it come next.
+    ordered = leads + [p for p in ordered if p not in leads]
+    return Subject(tuple(ordered), action, mood, _title(ordered, action, words, actor))
 
 
-def _title(phrases: list[NounPhrase], action: str, words: list[str]) -> str:
+def _title(phrases: list[NounPhrase], action: str, words: list[str], actor: bool) -> str:
+    if actor and phrases:
+        first = phrases[0]
+        named = first.text if first.proper or not first.owner else first.definite()
+        if len(action.split()) > 1 and len(first.words) + len(action.split()) <= 4:
+            return _title_case(f"{named} {action}")
+        return _title_case(named)
     if action and len(action.split()) > 1:
         return action.title()
     if not phrases:
