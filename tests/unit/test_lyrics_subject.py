@@ -256,3 +256,23 @@ def test_unknown_common_nouns_are_not_names() -> None:
     subject = extract_subject("an elephant, an igloo and a kayak")
     assert {p.head for p in subject.phrases} >= {"elephant", "igloo"}
     assert not any(p.proper for p in subject.phrases)
+
+
+def test_prompts_in_a_language_without_a_writer_get_an_english_title() -> None:
+    for prompt in [
+        "une chanson sur la pluie à Paris et un chat",
+        "ein Lied über den Regen in Berlin und einen Hund",
+        "una canzone sulla notte d'estate al mare",
+    ]:
+        draft = _draft(prompt)
+        assert draft.language == "en" and draft.notices, prompt
+        foreign = {w.lower() for w in re.findall(r"[^\W\d_]+", prompt)} - {"paris", "berlin"}
+        sung = [draft.title, *_lines(draft)]
+        leaked = [(line, w) for line in sung for w in re.findall(r"[^\W\d_]+", line.lower())]
+        assert not [(line, w) for line, w in leaked if w in foreign and len(w) > 3], prompt
+        assert all(line.isascii() for line in sung), prompt
+
+
+def test_short_english_noun_lists_are_english() -> None:
+    for prompt in ["an elephant, an igloo", "a llama and a piano", "the moon and a canoe"]:
+        assert _draft(prompt).language == "en", prompt

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pronouncing
 
-from songforge.engine.language_id import prompt_language
+from songforge.engine.language_id import detect_language, prompt_language
 from songforge.engine.languages import language_name
 from songforge.engine.lyric_text import LyricSection, syllable_count
 from songforge.engine.lyricist.grammar import indefinite
@@ -353,10 +353,26 @@ def write_lyrics(
     English otherwise, with a notice. Deterministic for a given prompt, title, form and
     seed."""
     language = prompt_language(prompt)
+    if language.code != "en" and _reads_as_english(prompt):
+        # Short English prompts of a few nouns ("an elephant, an igloo") can score as
+        # another language; English articles and no foreign function word settle it.
+        language = replace(language, code="en")
+    elif language.confidence == 0.0 and _reads_as_foreign(prompt):
+        # Too short for a sure guess, yet plainly not English ("una canzone sulla notte").
+        guess = detect_language(prompt)
+        if guess is not None and guess.code != "en":
+            language = guess
     if language.code == SPANISH:
         spanish = write_spanish(prompt, title=title, form=form, seed=seed)
         return LyricsDraft(spanish.title, spanish.sections, spanish.rhyme_pairs, SPANISH)
-    draft = _write_english(prompt, title=title, form=form, seed=seed, mood_hint=mood_hint)
+    draft = _write_english(
+        prompt,
+        title=title,
+        form=form,
+        seed=seed,
+        mood_hint=mood_hint,
+        foreign=language.code != "en",
+    )
     if language.code == "en":
         return draft
     notice = (
@@ -373,9 +389,13 @@ def _write_english(
     form: list[tuple[str, str, int]],
     seed: int,
     mood_hint: str,
+    foreign: bool = False,
 ) -> LyricsDraft:
     rng = random.Random(f"{seed}:{prompt}:{title}")
-    subject = extract_subject(prompt)
+    # The English reader would take a foreign prompt's words for English names and things
+    # ("Une Chanson Sur La Pluie"): such a prompt gets a song on its theme, with a title
+    # made from the theme's English words.
+    subject = Subject((), "", "", "") if foreign else extract_subject(prompt)
     themes = detect_themes(f"{prompt} {mood_hint}")
     writer = _Writer(subject, themes, rng)
     song_title = title or choose_title(subject, themes, rng)
@@ -408,6 +428,25 @@ def _write_english(
             lines = writer.stanza(count, target, rng.choice(SCHEMES), kind)
         sections.append(LyricSection(name, tuple(lines)))
     return LyricsDraft(song_title, sections, writer.pairs)
+
+
+_ENGLISH_ARTICLES = frozenset(["a", "an", "the"])
+# Function words of the languages the identifier most often confuses with short English.
+_FOREIGN_FUNCTION_WORDS = frozenset(
+    """el la los las un una unos unas del de y en con sobre para por le les des du et
+    sur pour une der die das den dem ein eine einen und mit auf über für il lo gli di
+    e per o os as um uma do da com""".split()
+)
+
+
+def _reads_as_english(prompt: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", prompt.lower())
+    return bool(_ENGLISH_ARTICLES & set(words)) and not _FOREIGN_FUNCTION_WORDS & set(words)
+
+
+def _reads_as_foreign(prompt: str) -> bool:
+    words = set(re.findall(r"[^\W\d_]+", prompt.lower()))
+    return bool(_FOREIGN_FUNCTION_WORDS & words) and not _ENGLISH_ARTICLES & words
 
 
 # The form a LYRICS request is written for: the same shape the engine sings.
