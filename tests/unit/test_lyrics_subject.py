@@ -265,7 +265,8 @@ def test_prompts_in_a_language_without_a_writer_get_an_english_title() -> None:
         "una canzone sulla notte d'estate al mare",
     ]:
         draft = _draft(prompt)
-        assert draft.language == "en" and draft.notices, prompt
+        assert draft.language == "en", prompt
+        assert draft.notices, prompt
         foreign = {w.lower() for w in re.findall(r"[^\W\d_]+", prompt)} - {"paris", "berlin"}
         sung = [draft.title, *_lines(draft)]
         leaked = [(line, w) for line in sung for w in re.findall(r"[^\W\d_]+", line.lower())]

@@ -433,9 +433,49 @@ def _write_english(
 _ENGLISH_ARTICLES = frozenset(["a", "an", "the"])
 # Function words of the languages the identifier most often confuses with short English.
 _FOREIGN_FUNCTION_WORDS = frozenset(
-    """el la los las un una unos unas del de y en con sobre para por le les des du et
-    sur pour une der die das den dem ein eine einen und mit auf über für il lo gli di
-    e per o os as um uma do da com""".split()
+    [
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "del",
+        "de",
+        "y",
+        "en",
+        "sobre",
+        "para",
+        "por",
+        "le",
+        "les",
+        "des",
+        "du",
+        "et",
+        "sur",
+        "pour",
+        "une",
+        "der",
+        "das",
+        "den",
+        "dem",
+        "ein",
+        "eine",
+        "einen",
+        "und",
+        "mit",
+        "auf",
+        "über",
+        "für",
+        "il",
+        "gli",
+        "di",
+        "os",
+        "uma",
+        "da",
+    ]
 )
 
 
