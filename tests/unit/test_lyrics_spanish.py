@@ -152,3 +152,41 @@ def test_a_song_in_a_language_without_a_writer_says_so() -> None:
         SongRequest(prompt="一首关于夏天的歌", duration=40, seed=2, instrumental=True)
     )
     assert not instrumental.notices  # nothing is sung, so nothing was not honoured
+
+
+# Prompts whose nouns carry adjectives after them, as Spanish puts them.
+DESCRIBED: list[tuple[str, set[str]]] = [
+    ("los gatos negros del tejado y la luna llena", {"negros", "llena"}),
+    ("una canción sobre un perro viejo y una casa abandonada", {"viejo", "abandonada"}),
+    ("bachata sobre las noches largas y el mar azul", {"largas", "azul"}),
+    ("corrido sobre un caballo blanco en el desierto", {"blanco"}),
+]
+_ARTICLE = r"(?:el|la|los|las|un|una|unos|unas|mi|mis|su|sus|del|al)"
+
+
+def test_adjectives_after_a_noun_are_not_sung_as_nouns() -> None:
+    wrong = []
+    for prompt, adjectives in DESCRIBED:
+        for seed in (1, 2):
+            draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+            for line in [draft.title, *_lines(draft)]:
+                for adjective in adjectives:
+                    if re.search(rf"\b{_ARTICLE}\s+{adjective}\b", line.lower()):
+                        wrong.append((prompt, line))
+    assert not wrong, wrong
+
+
+def test_verbs_agree_with_a_plural_subject() -> None:
+    wrong = []
+    for prompt in ["los gatos negros del tejado y la luna llena", *[p for p, _ in DESCRIBED]]:
+        for seed in range(1, 6):
+            draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+            for line in _lines(draft):
+                lowered = line.lower()
+                if re.search(
+                    r"\b(?:queda|esperaba|brillaba|caía|estaba|está)\s+(?:los|las)\b", lowered
+                ):
+                    wrong.append(line)
+                if re.search(r"\b(?:los|las) \w+ (?:me esperaba|brillaba|estaba)\b", lowered):
+                    wrong.append(line)
+    assert not wrong, wrong

@@ -145,11 +145,11 @@ TEMPLATES: tuple[Template, ...] = (
     _t("yo caminaba con {S} hacia {END}", "scene", "being thing", "place sky"),
     _t("todo empezó con {A} y con {END}", "scene", "*"),
     _t("aquella tarde en {S} junto a {END}", "scene", "place", "place thing sky"),
-    _t("{S} me esperaba junto a {END}", "scene", "being", "place thing"),
+    _t("{S} me esperaba{n} junto a {END}", "scene", "being", "place thing"),
     _t("te conocí en {S} bajo {END}", "scene", "place", "sky"),
     _t("cuando {S} {estaba} junto a {END}", "scene", "being thing", "place thing"),
-    _t("{S} brillaba sobre {END}", "scene", "sky", "place thing"),
-    _t("caía {S} sobre {END}", "scene", "sky", "place thing"),
+    _t("{S} brillaba{n} sobre {END}", "scene", "sky", "place thing"),
+    _t("caía{n} {S} sobre {END}", "scene", "sky", "place thing"),
     # Later.
     _t("ahora {S} {esta} lejos de {END}", "later", "being thing", "place sky"),
     _t("ahora pienso en {S} y en {END}", "later", "*"),
@@ -161,7 +161,7 @@ TEMPLATES: tuple[Template, ...] = (
     _t("sigo soñando con {S} y {END}", "later", "*"),
     _t("ya no tengo {S}, solo {END}", "later", "being thing heart"),
     _t("pasan los años por {S} y {END}", "later", "place", "sky heart"),
-    _t("me queda {S} y {END}", "later", "being thing heart"),
+    _t("me quedan {S} y {END}", "later", "being thing heart"),
     _t("cada día pienso en {S} y {END}", "later", "*"),
     # Building.
     _t("siento {S} en {END}", "prechorus", "sky heart place", "sky place"),
@@ -180,7 +180,7 @@ TEMPLATES: tuple[Template, ...] = (
     _t("contigo y {S} hasta {END}", "chorus outro", "being thing heart", "sky place"),
     _t("canto por {S} y por {END}", "chorus outro", "*"),
     _t("por {S} y por {END}", "chorus outro prechorus", "*"),
-    _t("me queda {S}, {END}", "later bridge", "being thing heart"),
+    _t("me queda{n} {S}, {END}", "later bridge", "being thing heart"),
     _t("y {S} en {END}", "prechorus bridge later", "*", "sky place"),
     _t("solo {S} y {END}", "chorus outro bridge", "*"),
     _t("vuelvo a {S} con {END}", "chorus outro", "place", "sky heart"),
@@ -291,6 +291,10 @@ def extract_nouns(prompt: str) -> tuple[list[Noun], list[Noun], str]:
         if word in _FRAME or len(word) < 3:
             continue
         before = words[i - 1] if i else ""
+        # Spanish adjectives follow their noun ("los gatos negros", "la luna llena"): a
+        # word right after a noun, with no article or preposition between, describes it.
+        if before in {n.word for n in subject[-1:] + framing[-1:]}:
+            continue
         gender = (
             "f"
             if before in _FEMININE_ARTICLES
@@ -365,6 +369,8 @@ class _Writer:
                 "estaba": subject.estaba,
                 "esta": subject.esta,
                 "era": "eran" if subject.plural else "era",
+                # The verb agrees with a plural subject: "me quedan los gatos".
+                "n": "n" if subject.plural else "",
             }
         )
         return _contract(text)
