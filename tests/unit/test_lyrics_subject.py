@@ -277,3 +277,14 @@ def test_prompts_in_a_language_without_a_writer_get_an_english_title() -> None:
 def test_short_english_noun_lists_are_english() -> None:
     for prompt in ["an elephant, an igloo", "a llama and a piano", "the moon and a canoe"]:
         assert _draft(prompt).language == "en", prompt
+
+
+def test_the_opening_subject_carries_the_verses() -> None:
+    """Settings and props named after the subject ("on the train") do not take it over."""
+    thin = []
+    for prompt, lead in LEAD_NOUNS:
+        draft = _draft(prompt)
+        verses = [line for s in draft.sections if s.name != "Chorus" for line in s.lines]
+        if sum(_mentions(line, lead) for line in verses) < 2:
+            thin.append(prompt)
+    assert len(thin) <= len(LEAD_NOUNS) // 10, thin

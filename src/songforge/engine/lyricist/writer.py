@@ -186,8 +186,11 @@ class _Writer:
                 for t in story_for(end, section, phrase.kind, bool(self.subject.action))
                 if not (t.needs_subject and (end in phrase.words or end == phrase.head))
             ]
-            # A phrase sung least so far comes up three times as often as the others.
-            out += found * (3 if self.sung[phrase.text] == fewest else 1)
+            # A phrase sung least so far comes up three times as often as the others, and
+            # the prompt's lead phrase (what it is about) more often still, so settings and
+            # props named after it ("on the train") do not take the song over.
+            weight = 3 if self.sung[phrase.text] == fewest else 1
+            out += found * (weight + (2 if phrase is self.phrases[0] else 0))
         return tuple(out)
 
     def line(
