@@ -288,3 +288,14 @@ def test_the_opening_subject_carries_the_verses() -> None:
         if sum(_mentions(line, lead) for line in verses) < 2:
             thin.append(prompt)
     assert len(thin) <= len(LEAD_NOUNS) // 10, thin
+
+
+def test_a_noun_of_an_idea_is_one_subject() -> None:
+    """ "the passage of time" is about time passing, not a passage that shines."""
+    for prompt, title in [
+        ("the passage of time", "The Passage of Time"),
+        ("a ballad about the weight of memory", "The Weight of Memory"),
+    ]:
+        subject = extract_subject(prompt)
+        assert subject.title == title
+        assert subject.phrases[0].kind == "heart", prompt  # sung with the idea templates

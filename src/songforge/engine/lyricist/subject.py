@@ -501,6 +501,9 @@ def _title(phrases: list[NounPhrase], action: str, words: list[str], actor: bool
             second.proper or second.kind in (PLACE, SKY)
         ):
             return _title_case(f"{first.text} {joiner} {second.definite()}")
+        if joiner == "of" and second.kind == IDEA and len(first.words) + len(second.words) == 2:
+            # "the passage of time": an idea takes no article.
+            return _title_case(f"{first.definite()} of {second.text}")
         if joiner == "and":
             return _title_case(f"{first.definite()} and {second.definite()}")
     return _title_case(first.text if first.proper or first.owner == "" else first.definite())
