@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from songforge.domain.catalog import (
@@ -157,10 +157,12 @@ class ProviderRegistry:
     def names(self) -> frozenset[str]:
         return frozenset(self._factories)
 
-    def warm(self) -> None:
-        """Builds every provider now, so a worker's first task pays no loading time."""
-        for name in self._factories:
-            self.get(name)
+    def warm(self, names: Iterable[str] | None = None) -> None:
+        """Builds the named providers (default: every one) now, so a worker's first task
+        pays no loading time. A name without a factory is skipped."""
+        for name in self._factories if names is None else names:
+            if name in self._factories:
+                self.get(name)
 
     def get(self, name: str) -> Provider:
         if name not in self._built:

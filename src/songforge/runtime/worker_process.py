@@ -45,7 +45,9 @@ def worker_main(settings_json: str, conn: Connection) -> None:
     settings = Settings.model_validate_json(settings_json)
     services = build_services(settings)
     ctx = services.run_context()
-    services.providers.warm()
+    # Only the backends this installation routes to: a worker that never renders with the
+    # engine should not spend seconds and hundreds of MB loading its SoundFonts.
+    services.providers.warm(services.routing.backends())
     libc = open_libc()
     conn.send(("ready", None))
     while True:
