@@ -256,6 +256,8 @@ def test_unknown_common_nouns_are_not_names() -> None:
     subject = extract_subject("an elephant, an igloo and a kayak")
     assert {p.head for p in subject.phrases} >= {"elephant", "igloo"}
     assert not any(p.proper for p in subject.phrases)
+    garden = extract_subject("a Japanese garden in autumn").phrases[0]
+    assert (garden.text, garden.proper) == ("Japanese garden", False)
 
 
 def test_prompts_in_a_language_without_a_writer_get_an_english_title() -> None:

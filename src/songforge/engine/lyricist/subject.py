@@ -397,10 +397,14 @@ def extract_subject(prompt: str) -> Subject:
         proper = _is_name(
             words[head_index], originals[head_index], head_index == 0, _previous(head_index)
         )
+        # Names are capitalised; a capitalised adjective keeps its capital ("the Japanese
+        # garden").
         sung = [
             originals[i][0].upper() + words[i][1:]
             if _is_name(words[i], originals[i], i == 0, _previous(i))
             and not _can_be_noun(words[i].removesuffix("'s"))
+            else originals[i]
+            if i and originals[i][0].isupper() and not _can_be_noun(words[i])
             else words[i]
             for i in kept
         ]
