@@ -71,14 +71,19 @@ def test_lyrics_models_and_errors(server: Any, tmp_path: Path) -> None:
 
 
 def test_ctrl_c_leaves_the_task_running(server: Any, tmp_path: Path) -> None:
-    env = {**os.environ, "SONGFORGE_API_KEY": server.api_key, "SONGFORGE_BASE_URL": server.base_url}
+    env = {
+        **os.environ,
+        "SONGFORGE_API_KEY": server.api_key,
+        "SONGFORGE_BASE_URL": server.base_url,
+        "PYTHONUNBUFFERED": "1",  # the task id line must reach us as soon as it is printed
+    }
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "songforge.cli.main",
             "generate",
-            "fake:sleep=4 long",
+            "fake:sleep=8 long",
             "--interval",
             "0.2",
         ],

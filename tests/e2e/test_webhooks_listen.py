@@ -63,8 +63,14 @@ def test_listen_verifies_and_prints_a_live_callback(
             time.sleep(0.05)
     finally:
         listener.send_signal(signal.SIGINT)
-        listener.wait(timeout=10)
-        out.close()
+        try:
+            listener.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            listener.kill()  # never leave it running into the next test
+            listener.wait()
+            raise AssertionError("the listener did not stop on Ctrl-C") from None
+        finally:
+            out.close()
     printed = log.read_text()
     assert "rejected" in printed
     assert "bad_signature" in printed
