@@ -106,6 +106,12 @@ class LiveServer:
                 self.process.wait()
 
 
+def interruptible() -> None:
+    """`preexec_fn` for a child the test stops with Ctrl-C: a shell running tests in the
+    background ignores SIGINT and its children inherit that; give the child the default."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_server(data_dir: Path, port: int, **env_overrides: Any) -> LiveServer:
     env = dict(os.environ)
     env.update(

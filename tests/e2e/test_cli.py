@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import interruptible
+
 
 def _cli(server: Any, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SONGFORGE_API_KEY": server.api_key, "SONGFORGE_BASE_URL": server.base_url}
@@ -89,6 +91,7 @@ def test_ctrl_c_leaves_the_task_running(server: Any, tmp_path: Path) -> None:
         ],
         cwd=tmp_path,
         env=env,
+        preexec_fn=interruptible,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from tests.conftest import bearer, free_port, wait_for
+from tests.conftest import bearer, free_port, interruptible, wait_for
 
 
 def test_listen_verifies_and_prints_a_live_callback(
@@ -37,6 +37,7 @@ def test_listen_verifies_and_prints_a_live_callback(
         env={**os.environ, "SONGFORGE_WEBHOOK_SECRET": secret, "COLUMNS": "200"},
         stdout=out,
         stderr=subprocess.STDOUT,
+        preexec_fn=interruptible,
     )
     try:
         deadline = time.monotonic() + 20
