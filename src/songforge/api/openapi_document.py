@@ -257,6 +257,8 @@ _UPLOAD_BODY = {
         }
     },
 }
+# Bodies the routes read themselves that are not JSON models.
+_RAW_BODIES = {("post", "/v1/files"): _UPLOAD_BODY}
 _REQUEST_BODIES = {
     ("post", "/v1/music/generations"): "GenerationRequestBody",
     ("post", "/v1/management/api-keys"): "KeyCreateBody",
@@ -348,19 +350,19 @@ def build_openapi(app: FastAPI, catalog: Catalog) -> dict[str, Any]:
     envelope = _ref("ErrorEnvelope")
     for name in set(_REQUEST_BODIES.values()):
         _forbid_nul(schemas[name])
+    # Query values the catalogue decides (known only once it is loaded).
+    catalogue_enums = {("/v1/models", "recommended_for"): list(recommended_for_values(catalog))}
     for path, operations in document["paths"].items():
         for method, operation in operations.items():
             for parameter in operation.get("parameters", []):
                 _forbid_nul(parameter.get("schema"))
             responses = operation.setdefault("responses", {})
             responses.pop("422", None)
-            if (method, path) == ("post", "/v1/files"):
-                operation["requestBody"] = _UPLOAD_BODY
-            if (method, path) == ("get", "/v1/models"):
-                for parameter in operation.get("parameters", []):
-                    if parameter["name"] == "recommended_for":
-                        uses = list(recommended_for_values(catalog))
-                        parameter["schema"] = {"type": "string", "enum": uses}
+            if (raw := _RAW_BODIES.get((method, path))) is not None:
+                operation["requestBody"] = raw
+            for parameter in operation.get("parameters", []):
+                if (values := catalogue_enums.get((path, parameter["name"]))) is not None:
+                    parameter["schema"] = {"type": "string", "enum": values}
             if (body := _REQUEST_BODIES.get((method, path))) is not None:
                 operation["requestBody"] = {
                     "required": True,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ssl
 import typing
 from collections.abc import Iterable
+from typing import Any
 
 import anyio.to_thread
 import httpcore
@@ -122,6 +123,16 @@ def _check_scheme(request: httpx.Request, policy: OutboundPolicy) -> None:
         )
 
 
+def _pool_options(verify: ssl.SSLContext | bool, limits: httpx.Limits) -> dict[str, Any]:
+    """The connection-pool settings httpx would have used, for the pools that replace its own."""
+    return {
+        "ssl_context": httpx.create_ssl_context(verify=verify, trust_env=False),
+        "max_connections": limits.max_connections,
+        "max_keepalive_connections": limits.max_keepalive_connections,
+        "keepalive_expiry": limits.keepalive_expiry,
+    }
+
+
 class GuardedTransport(httpx.HTTPTransport):
     """An HTTPTransport whose connections go through GuardedBackend (no proxies)."""
 
@@ -137,10 +148,7 @@ class GuardedTransport(httpx.HTTPTransport):
         self._policy = policy
         # The pool httpx builds cannot take a network backend, so an equivalent one replaces it.
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(verify=verify, trust_env=False),
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
+            **_pool_options(verify, limits),
             network_backend=GuardedBackend(policy, resolver or SystemResolver()),
         )
 
@@ -163,10 +171,7 @@ class AsyncGuardedTransport(httpx.AsyncHTTPTransport):
         super().__init__(verify=verify, trust_env=False, limits=limits)
         self._policy = policy
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(verify=verify, trust_env=False),
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
+            **_pool_options(verify, limits),
             network_backend=AsyncGuardedBackend(policy, resolver or SystemResolver()),
         )
 
