@@ -8,6 +8,7 @@ import itertools
 import pytest
 
 from songforge.engine.caller_lyrics import read_sheet
+from songforge.engine.lyric_text import format_lyrics
 from songforge.engine.lyric_timing import aligned_words, line_timings
 from songforge.engine.planning import (
     LyricsLanguageNotSung,
@@ -263,3 +264,34 @@ def test_words_of_other_languages_get_one_note_per_spoken_syllable(
     from songforge.engine.lyric_text import syllables
 
     assert list(syllables(word, language)) == pieces
+
+
+def test_each_timed_line_names_its_line_in_the_returned_lyrics() -> None:
+    sent = (
+        f"\n\n  [Intro]\n\n[Verse 1]\n{VERSE}\n🔥🔥\n{FIRST} (the morning train)\n\n"
+        f"**Chorus**\n{SECOND}\r\n\r\n[Verse 2]\nHere we go again\n\n[Chorus]\n"
+    )
+    planned = _plan(sent, duration=None)
+    returned = sent.strip().split("\n")
+    timing = line_timings(planned.score)
+    # The second chorus sings the first one's line again: both name the line written.
+    by_text = {t["text"]: t["source_line"] for t in timing}
+    assert by_text == {VERSE: 4, FIRST: 6, SECOND: 9, "Here we go again": 12}
+    for entry in timing:
+        assert entry["text"] in returned[entry["source_line"] - 1]
+    # `line` keeps its meaning, the song's line index that aligned_words entries share.
+    lines = [t["line"] for t in timing]
+    assert lines == sorted(set(lines))
+    numbers = {t["line"]: t["source_line"] for t in timing}
+    for word in aligned_words(planned.score):
+        assert word["word"] in returned[word["source_line"] - 1]
+        assert word["source_line"] == numbers[word["line"]]
+
+
+def test_lines_the_writer_wrote_are_numbered_in_the_returned_lyrics() -> None:
+    planned = plan_song(SongRequest(prompt="a song about the sea", duration=60, seed=2))
+    returned = format_lyrics(planned.sections).split("\n")
+    timing = line_timings(planned.score)
+    assert timing
+    for entry in timing:
+        assert returned[entry["source_line"] - 1] == entry["text"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from songforge.engine.composition import LyricLine
-from songforge.engine.lyric_text import LyricSection, stresses, syllables
+from songforge.engine.lyric_text import LyricSection, line_numbers, stresses, syllables
 
 SUNG_KINDS = ("verse", "prechorus", "chorus", "bridge", "outro")
 
@@ -21,11 +21,12 @@ def assign_lines(
     form: list[tuple[str, str, int]], sections: list[LyricSection], language: str = "en"
 ) -> list[list[LyricLine]]:
     """One list of lines per form section; intro and outro stay instrumental. `language` is
-    the ISO 639-1 code the words are syllabified in."""
+    the ISO 639-1 code the words are syllabified in. Each line knows its number in
+    `format_lyrics(sections)`, the text returned to the caller."""
     lines = [
-        LyricLine(text, syllables(text, language), stresses(text, language))
-        for s in sections
-        for text in s.lines
+        LyricLine(text, syllables(text, language), stresses(text, language), number)
+        for s, numbers in zip(sections, line_numbers(sections), strict=True)
+        for text, number in zip(s.lines, numbers, strict=True)
     ]
     lines = [line for line in lines if line.syllables]
     sung = [i for i, (_, kind, _) in enumerate(form) if kind in SUNG_KINDS]

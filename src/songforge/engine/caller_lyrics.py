@@ -147,6 +147,7 @@ class SheetLine:
     written: str
     text: str
     backing: tuple[str, ...] = ()  # parenthesised words on the line, not sung by the lead
+    number: int | None = None  # 1-based, in the sheet as returned (its ends trimmed)
 
     @property
     def wordless(self) -> bool:
@@ -241,14 +242,14 @@ def _kind_of_exact(words: str) -> str | None:
     return _KIND_WORDS.get(low) or _KIND_WORDS.get(low.replace(" ", "-"))
 
 
-def _read_line(raw: str) -> SheetLine:
+def _read_line(raw: str, number: int) -> SheetLine:
     written = raw.strip()
     backing = tuple(m.strip("()（） ") for m in _INLINE_BACKING.findall(written))
     lead = _INLINE_BACKING.sub(" ", written)
     text = " ".join(_STRAY.sub(" ", lead).split())
     if not any(ch.isalnum() for ch in text):
         text = ""
-    return SheetLine(written, text, tuple(b for b in backing if b))
+    return SheetLine(written, text, tuple(b for b in backing if b), number)
 
 
 @lru_cache(maxsize=256)
@@ -284,7 +285,10 @@ def read_sheet(text: str) -> Sheet:
         sections.extend([section] * (marker.repeat if marker else 1))
         marker, lines = None, []
 
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    # Lines are numbered as a client splitting the returned (trimmed) lyrics on "\n" counts
+    # them; a lone carriage return also ends a line here, keeping its line's number.
+    rows = text.strip().replace("\r\n", "\n").split("\n")
+    for number, raw in ((n, part) for n, row in enumerate(rows, 1) for part in row.split("\r")):
         stripped = raw.strip()
         if not stripped:
             if lines:
@@ -295,10 +299,10 @@ def read_sheet(text: str) -> Sheet:
             close()
             marker = found
             continue
-        line = _read_line(stripped)
+        line = _read_line(stripped, number)
         if line.wordless and line.backing:
             # A whole line in parentheses: a backing line, not a gap.
-            line = SheetLine(line.written, "", line.backing)
+            line = SheetLine(line.written, "", line.backing, number)
         lines.append(line)
     close()
 

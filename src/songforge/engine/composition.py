@@ -38,6 +38,7 @@ class LyricLine:
     text: str
     syllables: tuple[str, ...]
     stresses: tuple[int, ...] = ()
+    source_line: int | None = None  # 1-based, in the lyrics text returned to the caller
 
     def marks(self) -> tuple[int, ...]:
         """Stress per syllable; lines without (wordless tunes) alternate strong and light."""
@@ -353,6 +354,7 @@ def compose(
     }
     vocal: list[Syllable] = []
     lines: list[str] = []
+    sources: list[int | None] = []
     for index, section in enumerate(sections):
         energy = SECTION_ENERGY[section.kind] * (0.6 + 0.4 * style.energy)
         degrees = composer.chords_for(section)
@@ -374,6 +376,7 @@ def compose(
             continue
         sung = composer.melody(section, degrees, section_lines, len(lines))
         lines += [line.text for line in section_lines]
+        sources += [line.source_line for line in section_lines]
         if instrumental:
             tracks["lead"].notes += composer.lead_from(sung, energy)
         else:
@@ -394,4 +397,5 @@ def compose(
         duration=round(end, 3),
         instrumental=instrumental,
         mood=list(mood or []),
+        line_sources=sources if not instrumental else [],
     )

@@ -63,6 +63,17 @@ def format_lyrics(sections: list[LyricSection]) -> str:
     return "\n\n".join(f"[{s.name}]\n" + "\n".join(s.lines) for s in sections)
 
 
+def line_numbers(sections: list[LyricSection]) -> list[list[int]]:
+    """Per section, the 1-based number of each of its lines in `format_lyrics(sections)`
+    (a marker line before each section, a blank line between sections)."""
+    numbers: list[list[int]] = []
+    at = 1
+    for section in sections:
+        numbers.append([at + 1 + i for i in range(len(section.lines))])
+        at += len(section.lines) + 2
+    return numbers
+
+
 @lru_cache(maxsize=20_000)
 def syllable_count(word: str) -> int:
     clean = re.sub(r"[^a-z']", "", word.lower().replace("\u2019", "'"))

@@ -17,17 +17,29 @@ _EDGE_PUNCTUATION = ".,;:!?¡¿\"'()[]{}-\u2019\u2018\u201c\u201d"
 
 
 def line_timings(score: Score) -> list[dict[str, Any]]:
-    """[{line, text, start, end}] for every sung line, in order (seconds)."""
+    """[{line, text, start, end, source_line}] for every sung line, in order (seconds).
+    `line` counts the song's sung lines from 0 (what `aligned_words` entries name);
+    `source_line` is the line's 1-based number in the returned lyrics text, markers and
+    blank lines counted (None for a line that text does not hold)."""
     timings = []
     for line, notes in _notes_by_line(score):
         start, end = _span(notes, score.duration)
-        timings.append({"line": line, "text": score.lines[line], "start": start, "end": end})
+        timings.append(
+            {
+                "line": line,
+                "text": score.lines[line],
+                "start": start,
+                "end": end,
+                "source_line": score.source_line(line),
+            }
+        )
     return timings
 
 
 def aligned_words(score: Score) -> list[dict[str, Any]]:
-    """[{word, start, end, line}] for every sung word, in order (seconds): a word starts
-    with its first syllable and ends when its last syllable's note ends."""
+    """[{word, start, end, line, source_line}] for every sung word, in order (seconds): a
+    word starts with its first syllable and ends when its last syllable's note ends; `line`
+    and `source_line` are its line's, as in `line_timings`."""
     words: list[dict[str, Any]] = []
     for line, notes in _notes_by_line(score):
         written = [w for w in score.lines[line].split() if any(ch.isalnum() for ch in w)]
@@ -42,7 +54,8 @@ def aligned_words(score: Score) -> list[dict[str, Any]]:
                 continue
             start, end = _span(group, score.duration)
             words.append({"word": word.strip(_EDGE_PUNCTUATION) or word, "start": start,
-                          "end": end, "line": line})  # fmt: skip
+                          "end": end, "line": line,
+                          "source_line": score.source_line(line)})  # fmt: skip
     return words
 
 

@@ -183,6 +183,9 @@ def _merge_scores(source: Score, new: Score, cut: float) -> Score:
         return [Note(n.start + cut, n.duration, n.pitch, n.velocity) for n in notes]
 
     kept_lines = sorted({s.line for s in source.vocal if s.start < cut})
+    # The returned lyrics are the new part's: the kept lines are not in that text.
+    sources: list[int | None] = [None] * len(kept_lines)
+    sources += [new.source_line(i) for i in range(len(new.lines))]
     renumber = {old: i for i, old in enumerate(kept_lines)}
     vocal = [
         Syllable(s.start, s.duration, s.pitch, s.text, renumber[s.line])
@@ -215,6 +218,7 @@ def _merge_scores(source: Score, new: Score, cut: float) -> Score:
         tracks=list(tracks.values()),
         vocal=vocal,
         lines=[source.lines[i] for i in kept_lines] + new.lines,
+        line_sources=sources,
         duration=round(cut + new.duration, 3),
         instrumental=source.instrumental and new.instrumental,
         language=new.language,

@@ -253,7 +253,12 @@ def _plan_caller_sheet(
     )
     lyric_plan = [
         [
-            LyricLine(line.text, syllables(line.text, language), stresses(line.text, language))
+            LyricLine(
+                line.text,
+                syllables(line.text, language),
+                stresses(line.text, language),
+                line.number,
+            )
             for line in lines
         ]
         for lines in form.lines

@@ -69,6 +69,14 @@ class Score:
     instrumental: bool
     mood: list[str] = field(default_factory=list)  # mood names the request gave, in order
     language: str = "en"  # ISO 639-1 code of the sung words (engine.languages)
+    # Per entry of `lines`: its 1-based line number in the song's returned lyrics text, or
+    # None for a line that text does not hold (a continued clip's earlier part). Scores
+    # written before this field have none.
+    line_sources: list[int | None] = field(default_factory=list)
+
+    def source_line(self, line: int) -> int | None:
+        """The 1-based number of lyric line `line` in the returned lyrics text, if known."""
+        return self.line_sources[line] if line < len(self.line_sources) else None
 
     def bar_lines(self) -> list[float]:
         total = sum(s.bars for s in self.sections)
