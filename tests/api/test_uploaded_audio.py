@@ -186,6 +186,22 @@ def test_uploads_that_are_not_usable_audio_are_refused(
     assert needle in error["message"]
 
 
+def test_an_upload_with_too_many_parts_is_a_contract_error(
+    app: tuple[Services, TestClient, Bootstrapped],
+) -> None:
+    _, client, org = app
+    response = client.post(
+        "/v1/files",
+        files={"file": ("a.wav", wav_bytes(1.5), "audio/wav")},
+        data={f"extra{n}": "x" for n in range(9)},
+        headers=bearer(org.api_key),
+    )
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert (error["code"], error["param"]) == ("invalid_parameter", "file")
+    assert "Too many fields" in error["message"]
+
+
 def test_upload_extend_needs_continue_at_within_the_audio(
     app: tuple[Services, TestClient, Bootstrapped],
 ) -> None:

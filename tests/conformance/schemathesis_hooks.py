@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import math
-import struct
 import wave
 from typing import Any
 
@@ -24,18 +23,23 @@ from songforge.domain.generation_request import validate_create_body
 from songforge.providers.engine_checks import check_lyrics_fit
 
 
-def _tone_wav(seconds: float = 1.0, rate: int = 22050) -> bytes:
-    frames = b"".join(
-        struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * n / rate)))
-        for n in range(int(seconds * rate))
+def _ascii_wav(seconds: float = 1.0, rate: int = 8000) -> str:
+    """A one-second 8-bit WAV whose every byte is ASCII, as text.
+
+    Schemathesis revalidates a body a hook changed, and counts any bytes in it as breaking
+    the schema; a text value keeps a valid case valid (and an invalid one invalid). 8-bit
+    samples between 40 and 120 and an 8 kHz rate keep every header and sample byte < 128,
+    so the text goes out unchanged as UTF-8."""
+    frames = bytes(
+        int(80 + 40 * math.sin(2 * math.pi * 440 * n / rate)) for n in range(int(seconds * rate))
     )
     out = io.BytesIO()
     with wave.open(out, "wb") as wav:
         wav.setnchannels(1)
-        wav.setsampwidth(2)
+        wav.setsampwidth(1)
         wav.setframerate(rate)
         wav.writeframes(frames)
-    return out.getvalue()
+    return out.getvalue().decode("ascii")
 
 
 @schemathesis.hook
@@ -45,7 +49,7 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
     if (operation.method.upper(), operation.path) != ("POST", "/v1/files"):
         return
     if isinstance(case.body, dict) and isinstance(case.body.get("file"), bytes | str):
-        case.body["file"] = _tone_wav()
+        case.body["file"] = _ascii_wav()
 
 
 @schemathesis.hook("filter_body").apply_to(method="POST", path="/v1/music/generations")  # type: ignore[attr-defined,untyped-decorator]

@@ -17,7 +17,7 @@ from pydantic.json_schema import SkipJsonSchema
 
 from songforge.api.create_body_schema import create_body_rules
 from songforge.api.openapi_shapes import describe_responses
-from songforge.api.routes.files import UPLOAD_PURPOSES
+from songforge.api.routes.files import MAX_UPLOAD_FIELDS, UPLOAD_PURPOSES
 from songforge.domain.catalog import Catalog
 from songforge.domain.generation_request import MAX_SEED
 from songforge.domain.model_versions import accepted_versions
@@ -250,8 +250,11 @@ _UPLOAD_BODY = {
                     },
                     "purpose": {"type": "string", "enum": list(UPLOAD_PURPOSES)},
                 },
-                # Other fields are ignored; the file and at most eight fields are read.
-                "maxProperties": 9,
+                # Other fields are ignored, but the server reads the file and at most
+                # MAX_UPLOAD_FIELDS other parts, each under 1 MiB; a list would be sent as
+                # one part per item.
+                "additionalProperties": {"type": ["string", "number", "boolean", "null", "object"]},
+                "maxProperties": MAX_UPLOAD_FIELDS + 1,
             },
             "encoding": {"file": {"contentType": "audio/*"}},
         }

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 
 from songforge.api.asset_file_response import AssetFileResponse
@@ -22,6 +23,8 @@ from songforge.storage.file_urls import is_asset_id
 
 router = APIRouter(tags=["files"])
 UPLOAD_PURPOSES = ("user_data", "audio")
+# Parts read from an upload besides the file; other fields are ignored but count.
+MAX_UPLOAD_FIELDS = 8
 
 
 async def _read_upload(request: Request, limit: int) -> tuple[bytes, str | None]:
@@ -30,7 +33,7 @@ async def _read_upload(request: Request, limit: int) -> tuple[bytes, str | None]
             "Send the file as multipart/form-data in a field named 'file'.", param="file"
         )
     try:
-        async with request.form(max_files=1, max_fields=8) as form:
+        async with request.form(max_files=1, max_fields=MAX_UPLOAD_FIELDS) as form:
             purpose = form.get("purpose")
             if purpose is not None and purpose not in UPLOAD_PURPOSES:
                 raise InvalidParameter(
@@ -43,6 +46,10 @@ async def _read_upload(request: Request, limit: int) -> tuple[bytes, str | None]
             return await upload.read(limit + 1), upload.filename
     except MultiPartException as bad:
         raise InvalidParameter(f"Malformed multipart body: {bad.message}", param="file") from None
+    except HTTPException as bad:
+        # Starlette turns its parser's complaints (too many parts, a part too large) into a
+        # bare 400 of its own; they are the caller's malformed body all the same.
+        raise InvalidParameter(f"Malformed multipart body: {bad.detail}", param="file") from None
 
 
 @router.post("/v1/files", summary="Upload audio, usable as audio_url")
