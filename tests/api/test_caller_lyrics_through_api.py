@@ -1,6 +1,7 @@
 """Caller lyrics through the API with the engine: every marker spelling round-trips, the
-words are timed for karaoke (and the voice is heard inside those times), Spanish is sung,
-and lyrics the voice cannot sing are refused before anything is reserved."""
+words are timed for karaoke against the returned text (and the voice is heard inside those
+times), backing words are sung by the backing voice, a spoken intro is spoken, Spanish is
+sung, and lyrics the voice cannot sing are refused before anything is reserved."""
 
 from __future__ import annotations
 
@@ -60,12 +61,16 @@ SECTIONS_WRITTEN = [
     "Intro", "VERSE", "Pre-Chorus", "Chorus", "Verse 2", "Chorus", "Chorus", "副歌",
     "Instrumental break", "Chorus", "Chorus",
 ]  # fmt: skip
+# Every line performed, in time order: the spoken intro, the lead's lines and the backing
+# voice's (the echo "(river call)" and the line "(backing vocal)").
 SUNG_LINES = [
     "Here we go again tonight",
     "Morning light upon the water",
     "I can hear the river call",
+    "river call",
     "Hold the line and hold me close",
     "River, carry me",
+    "backing vocal",
     "Every stone a little story",
     "River, set me free",
     "Take me where the willows grow",
@@ -124,12 +129,29 @@ def test_every_marker_spelling_round_trips_byte_for_byte(every_spelling_song: An
     assert [s["name"] for s in sections if s["from_lyrics"]] == SECTIONS_WRITTEN
     # What the engine added to fill the time is only an instrumental intro and outro.
     assert [s["name"] for s in sections if not s["from_lyrics"]] == ["Outro"]
-    assert [line["text"] for line in song["metadata"]["lyrics_timing"]] == SUNG_LINES
+    timing = song["metadata"]["lyrics_timing"]
+    assert [line["text"] for line in timing] == SUNG_LINES
+    assert [line["text"] for line in timing if line["backing"]] == ["river call", "backing vocal"]
+    assert [line["text"] for line in timing if line["spoken"]] == ["Here we go again tonight"]
+    # Backing words are sung, and the direction "spoken" is followed: neither is a notice.
     notices = " ".join(song["metadata"]["notices"])
-    assert "(backing vocal)" in notices
-    assert "(river call)" in notices
+    assert "backing" not in notices
+    assert "spoken" not in notices
     assert "🔥🔥🔥" in notices
     assert song["metadata"]["lyrics_language"] == "en"
+
+
+def test_each_timed_line_and_word_names_its_line_in_the_returned_lyrics(
+    every_spelling_song: Any,
+) -> None:
+    returned = every_spelling_song["lyrics"].split("\n")
+    metadata = every_spelling_song["metadata"]
+    for line in metadata["lyrics_timing"]:
+        assert line["text"] in returned[line["source_line"] - 1]
+    for word in metadata["aligned_words"]:
+        assert word["word"] in returned[word["source_line"] - 1]
+    numbers = [line["source_line"] for line in metadata["lyrics_timing"]]
+    assert numbers[:4] == [2, 5, 6, 6]  # the echo is on its lead line
 
 
 def test_word_timings_are_in_order_inside_the_song_and_the_voice_sings_inside_them(
@@ -166,6 +188,31 @@ def test_word_timings_are_in_order_inside_the_song_and_the_voice_sings_inside_th
         < 0.1 * loud_inside
     ]
     assert not silent_words
+    # The backing voice is heard in its own lines' spans, and under the lead.
+    backing = [line for line in metadata["lyrics_timing"] if line["backing"]]
+    assert len(backing) == 2
+    levels = {
+        line["text"]: np.sqrt(
+            np.mean(voice[int(line["start"] * rate) : int(line["end"] * rate)] ** 2)
+        )
+        for line in metadata["lyrics_timing"]
+    }
+    for line in backing:
+        assert levels[line["text"]] > 4 * loud_outside
+    lead = [line for line in metadata["lyrics_timing"] if not line["backing"]]
+    assert _sounding_db(voice, rate, backing) < _sounding_db(voice, rate, lead) - 3
+
+
+def _sounding_db(voice: np.ndarray, rate: int, lines: list[dict[str, Any]]) -> float:
+    """Median level of the 50 ms windows inside `lines` within 30 dB of the stem's loudest."""
+    size = rate // 20
+    inside = np.zeros(len(voice), dtype=bool)
+    for line in lines:
+        inside[int(line["start"] * rate) : int(line["end"] * rate)] = True
+    count = len(voice) // size
+    rms = np.sqrt(np.mean(voice[: count * size].reshape(count, size) ** 2, axis=1))
+    windows = inside[: count * size].reshape(count, size).all(axis=1) & (rms > rms.max() / 31.6)
+    return float(20 * np.log10(np.median(rms[windows])))
 
 
 def test_the_instrumental_break_and_the_wordless_line_are_not_sung(

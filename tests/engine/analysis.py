@@ -117,3 +117,27 @@ def note_pitch_errors(vocal: np.ndarray, notes: list[dict[str, float]], rate: in
         sung = librosa.hz_to_midi(np.median(f0[mask]))
         errors.append(abs(float(sung) - note["pitch"]) * 100)
     return errors
+
+
+def held_pitch_share(
+    vocal: np.ndarray, rate: int, spans: list[tuple[float, float]], hold: float = 0.1
+) -> float:
+    """Of the voiced frames (pYIN) inside `spans` (seconds), the share lying in a stretch
+    of at least `hold` seconds whose pitch stays within a 50-cent band: near 1 for sung
+    notes, low for speech, whose pitch glides all the time."""
+    mono = vocal if vocal.ndim == 1 else vocal.mean(axis=1)
+    y = librosa.resample(mono, orig_sr=rate, target_sr=16_000)
+    f0, voiced, _ = librosa.pyin(y, fmin=70, fmax=500, sr=16_000, frame_length=1024, hop_length=160)
+    times = librosa.times_like(f0, sr=16_000, hop_length=160)
+    inside = np.zeros(len(times), dtype=bool)
+    for start, end in spans:
+        inside |= (times >= start) & (times < end)
+    frames = inside & voiced & ~np.isnan(f0)
+    cents = 1200 * np.log2(np.where(frames, f0, 440.0) / 440.0)
+    width = max(2, round(hold * 100))  # frames of 10 ms
+    held = np.zeros(len(times), dtype=bool)
+    for i in range(len(times) - width + 1):
+        window = slice(i, i + width)
+        if frames[window].all() and np.ptp(cents[window]) <= 50:
+            held[window] = True
+    return float((held & frames).sum() / max(int(frames.sum()), 1))

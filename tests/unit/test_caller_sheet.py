@@ -3,12 +3,14 @@ spelling, backing and wordless lines, languages, and the timings karaoke builds 
 
 from __future__ import annotations
 
+import io
 import itertools
 
+import mido
 import pytest
 
 from songforge.engine.caller_lyrics import read_sheet
-from songforge.engine.lyric_text import format_lyrics
+from songforge.engine.lyric_text import format_lyrics, syllables
 from songforge.engine.lyric_timing import aligned_words, line_timings
 from songforge.engine.planning import (
     LyricsLanguageNotSung,
@@ -18,6 +20,7 @@ from songforge.engine.planning import (
     is_singable,
     plan_song,
 )
+from songforge.engine.score import BACKING, SPOKEN, SUNG
 
 FIRST = "We ride the morning train"
 SECOND = "And sing along the way"
@@ -96,13 +99,65 @@ def test_a_drop_or_solo_without_lines_is_played_not_a_repeated_chorus() -> None:
     ]  # fmt: skip
 
 
-def test_backing_lines_are_not_sung_by_the_lead_and_the_caller_is_told() -> None:
+def test_backing_lines_are_sung_by_the_backing_voice_echoing_the_lead() -> None:
     planned = _plan(f"[Verse]\n{VERSE} (little story)\n(ooh, ooh)\n{FIRST}")
-    assert planned.score.lines[0] == VERSE
-    assert "ooh" not in " ".join(planned.score.lines)
-    notice = next(n for n in planned.notices if "backing" in n)
-    assert "(little story)" in notice
-    assert "(ooh, ooh)" in notice
+    score = planned.score
+    assert score.lines == [VERSE, "little story", "ooh, ooh", FIRST]
+    timing = line_timings(score)
+    assert [(t["text"], t["backing"]) for t in timing] == [
+        (VERSE, False), ("little story", True), ("ooh, ooh", True), (FIRST, False),
+    ]  # fmt: skip
+    lead, echo, ooh, first = timing
+    # The echo answers the lead after its line, in the line's own room; the backing line
+    # has the room of a line; nothing the backing voice sings overlaps the lead.
+    assert lead["end"] <= echo["start"] < echo["end"] <= ooh["start"]
+    assert ooh["end"] <= first["start"]
+    assert {t["source_line"] for t in timing[:2]} == {2}
+    backing = [s for s in score.vocal if s.delivery == BACKING]
+    assert [s.text for s in backing] == [*syllables("little story"), *syllables("ooh, ooh")]
+    # Sung on the notes the lead's line ended on (a step away where the chord has moved).
+    lead_tail = [s.pitch for s in score.vocal if s.line == 0][-4:]
+    echoed = [s.pitch for s in backing if s.line == 1]
+    assert all(abs(a - b) <= 2 for a, b in zip(echoed, lead_tail, strict=True))
+    words = aligned_words(score)
+    assert [w["word"] for w in words if w["backing"]] == ["little", "story", "ooh", "ooh"]
+    assert not [n for n in planned.notices if "backing" in n or "parenthes" in n]
+    assert is_singable(score)
+
+
+def test_a_repeat_mark_repeats_the_line_and_a_stage_direction_is_not_sung() -> None:
+    planned = _plan(f"[Verse]\n{VERSE} (x2)\n{FIRST} (laughs)")
+    assert planned.score.lines == [VERSE, VERSE, FIRST]
+    assert not [s for s in planned.score.vocal if s.delivery == BACKING]
+    assert any("(laughs)" in n and "not sung" in n for n in planned.notices)
+
+
+@pytest.mark.parametrize(
+    "marker", ["[Intro: spoken]", "[Verse 1: spoken]", "[Spoken word]", "[Outro - spoken]", "[Rap]"]
+)
+def test_a_section_marked_spoken_is_spoken_over_the_band(marker: str) -> None:
+    planned = _plan(f"[Verse]\n{VERSE}\n\n{marker}\n{FIRST}\n{SECOND}\n\n[Chorus]\n{VERSE}")
+    score = planned.score
+    spoken = {s.line for s in score.vocal if s.delivery == SPOKEN}
+    assert [score.lines[line] for line in sorted(spoken)] == [FIRST, SECOND]
+    timing = line_timings(score)
+    assert [t["spoken"] for t in timing] == [False, True, True, False]
+    # A spoken line runs at the pace of speech from its line's start, not to a melody.
+    for entry in timing[1:3]:
+        syllables = len([s for s in score.vocal if s.line == entry["line"]])
+        assert 0.15 <= (entry["end"] - entry["start"]) / syllables <= 0.3
+    assert not [n for n in planned.notices if "sung like" in n]
+    assert is_singable(score)
+    midi = mido.MidiFile(file=io.BytesIO(score.to_midi()))
+    vocal = next(t for t in midi.tracks if t.name == "vocal")
+    sung_notes = [m for m in vocal if m.type == "note_on"]
+    assert len(sung_notes) == len([s for s in score.vocal if s.delivery == SUNG])
+
+
+def test_a_direction_the_voice_cannot_follow_is_sung_and_reported() -> None:
+    planned = _plan(f"[Verse]\n{VERSE}\n\n[Chorus: whispered]\n{FIRST}")
+    assert not [s for s in planned.score.vocal if s.delivery != SUNG]
+    assert any("'Chorus: whispered' is sung like the other sections" in n for n in planned.notices)
 
 
 @pytest.mark.parametrize("wordless", ["🔥🔥🔥", "...", "~ ~ ~", "♪♪"])
@@ -276,7 +331,9 @@ def test_each_timed_line_names_its_line_in_the_returned_lyrics() -> None:
     timing = line_timings(planned.score)
     # The second chorus sings the first one's line again: both name the line written.
     by_text = {t["text"]: t["source_line"] for t in timing}
-    assert by_text == {VERSE: 4, FIRST: 6, SECOND: 9, "Here we go again": 12}
+    assert by_text == {
+        VERSE: 4, FIRST: 6, "the morning train": 6, SECOND: 9, "Here we go again": 12,
+    }  # fmt: skip
     for entry in timing:
         assert entry["text"] in returned[entry["source_line"] - 1]
     # `line` keeps its meaning, the song's line index that aligned_words entries share.

@@ -37,6 +37,7 @@ class _Part:
     bars: int
     lines: tuple[SheetLine, ...]
     added: bool  # not written by the caller: an intro, outro or break for length
+    spoken: bool = False  # the caller asked for the lines to be spoken
 
     @property
     def words(self) -> int:
@@ -51,6 +52,7 @@ class _Part:
 class CallerForm:
     plan: FormPlan
     lines: list[tuple[SheetLine, ...]]  # per form section
+    spoken: list[bool]  # per form section: its lines are spoken, not sung
     from_sheet: list[bool]  # per form section: written by the caller (not added for length)
     relaxed: bool  # every line has at least two bars
 
@@ -76,6 +78,7 @@ def plan_caller_form(
             RELAXED_BARS_PER_LINE * len(s.lines) if s.lines else _PAD_BARS,
             s.lines,
             added=False,
+            spoken=s.spoken,
         )
         for s in sheet.sections
     ]
@@ -88,7 +91,13 @@ def plan_caller_form(
     tuned = fixed_bpm or round(240.0 * current / body, 2)
     plan = FormPlan([(p.name, p.kind, p.bars) for p in parts], tuned, 240.0 / tuned)
     relaxed = all(p.bars >= RELAXED_BARS_PER_LINE * p.words for p in parts if p.words)
-    return CallerForm(plan, [p.lines for p in parts], [not p.added for p in parts], relaxed)
+    return CallerForm(
+        plan,
+        [p.lines for p in parts],
+        [p.spoken for p in parts],
+        [not p.added for p in parts],
+        relaxed,
+    )
 
 
 def _fit(parts: list[_Part], target: int) -> None:

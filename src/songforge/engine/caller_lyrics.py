@@ -8,6 +8,11 @@ Markers are recognised as written on lyric sites and by other music services: `[
 words of the sung languages (Estribillo, Refrain, Strophe, Ritornello, Refrão, ...). Square
 and lenticular brackets always mark structure; the other spellings only when they name a
 section. The sheet itself is never rewritten: it is returned to the caller as sent.
+
+A marker may carry a performance direction after its name (`[Intro: spoken]`, `[Outro -
+spoken]`, `[Spoken word]`, `[Rap]`): a spoken one is followed, the others are reported.
+Words in parentheses on a line are backing vocals, `(x2)` sings the line again, and a
+stage direction in parentheses (`(laughs)`, `(whispered)`) is not sung.
 """
 
 from __future__ import annotations
@@ -136,6 +141,26 @@ _REPEAT_WORD = re.compile(r"^(?:repeat|reprise|again)\s+(?P<rest>.+)$", re.IGNOR
 _NUMBER = re.compile(r"\s*#?\s*(\d{1,2}|[一二三四五])$")
 _NOTE = re.compile(r"\s*(?::|：|\s[-–—]\s)\s*")
 _INLINE_BACKING = re.compile(r"[(（][^()（）]*[)）]")
+_INLINE_REPEAT = re.compile(r"^(?:[x×]\s*(?P<n>\d)|(?P<m>\d)\s*[x×]|repeat)$", re.IGNORECASE)
+# Words of a marker (its name or its note) asking for the lines to be spoken, not sung;
+# rap is delivered as rhythmic speech too.
+_SPOKEN_WORDS = frozenset(
+    (
+        "spoken", "speaking", "speech", "talk", "talking", "talked", "narration", "narrated",
+        "narrator", "recited", "recitation", "monologue", "rap", "rapped", "rapping",
+        "hablado", "recitado", "parlé", "parle", "gesprochen", "parlato", "falado",
+    )
+)  # fmt: skip
+# First words of a parenthesised stage direction, which nobody sings.
+_DIRECTION_WORDS = frozenset(
+    (
+        "spoken", "whisper", "whispered", "whispering", "laugh", "laughs", "laughing",
+        "laughter", "sigh", "sighs", "breath", "breathe", "breathes", "breathing", "pause",
+        "fade", "fades", "fading", "instrumental", "solo", "music", "clap", "claps",
+        "clapping", "applause", "silence", "beat", "drums", "guitar", "piano", "scream",
+        "screams", "shout", "shouted", "talking", "sings", "singing", "humming", "hums",
+    )
+)  # fmt: skip
 # Characters sung as part of words; everything else on a line is a symbol.
 _STRAY = re.compile(r"[^\w\s'\u2019,.!?;:&¿¡-]")
 
@@ -146,8 +171,10 @@ class SheetLine:
 
     written: str
     text: str
-    backing: tuple[str, ...] = ()  # parenthesised words on the line, not sung by the lead
+    backing: tuple[str, ...] = ()  # parenthesised words on the line, sung by the backing voice
     number: int | None = None  # 1-based, in the sheet as returned (its ends trimmed)
+    directions: tuple[str, ...] = ()  # parenthesised stage directions, not sung
+    repeat: int = 1  # "(x2)" at the end: the line is sung this many times
 
     @property
     def wordless(self) -> bool:
@@ -162,6 +189,12 @@ class SheetSection:
     note: str | None = None  # what followed a colon in the marker ("spoken")
     written: bool = True  # False for stanzas without a marker (named "Verse N")
 
+    @property
+    def spoken(self) -> bool:
+        """The marker asks for its lines to be spoken (or rapped), not sung."""
+        words = re.findall(r"\w+", f"{self.name} {self.note or ''}".lower())
+        return any(word in _SPOKEN_WORDS for word in words)
+
 
 @dataclass(frozen=True)
 class Sheet:
@@ -171,6 +204,10 @@ class Sheet:
     @property
     def sung_lines(self) -> list[str]:
         return [line.text for s in self.sections for line in s.lines if line.text]
+
+    @property
+    def backing_lines(self) -> list[str]:
+        return [b for s in self.sections for line in s.lines for b in line.backing]
 
     @property
     def sung_text(self) -> str:
@@ -242,14 +279,29 @@ def _kind_of_exact(words: str) -> str | None:
     return _KIND_WORDS.get(low) or _KIND_WORDS.get(low.replace(" ", "-"))
 
 
+def _words(text: str) -> str:
+    """The words of `text` as sung: symbols dropped; empty when no word is left."""
+    cleaned = " ".join(_STRAY.sub(" ", text).split())
+    return cleaned if any(ch.isalnum() for ch in cleaned) else ""
+
+
 def _read_line(raw: str, number: int) -> SheetLine:
     written = raw.strip()
-    backing = tuple(m.strip("()（） ") for m in _INLINE_BACKING.findall(written))
-    lead = _INLINE_BACKING.sub(" ", written)
-    text = " ".join(_STRAY.sub(" ", lead).split())
-    if not any(ch.isalnum() for ch in text):
-        text = ""
-    return SheetLine(written, text, tuple(b for b in backing if b), number)
+    backing: list[str] = []
+    directions: list[str] = []
+    repeat = 1
+    for found in _INLINE_BACKING.findall(written):
+        inner = found.strip("()（） ")
+        again = _INLINE_REPEAT.match(inner)
+        first = inner.lower().split()[0].strip(":,.!") if inner.split() else ""
+        if again:
+            repeat = max(1, min(int(again.group("n") or again.group("m") or 2), 8))
+        elif first in _DIRECTION_WORDS:
+            directions.append(inner)
+        elif _words(inner):
+            backing.append(_words(inner))
+    text = _words(_INLINE_BACKING.sub(" ", written))
+    return SheetLine(written, text, tuple(backing), number, tuple(directions), repeat)
 
 
 @lru_cache(maxsize=256)
@@ -258,9 +310,10 @@ def read_sheet(text: str) -> Sheet:
 
     A marker with no lines after it repeats the last section of its kind that had lines
     (a second `[Chorus]`), or is an instrumental section. Stanzas without markers are
-    verses. Lines in parentheses are backing vocals: the lead voice does not sing them,
-    and a notice says so. A line without words (emoji, punctuation) is kept in its place
-    as an instrumental gap as long as a line, and a notice says so.
+    verses. Words in parentheses are backing vocals, sung by the backing voice: a whole
+    line in its own place, words inside a line as an answer after the lead sings it. A
+    line without words (emoji, punctuation, a stage direction) is kept in its place as an
+    instrumental gap as long as a line, and a notice says so.
     """
     sections: list[SheetSection] = []
     notices: list[str] = []
@@ -300,21 +353,18 @@ def read_sheet(text: str) -> Sheet:
             marker = found
             continue
         line = _read_line(stripped, number)
-        if line.wordless and line.backing:
-            # A whole line in parentheses: a backing line, not a gap.
-            line = SheetLine(line.written, "", line.backing, number)
-        lines.append(line)
+        lines.extend([line] * line.repeat)
     close()
 
-    backing = [b for s in sections for line in s.lines for b in line.backing]
-    if backing:
-        shown = ", ".join(f"({b})" for b in dict.fromkeys(backing))
-        notices.append(
-            "Words in parentheses are backing vocals; the single lead voice does not sing "
-            f"them: {shown}."
-        )
+    directions = [d for s in sections for line in s.lines for d in line.directions]
+    if directions:
+        shown = ", ".join(f"({d})" for d in dict.fromkeys(directions))
+        notices.append(f"Stage directions in parentheses are not sung: {shown}.")
     gaps = [
-        line.written for s in sections for line in s.lines if line.wordless and not line.backing
+        line.written
+        for s in sections
+        for line in s.lines
+        if line.wordless and not line.backing and not line.directions
     ]
     if gaps:
         shown = ", ".join(f"'{g}'" for g in dict.fromkeys(gaps))
@@ -322,7 +372,10 @@ def read_sheet(text: str) -> Sheet:
             f"Lines without words are held as instrumental gaps as long as a line: {shown}."
         )
     for section in sections:
-        if section.note and section.kind != INSTRUMENTAL and section.lines:
-            notices.append(f"'{section.name}: {section.note}' is sung like the other sections.")
+        if section.note and section.kind != INSTRUMENTAL and section.lines and not section.spoken:
+            notices.append(
+                f"'{section.name}: {section.note}' is sung like the other sections; only "
+                "spoken (or rapped) sections are performed as directed."
+            )
             break
     return Sheet(tuple(sections), tuple(dict.fromkeys(notices)))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from songforge.engine.form import TAIL_SECONDS, FormPlan
 from songforge.engine.patterns import (
@@ -18,7 +19,17 @@ from songforge.engine.patterns import (
     TOM,
 )
 from songforge.engine.rhythm import Feel, place_line
-from songforge.engine.score import DRUM_CHANNEL, Note, Score, Section, Syllable, Track
+from songforge.engine.score import (
+    BACKING,
+    DRUM_CHANNEL,
+    SPOKEN,
+    SUNG,
+    Note,
+    Score,
+    Section,
+    Syllable,
+    Track,
+)
 from songforge.engine.styles import Style
 from songforge.engine.theory import chord_pitches, key_name, nearest_in, scale_pitch
 
@@ -31,6 +42,13 @@ SECTION_ENERGY = {
     "outro": 0.55,
 }
 VOCAL_LOW, VOCAL_HIGH = 48, 64  # C3..E4, the shipped voice's comfortable range
+# A spoken line lasts about this long per syllable plus per letter (the shipped voice's
+# own pace, measured over twenty lines: 0.16-0.24 s a syllable), a little slower for a
+# spoken-word delivery over the band; the voice then fits its speech to exactly that span.
+_SPOKEN_PER_SYLLABLE = 0.08
+_SPOKEN_PER_LETTER = 0.035
+_SPOKEN_PACE = 1.1
+_SPOKEN_GAP = 0.25  # seconds of silence kept before the next line
 
 
 @dataclass(frozen=True)
@@ -39,6 +57,15 @@ class LyricLine:
     syllables: tuple[str, ...]
     stresses: tuple[int, ...] = ()
     source_line: int | None = None  # 1-based, in the lyrics text returned to the caller
+    # SUNG or SPOKEN by the lead voice, or BACKING: a line of its own for the backing voice.
+    delivery: str = SUNG
+    # Backing phrases written inside the line: the backing voice answers the lead with
+    # them at the end of the line's room.
+    echoes: tuple[LyricLine, ...] = ()
+
+    def performed(self) -> tuple[LyricLine, ...]:
+        """The line and its echoes, in the order their lines are numbered in the score."""
+        return (self, *self.echoes)
 
     def marks(self) -> tuple[int, ...]:
         """Stress per syllable; lines without (wordless tunes) alternate strong and light."""
@@ -228,6 +255,8 @@ class Composer:
     def melody(
         self, section: Section, degrees: list[int], lines: list[LyricLine], first_line: int
     ) -> list[Syllable]:
+        """The section's syllables: each line in its room, its echoes (if any) at the end of
+        that room, lines numbered from `first_line` in `LyricLine.performed` order."""
         if not lines:
             return []
         line_beats = _line_starts(section.bars, len(lines))
@@ -240,51 +269,213 @@ class Composer:
             home -= 7
         while scale_pitch(48 + self.tonic, self.mode, home) < VOCAL_LOW + 4:
             home += 7
-        feel = self.feel(section.kind)
+        tune = _Tune(home, contour, self.feel(section.kind))
         sung: list[Syllable] = []
+        number = first_line
         for index, line in enumerate(lines):
             first_beat, next_beat = line_beats[index], line_beats[index + 1]
-            marks = line.marks()
             room = next_beat - first_beat
             if len(lines) <= section.bars:
                 # Lines of whole bars are set in the room the first one has: a bar left
                 # over at the section's end is a rest, so a chorus one bar longer than
                 # another is still sung to the same rhythm.
                 room = min(room, line_beats[1] - line_beats[0])
-            placements = place_line(marks, room * 2, feel)
-            count = len(placements)
-            beats = [first_beat + placed.start / 2 for placed in placements]
+            # A backing line of its own echoes the tune of the line before it.
+            pattern = index - 1 if line.delivery == BACKING and index else index
+            setting = _Setting(section, degrees, tune, pattern, number)
+            lead = self._perform(setting, line, first_beat, room)
+            end = first_beat + room
+            echo_at = self._echo_start(section, line, lead, end)
+            if line.echoes and echo_at is None:
+                # No room after the lead's last word: the lead's line is set in less room.
+                answer = _answer_beats(line, room)
+                if answer:
+                    lead = self._perform(setting, line, first_beat, room - answer)
+                    echo_at = end - answer
+            if line.echoes:
+                lead, echoes = self._answer(setting, line, lead, echo_at, end)
+                sung += lead + echoes
+            else:
+                sung += lead
+            number += len(line.performed())
+        return sung
+
+    def _perform(
+        self, setting: _Setting, line: LyricLine, first_beat: int, room: int
+    ) -> list[Syllable]:
+        if line.delivery == SPOKEN:
+            return self._speak(setting.section, line, first_beat, room, setting.number)
+        return self._set_line(
+            setting.section,
+            setting.degrees,
+            line,
+            first_beat,
+            room,
+            setting.tune,
+            setting.pattern,
+            setting.number,
+        )
+
+    def _echo_start(
+        self, section: Section, line: LyricLine, lead: list[Syllable], end: int
+    ) -> int | None:
+        """The beat where echoes can answer the lead inside its room (ending at beat `end`):
+        one beat into the held last note of a sung line, the next beat after a spoken one;
+        None when the echoes' syllables do not fit there in eighths."""
+        if not line.echoes or not lead:
+            return None
+        beat = self.plan.bar_seconds / 4
+        last = lead[-1]
+        if last.delivery == SPOKEN:
+            at = math.ceil((last.start + last.duration - section.start) / beat - 1e-3)
+        else:
+            at = math.floor((last.start - section.start) / beat + 1e-3) + 1
+        count = sum(len(echo.syllables) for echo in line.echoes)
+        return at if (end - at) * 2 >= count + 2 else None
+
+    def _set_line(
+        self,
+        section: Section,
+        degrees: list[int],
+        line: LyricLine,
+        first_beat: int,
+        room: int,
+        tune: _Tune,
+        pattern: int,
+        number: int,
+    ) -> list[Syllable]:
+        """One line sung in `room` beats from `first_beat`, to the section's tune; lines
+        alternate a degree apart by `pattern` so that a pair of lines answers itself."""
+        marks = line.marks()
+        placements = place_line(marks, room * 2, tune.feel)
+        beats = [first_beat + placed.start / 2 for placed in placements]
+        pitches = self._pitches(section, degrees, beats, marks, tune, pattern)
+        sung: list[Syllable] = []
+        for i, (text, placed) in enumerate(zip(line.syllables, placements, strict=True)):
+            length = placed.length / 2 if i == len(placements) - 1 else placed.length / 2 * 0.92
+            sung.append(
+                Syllable(
+                    round(section.start + beats[i] * self.plan.bar_seconds / 4, 4),
+                    round(length * self.plan.bar_seconds / 4, 4),
+                    pitches[i],
+                    text,
+                    number,
+                    line.delivery,
+                )
+            )
+        return sung
+
+    def _pitches(
+        self,
+        section: Section,
+        degrees: list[int],
+        beats: list[float],
+        marks: tuple[int, ...],
+        tune: _Tune,
+        pattern: int,
+    ) -> list[int]:
+        chords = [
+            chord_pitches(60 + self.tonic, self.mode, degrees[min(section.bars - 1, int(b) // 4)])
+            for b in beats
+        ]
+        contour = tune.contour
+        pitches = [
+            _in_range(
+                scale_pitch(
+                    48 + self.tonic,
+                    self.mode,
+                    tune.home + contour[(i + pattern) % len(contour)] + pattern % 2,
+                )
+            )
+            for i in range(len(beats))
+        ]
+        return self._fit_to_chords(pitches, chords, beats, marks)
+
+    def _speak(
+        self, section: Section, line: LyricLine, first_beat: int, room: int, number: int
+    ) -> list[Syllable]:
+        """A spoken line from `first_beat`, as long as the voice takes to say it (shorter
+        when `room` beats cannot hold that), its syllables back to back and as long as
+        their letters; pitch 0, for speech keeps its own."""
+        if not line.syllables:
+            return []
+        beat = self.plan.bar_seconds / 4
+        weights = [
+            _SPOKEN_PER_SYLLABLE + _SPOKEN_PER_LETTER * sum(ch.isalpha() for ch in piece)
+            for piece in line.syllables
+        ]
+        natural = sum(weights) * _SPOKEN_PACE
+        space = room * beat
+        span = min(natural, max(space - _SPOKEN_GAP, 0.8 * space))
+        start = section.start + first_beat * beat
+        edges = [start]
+        for weight in weights:
+            edges.append(edges[-1] + span * weight / sum(weights))
+        edges = [round(edge, 4) for edge in edges]
+        return [
+            Syllable(a, round(b - a, 4), 0, text, number, SPOKEN)
+            for a, b, text in zip(edges, edges[1:], line.syllables, strict=False)
+        ]
+
+    def _answer(
+        self,
+        setting: _Setting,
+        line: LyricLine,
+        lead: list[Syllable],
+        at: int | None,
+        end: int,
+    ) -> tuple[list[Syllable], list[Syllable]]:
+        """The lead's syllables and its line's echoes sung by the backing voice, numbered
+        after the lead's line. From beat `at` to beat `end` the echoes are sung to the notes
+        the lead's line ended on, the lead's held last note giving way to them; with no
+        beat given, along with the lead's last syllables."""
+        texts = [(k, text) for k, echo in enumerate(line.echoes, 1) for text in echo.syllables]
+        marks = tuple(m for echo in line.echoes for m in echo.marks())
+        if not texts:
+            return lead, []
+        section, degrees, tune, number = (
+            setting.section,
+            setting.degrees,
+            setting.tune,
+            setting.number,
+        )
+        tail = [s.pitch for s in lead if s.delivery == SUNG][-len(texts) :]
+        beat = self.plan.bar_seconds / 4
+        if at is not None:
+            placements = place_line(marks, (end - at) * 2, Feel(pickup=0, spread=False))
+            beats = [at + placed.start / 2 for placed in placements]
             chords = [
                 chord_pitches(
                     60 + self.tonic, self.mode, degrees[min(section.bars - 1, int(b) // 4)]
                 )
                 for b in beats
             ]
-            # Alternate lines sit a degree higher, so that a pair of lines answers itself.
-            pitches = [
-                _in_range(
-                    scale_pitch(
-                        48 + self.tonic,
-                        self.mode,
-                        home + contour[(i + index) % len(contour)] + index % 2,
-                    )
-                )
-                for i in range(count)
+            if len(tail) == len(texts):
+                pitches = self._fit_to_chords(tail, chords, beats, marks)
+            else:
+                pitches = self._pitches(section, degrees, beats, marks, tune, 0)
+            last = len(placements) - 1
+            times = [
+                (section.start + b * beat, p.length / 2 * beat * (1.0 if i == last else 0.92))
+                for i, (b, p) in enumerate(zip(beats, placements, strict=True))
             ]
-            pitches = self._fit_to_chords(pitches, chords, beats, marks)
-            for i, (text, placed) in enumerate(zip(line.syllables, placements, strict=True)):
-                length = placed.length / 2 if i == count - 1 else placed.length / 2 * 0.92
-                start = section.start + beats[i] * self.plan.bar_seconds / 4
-                sung.append(
-                    Syllable(
-                        round(start, 4),
-                        round(length * self.plan.bar_seconds / 4, 4),
-                        pitches[i],
-                        text,
-                        first_line + index,
-                    )
-                )
-        return sung
+            answer_start = section.start + at * beat
+            if lead and lead[-1].start + lead[-1].duration > answer_start - 0.05:
+                held = lead[-1]
+                cut = max(0.1, answer_start - 0.05 - held.start)
+                lead = [*lead[:-1], replace(held, duration=round(min(held.duration, cut), 4))]
+        else:
+            window = lead[-min(len(lead), len(texts)) :] if lead else []
+            begin = window[0].start if window else section.start + end * beat
+            finish = window[-1].start + window[-1].duration if window else begin + 1.0
+            step = (finish - begin) / len(texts)
+            times = [(begin + i * step, step * 0.92) for i in range(len(texts))]
+            pitches = tail if len(tail) == len(texts) else [tune.home_pitch(self)] * len(texts)
+        echoes = [
+            Syllable(round(t, 4), round(length, 4), pitch, text, number + k, BACKING)
+            for (t, length), pitch, (k, text) in zip(times, pitches, texts, strict=True)
+        ]
+        return lead, echoes
 
     @staticmethod
     def _fit_to_chords(
@@ -305,6 +496,42 @@ class Composer:
 
     def lead_from(self, syllables: list[Syllable], energy: float) -> list[Note]:
         return [Note(s.start, s.duration, s.pitch + 12, int(70 + 30 * energy)) for s in syllables]
+
+
+@dataclass(frozen=True)
+class _Tune:
+    """What the lines of one section share: the degree the tune moves around, its contour
+    in scale steps, and its rhythmic feel."""
+
+    home: int
+    contour: list[int]
+    feel: Feel
+
+    def home_pitch(self, composer: Composer) -> int:
+        return _in_range(scale_pitch(48 + composer.tonic, composer.mode, self.home))
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """Where a lyric line is set: its section and chords, the section's tune, the line's
+    place in the tune's pattern and its number among the song's lines."""
+
+    section: Section
+    degrees: list[int]
+    tune: _Tune
+    pattern: int
+    number: int
+
+
+def _answer_beats(line: LyricLine, room: int) -> int:
+    """Beats kept at the end of a line's `room` for the backing voice's echoes: enough for
+    their syllables in eighths, a held last note and a breath; 0 when the lead's own line
+    would then be crowded (the echoes are sung along with the lead's last syllables)."""
+    count = sum(len(echo.syllables) for echo in line.echoes)
+    if not count:
+        return 0
+    needed = -(-max(4, count + 3) // 2)
+    return needed if (room - needed) * 2 >= len(line.syllables) + 3 else 0
 
 
 def _in_range(pitch: int) -> int:
@@ -375,8 +602,9 @@ def compose(
             )
             continue
         sung = composer.melody(section, degrees, section_lines, len(lines))
-        lines += [line.text for line in section_lines]
-        sources += [line.source_line for line in section_lines]
+        performed = [part for line in section_lines for part in line.performed()]
+        lines += [part.text for part in performed]
+        sources += [part.source_line for part in performed]
         if instrumental:
             tracks["lead"].notes += composer.lead_from(sung, energy)
         else:

@@ -11,16 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 from songforge.engine.lyric_text import syllables
-from songforge.engine.score import Score, Syllable
+from songforge.engine.score import BACKING, SPOKEN, Score, Syllable
 
 _EDGE_PUNCTUATION = ".,;:!?¡¿\"'()[]{}-\u2019\u2018\u201c\u201d"
 
 
 def line_timings(score: Score) -> list[dict[str, Any]]:
-    """[{line, text, start, end, source_line}] for every sung line, in order (seconds).
-    `line` counts the song's sung lines from 0 (what `aligned_words` entries name);
-    `source_line` is the line's 1-based number in the returned lyrics text, markers and
-    blank lines counted (None for a line that text does not hold)."""
+    """[{line, text, start, end, source_line, backing, spoken}] for every sung or spoken
+    line, in order of their starts (seconds). `line` is the line's index in the song's
+    lines (what `aligned_words` entries name); `source_line` is its 1-based number in the
+    returned lyrics text, markers and blank lines counted (None for a line that text does
+    not hold); `backing` marks a line of the backing voice, which may overlap the lead's;
+    `spoken` a line the lead speaks."""
     timings = []
     for line, notes in _notes_by_line(score):
         start, end = _span(notes, score.duration)
@@ -31,17 +33,20 @@ def line_timings(score: Score) -> list[dict[str, Any]]:
                 "start": start,
                 "end": end,
                 "source_line": score.source_line(line),
+                **_delivery(notes),
             }
         )
     return timings
 
 
 def aligned_words(score: Score) -> list[dict[str, Any]]:
-    """[{word, start, end, line, source_line}] for every sung word, in order (seconds): a
-    word starts with its first syllable and ends when its last syllable's note ends; `line`
-    and `source_line` are its line's, as in `line_timings`."""
+    """[{word, start, end, line, source_line, backing, spoken}] for every sung or spoken
+    word, line by line in the order of `line_timings` (seconds): a word starts with its
+    first syllable and ends when its last syllable's note ends; the other fields are its
+    line's, as in `line_timings`."""
     words: list[dict[str, Any]] = []
     for line, notes in _notes_by_line(score):
+        how = _delivery(notes)
         written = [w for w in score.lines[line].split() if any(ch.isalnum() for ch in w)]
         counts = [max(1, len(syllables(w, score.language))) for w in written]
         if sum(counts) != len(notes):
@@ -55,8 +60,12 @@ def aligned_words(score: Score) -> list[dict[str, Any]]:
             start, end = _span(group, score.duration)
             words.append({"word": word.strip(_EDGE_PUNCTUATION) or word, "start": start,
                           "end": end, "line": line,
-                          "source_line": score.source_line(line)})  # fmt: skip
+                          "source_line": score.source_line(line), **how})  # fmt: skip
     return words
+
+
+def _delivery(notes: list[Syllable]) -> dict[str, bool]:
+    return {"backing": notes[0].delivery == BACKING, "spoken": notes[0].delivery == SPOKEN}
 
 
 def _notes_by_line(score: Score) -> list[tuple[int, list[Syllable]]]:

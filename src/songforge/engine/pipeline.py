@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from songforge.engine.planning import (
     plan_song,
 )
 from songforge.engine.render import SAMPLE_RATE, SoundFontRenderer
-from songforge.engine.score import Note, Score, Section, Syllable, Track
+from songforge.engine.score import Note, Score, Section, Track
 from songforge.engine.styles import Style
 from songforge.engine.voice import Voice
 
@@ -76,16 +76,21 @@ class Engine:
         score, style, source, title = planned.score, planned.style, planned.source, planned.title
         clock.stage("rendering", 25)
         vocal = None
+        parts = None
         # FluidSynth renders in C through ctypes, which releases the GIL, so the band plays
         # while the voice sings; the "singing" stage's time includes what is left of it.
         with ThreadPoolExecutor(max_workers=1) as band_player:
             band_job = band_player.submit(self.renderer.render, score.tracks, score.duration)
             if score.vocal:
                 clock.stage("singing", 45)
-                vocal = self.voice.sing(score.vocal, score.lines, score.duration, score.language)
+                parts = self.voice.perform(score.vocal, score.lines, score.duration, score.language)
+                vocal = parts.mono()
             band = band_job.result()
         clock.stage("mixing", 70)
-        mixed = master(band, vocal, SAMPLE_RATE)
+        if parts is not None:
+            mixed = master(band, parts.lead, SAMPLE_RATE, parts.backing)
+        else:
+            mixed = master(band, None, SAMPLE_RATE)
         continued_from = None
         if source is not None and request.continuation is not None:
             mixed, score, cut = _join(request.continuation, source, score, mixed)
@@ -187,15 +192,8 @@ def _merge_scores(source: Score, new: Score, cut: float) -> Score:
     sources: list[int | None] = [None] * len(kept_lines)
     sources += [new.source_line(i) for i in range(len(new.lines))]
     renumber = {old: i for i, old in enumerate(kept_lines)}
-    vocal = [
-        Syllable(s.start, s.duration, s.pitch, s.text, renumber[s.line])
-        for s in source.vocal
-        if s.start < cut
-    ]
-    vocal += [
-        Syllable(s.start + cut, s.duration, s.pitch, s.text, s.line + len(kept_lines))
-        for s in new.vocal
-    ]
+    vocal = [replace(s, line=renumber[s.line]) for s in source.vocal if s.start < cut]
+    vocal += [replace(s, start=s.start + cut, line=s.line + len(kept_lines)) for s in new.vocal]
     tracks: dict[str, Track] = {}
     for track in source.tracks:
         tracks[track.role] = Track(

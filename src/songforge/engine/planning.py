@@ -15,7 +15,7 @@ from pathlib import Path
 
 from songforge.engine.arrangement import assign_lines, room_for_lines
 from songforge.engine.caller_form import plan_caller_form
-from songforge.engine.caller_lyrics import Sheet, read_sheet
+from songforge.engine.caller_lyrics import Sheet, SheetLine, read_sheet
 from songforge.engine.composition import LyricLine, compose
 from songforge.engine.form import plan_form
 from songforge.engine.language_id import detect_language
@@ -23,7 +23,7 @@ from songforge.engine.languages import ENGLISH, SUNG_LANGUAGES, language_name
 from songforge.engine.lyric_text import LyricSection, stresses, syllables
 from songforge.engine.lyricist.writer import write_lyrics
 from songforge.engine.mood import Feeling, feeling_named, read_feeling
-from songforge.engine.score import Score
+from songforge.engine.score import BACKING, SPOKEN, SUNG, Score
 from songforge.engine.styles import Style, StyleMatch, match_style, removed_roles, style_by_name
 from songforge.engine.theory import parse_key
 
@@ -252,16 +252,8 @@ def _plan_caller_sheet(
         fixed_bpm=source.bpm if source else None,
     )
     lyric_plan = [
-        [
-            LyricLine(
-                line.text,
-                syllables(line.text, language),
-                stresses(line.text, language),
-                line.number,
-            )
-            for line in lines
-        ]
-        for lines in form.lines
+        [_lyric_line(line, language, spoken) for line in lines]
+        for lines, spoken in zip(form.lines, form.spoken, strict=True)
     ]
     sections = [
         LyricSection(s.name, tuple(line.text for line in s.lines if line.text))
@@ -296,6 +288,27 @@ def _plan_caller_sheet(
     )
 
 
+def _lyric_line(line: SheetLine, language: str, spoken: bool) -> LyricLine:
+    """A sheet line as the composer sets it: the lead's words, sung or spoken, with its
+    backing phrases as echoes; a line of backing words alone is the backing voice's."""
+    echoes = tuple(
+        LyricLine(b, syllables(b, language), stresses(b, language), line.number, BACKING)
+        for b in line.backing
+    )
+    if line.wordless and echoes:
+        return replace(echoes[0], echoes=echoes[1:])
+    delivery = SPOKEN if spoken else SUNG
+    text = line.text
+    return LyricLine(
+        text,
+        syllables(text, language),
+        stresses(text, language),
+        line.number,
+        delivery,
+        echoes,
+    )
+
+
 def _latin_share(text: str) -> float:
     """The share of `text`'s letters written in the Latin script (1.0 for no letters)."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -322,7 +335,7 @@ def sung_language(sheet: Sheet) -> str:
         raise LyricsLanguageNotSung(found.code)
     # One line in another script inside Latin lyrics would be sung as gibberish by a voice
     # that cannot read it: refused too, naming that line's language.
-    for line in sheet.sung_lines:
+    for line in [*sheet.sung_lines, *sheet.backing_lines]:
         if _latin_share(line) < 0.5:
             in_line = detect_language(line)
             code = in_line.code if in_line is not None else "und"
@@ -336,8 +349,10 @@ def sung_language(sheet: Sheet) -> str:
 
 
 def is_singable(score: Score) -> bool:
-    """Every sung syllable ends before the next begins: a voice can sing it."""
-    return all(b.start >= a.start + a.duration - 1e-3 for a, b in pairwise(score.vocal))
+    """Every syllable of the lead voice ends before its next begins: a voice can sing it.
+    (The backing voice may sing along with the lead.)"""
+    lead = [s for s in score.vocal if s.lead]
+    return all(b.start >= a.start + a.duration - 1e-3 for a, b in pairwise(lead))
 
 
 def ensure_singable(

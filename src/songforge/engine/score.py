@@ -15,6 +15,12 @@ from songforge.engine.theory import midi_key_signature
 DRUM_CHANNEL = 9
 # The sung line's track in the MIDI file: Choir Aahs, on a channel no instrument uses.
 VOCAL_PROGRAM, VOCAL_CHANNEL = 52, 15
+# Backing vocals: Voice Oohs, on another free channel.
+BACKING_PROGRAM, BACKING_CHANNEL = 53, 14
+# How a syllable is performed: sung by the lead voice, spoken by it (in the rhythm of
+# speech, with the speech's own pitch; the syllable's pitch is 0 and means nothing), or
+# sung by the backing voice, quieter and to the side.
+SUNG, SPOKEN, BACKING = "sung", "spoken", "backing"
 
 
 @dataclass(frozen=True)
@@ -27,13 +33,20 @@ class Note:
 
 @dataclass(frozen=True)
 class Syllable:
-    """One sung note: the text it carries and the lyric line it belongs to."""
+    """One sung (or spoken) syllable: the text it carries, the lyric line it belongs to
+    and how it is performed (SUNG, SPOKEN or BACKING)."""
 
     start: float
     duration: float
     pitch: int
     text: str
     line: int
+    delivery: str = SUNG
+
+    @property
+    def lead(self) -> bool:
+        """Performed by the lead voice, which performs one syllable at a time."""
+        return self.delivery != BACKING
 
 
 @dataclass(frozen=True)
@@ -115,6 +128,11 @@ class Score:
                 }
         if self.vocal:
             found["vocal"] = {"program": VOCAL_PROGRAM, "name": PROGRAM_NAMES[VOCAL_PROGRAM]}
+        if any(s.delivery == BACKING for s in self.vocal):
+            found["backing_vocal"] = {
+                "program": BACKING_PROGRAM,
+                "name": PROGRAM_NAMES[BACKING_PROGRAM],
+            }
         return found
 
     def to_midi(self) -> bytes:
@@ -129,9 +147,13 @@ class Score:
         )
         midi.tracks.append(tempo_track)
         parts = [(t.role, t.program, t.channel, t.notes) for t in self.tracks]
-        if self.vocal:
-            voice = [Note(s.start, s.duration, s.pitch, 100) for s in self.vocal]
-            parts.append(("vocal", VOCAL_PROGRAM, VOCAL_CHANNEL, voice))
+        # Spoken syllables have no pitch to write down.
+        sung = [Note(s.start, s.duration, s.pitch, 100) for s in self.vocal if s.delivery == SUNG]
+        backing = [Note(s.start, s.duration, s.pitch, 80) for s in self.vocal if not s.lead]
+        if sung:
+            parts.append(("vocal", VOCAL_PROGRAM, VOCAL_CHANNEL, sung))
+        if backing:
+            parts.append(("backing vocal", BACKING_PROGRAM, BACKING_CHANNEL, backing))
         for role, program, channel, notes in parts:
             track = mido.MidiTrack()
             track.append(mido.MetaMessage("track_name", name=role))

