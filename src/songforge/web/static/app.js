@@ -133,7 +133,9 @@ function timedLyrics(timing, audio) {
   list.setAttribute("aria-label", "Lyrics");
   const items = timing.map((line) => {
     const item = document.createElement("li");
-    item.textContent = line.text;
+    // Backing vocals are shown as the caller wrote them: in parentheses.
+    item.textContent = line.backing ? `(${line.text})` : line.text;
+    if (line.backing) item.classList.add("backing");
     item.dataset.start = line.start;
     list.append(item);
     return item;
