@@ -143,7 +143,7 @@ _NOTE = re.compile(r"\s*(?::|：|\s[-–—]\s)\s*")
 _INLINE_BACKING = re.compile(r"[(（][^()（）]*[)）]")
 _INLINE_REPEAT = re.compile(r"^(?:[x×]\s*(?P<n>\d)|(?P<m>\d)\s*[x×]|repeat)$", re.IGNORECASE)
 # Words of a marker (its name or its note) asking for the lines to be spoken, not sung;
-# rap is delivered as rhythmic speech too.
+# rap is spoken too (in the rhythm of speech: the voice cannot rap on the beat grid).
 _SPOKEN_WORDS = frozenset(
     (
         "spoken", "speaking", "speech", "talk", "talking", "talked", "narration", "narrated",
