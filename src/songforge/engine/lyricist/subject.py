@@ -1,10 +1,14 @@
 """What an English prompt is about: its noun phrases (things, places, people, animals, named
-ones), the situation (a gerund such as "counting stars") and the mood.
+ones), the role of each (the lead, its settings, its company), the situation (a gerund such
+as "counting stars") and the mood.
 
-A prompt is mostly a frame ("a melancholic indie folk ballad about ...") around a subject.
-The frame's words are known lists (genres, kinds of piece, moods, function words); what is
-left is chunked into noun phrases whose heads lemminflect can tag as nouns, and words it
-does not know are taken as names.
+A prompt is mostly a frame ("a melancholic indie folk ballad in A minor with strings,
+about ...") around a subject. The reader first sets aside what describes the music
+(lyricist.music_words: instruments, keys, tempo, genres, studio words) where the grammar
+says it does: before the kind of piece, in a list of tags, in "with strings and a choir",
+"in A minor"; after "about", "for" or "of" the same words are the subject ("a song about
+my grandfather's piano"). What is left is chunked into noun phrases whose heads
+lemminflect can tag as nouns, and words it does not know are taken as names.
 """
 
 from __future__ import annotations
@@ -15,41 +19,36 @@ from dataclasses import dataclass, replace
 import pronouncing
 from lemminflect import getAllLemmas
 
-from songforge.engine.lyricist.grammar import indefinite, is_plural, parts_of_speech, singular
+from songforge.engine.lyricist.grammar import (
+    indefinite,
+    is_plural,
+    parts_of_speech,
+    plural,
+    singular,
+)
+from songforge.engine.lyricist.music_words import (
+    GENRES,
+    INSTRUMENTS,
+    MEASURES,
+    NUMBER,
+    PIECES,
+    genre_spans,
+    instrument_spans,
+    music_word,
+    sound_word,
+    strip_notes,
+)
 
 BEING, THING, PLACE, SKY, IDEA = "being", "thing", "place", "sky", "heart"
+# What a phrase is to the song: what it is about, where and when it happens, who or what
+# goes with it, and a word that names the kind of song ("a *love* song").
+LEAD, SETTING, COMPANY, THEME = "lead", "setting", "company", "theme"
 
 
 def _split(text: str) -> list[str]:
     return text.split()
 
 
-GENRE_WORDS = frozenset(
-    _split(
-        """
-    pop rock jazz blues country folk indie punk metal gospel latin reggae soul funk
-    disco edm techno house trance dubstep lofi lo-fi hip-hop hiphop hip hop rap trap
-    drill r&b rnb synth-pop synthpop synthwave synth ambient cinematic orchestral
-    classical acoustic electronic dance bossa nova salsa cumbia reggaeton bachata
-    tango samba k-pop kpop j-pop grunge emo shoegaze chillwave vaporwave garage
-    swing bluegrass americana celtic alternative alt electro electropop orchestra
-    guitar-driven instrumental a-cappella acapella shuffle waltz march boogie
-    doo-wop motown chiptune 8-bit 80s 90s 70s 60s retro mainstream radio epic chill
-    downtempo uptempo mid-tempo midtempo beat beats drum bass dnb jungle grime
-    afrobeat afrobeats dancehall ska sertanejo mariachi flamenco opera
-    """
-    )
-)
-PIECE_WORDS = frozenset(
-    _split(
-        """
-    song songs track tracks tune tunes ballad ballads anthem anthems piece number
-    jam lullaby hymn music melody lyrics vibe vibes serenade ditty banger cover
-    version loop style genre sound sounds groove instrumental composition record
-    single chant shanty theme soundtrack score jingle riff
-    """
-    )
-)
 MOODS: dict[str, str] = {
     **dict.fromkeys(
         _split(
@@ -96,14 +95,54 @@ FRAME_WORDS = frozenset(
     through from after before during around near beside by and or but with without
     while when where who which whose than then something everything somebody anybody
     nobody nothing anything yourself myself ourselves themselves himself herself
-    itself named called
+    itself named called beneath below above behind along past toward towards via beyond
+    upon within throughout among between against underneath inside outside until till
+    amid despite featuring no
     """
     )
 )
-# Prepositions after which a word the tagger does not know is a place rather than a person.
+# Prepositions of place and time: what follows sets the scene ("on the train", "at night").
+# After one, a name is a place rather than a person ("in Paris").
 PLACE_PREPOSITIONS = frozenset(
-    ["in", "at", "to", "from", "across", "through", "into", "near", "around"]
+    _split(
+        """
+    in at to from across through into near around on over under beneath below above
+    behind beside by along past toward towards via beyond upon within throughout among
+    between underneath inside outside during after before until till amid down up
+    """
+    )
 )
+# Verbs of going somewhere: their object is a place ("crossing Texas", "leaving Paris").
+MOTION_VERBS = frozenset(
+    _split(
+        """
+    cross leave visit explore roam tour wander drive fly walk ride sail run escape flee
+    reach enter pass travel hitchhike cruise bike cycle hike circle approach return head
+    move come go swim climb row navigate orbit drift float race speed journey migrate
+    """
+    )
+)
+# The word that opens what the song is about: "a song *about* ...", "a lullaby *for* ...".
+SUBJECT_MARKERS = frozenset(["about", "regarding", "concerning", "celebrating", "describing"])
+# These open the subject only right after the kind of piece: "a ballad *of* lost love".
+PIECE_MARKERS = frozenset(["for", "of", "to", "on"])
+WITH_WORDS = frozenset(["with", "featuring", "feat", "ft"])
+SUBJECT_PRONOUNS = frozenset(["i", "you", "he", "she", "we", "they"])
+NUMBERS = frozenset(
+    _split("one two three four five six seven eight nine ten eleven twelve twenty hundred")
+)
+CALENDAR = frozenset(
+    _split(
+        """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december eve christmas easter
+    halloween thanksgiving hanukkah diwali
+    """
+    )
+)
+# Words that may stand in a list of tags beside the music words without naming a subject:
+# "no drums", "lots of reverb", "extra bass".
+_TAG_FILLERS = frozenset(_split("no minimal extra lots plenty little more less big huge of"))
 OWNERS = {"my": "my", "your": "my", "our": "our", "their": "their", "his": "his", "her": "her"}
 # Sung in the first person: "believing in yourself" becomes "believing in myself".
 REFLEXIVES = {"yourself": "myself", "myself": "myself", "ourselves": "ourselves"}
@@ -191,7 +230,10 @@ _IDEA_SUFFIXES = ("ness", "ity", "tion", "sion", "ment", "dom", "ship", "hood", 
 @dataclass(frozen=True)
 class NounPhrase:
     """A noun phrase of the prompt: `words` as sung (names capitalised), the singular lemma
-    of its `head`, its number, whose it is ("my", or "" for "the"), and its kind."""
+    of its `head`, its number, whose it is ("my", or "" for "the"), its kind, and its role
+    in the song: LEAD (what it is about), SETTING (where or when: "on the train", "at
+    night", "crossing Texas"), COMPANY (who or what goes with the lead: "a farmer and his
+    tractor", "with my family") or THEME (names the kind of song: "a *love* song")."""
 
     words: tuple[str, ...]
     head: str
@@ -199,6 +241,7 @@ class NounPhrase:
     proper: bool
     owner: str
     kind: str
+    role: str = COMPANY
 
     @property
     def text(self) -> str:
@@ -234,38 +277,252 @@ class NounPhrase:
 
 @dataclass(frozen=True)
 class Subject:
-    """What a prompt asks the song to be about. `phrases` in the prompt's order (may be
-    empty for a prompt that only names a genre); `action` a gerund phrase such as "counting
-    stars" or ""; `mood` one of the MOODS values or ""."""
+    """What a prompt asks the song to be about. `phrases` lead first (role LEAD), then the
+    others in the prompt's order, the ones naming the kind of song last; empty for a prompt
+    that only names a genre. `action` a gerund phrase such as "counting stars" or "";
+    `mood` one of the MOODS values or "". `unsung`: the prompt's words for how the music
+    sounds (instruments, keys, tempo, genres, studio words), in lower case and in both
+    numbers, that are not part of its subject; lyrics never sing them."""
 
     phrases: tuple[NounPhrase, ...]
     action: str
     mood: str
     title: str  # a title taken from the subject's own words, "" when there are none
+    unsung: frozenset[str] = frozenset()
 
     @property
     def nouns(self) -> list[str]:
         return [p.head for p in self.phrases]
 
+    @property
+    def lead(self) -> NounPhrase | None:
+        return self.phrases[0] if self.phrases else None
 
-def _tokens(prompt: str) -> list[str]:
-    return re.findall(r"[^\W\d_][\w'&-]*[^\W_]|[^\W\d_]", prompt.replace("\u2019", "'"))
+
+_BOUNDARY = ","
+# Where a word stands: in the frame before the subject ("a sad *piano* ballad"), in a prompt
+# or tag that opens on its subject ("an umbrella left on the train"), or after a word that
+# opens the subject ("a song about *my grandfather's piano*").
+_FRAME, _OPENING, _ABOUT = "frame", "opening", "about"
+_TOKEN = re.compile(
+    rf"[^\W\d_][\w'&-]*[^\W_]|[^\W\d_]|{NUMBER}|[,;:.!?|/()\[\]{{}}\n+]|\s[-\u2013\u2014]+\s"
+)
+_DETERMINERS = frozenset(_split("the this that these those my your our their his her"))
+# Words that are prepositions only before what they lead to ("down the street", "past the
+# lighthouse", "past Saturn"), and otherwise particles or nouns ("growing up", "the past").
+_PARTICLE_PREPOSITIONS = frozenset(["down", "up", "out", "off", "around", "past"])
+# Words that say how what follows them stands to what came before.
+_INTRO_WORDS = (
+    PLACE_PREPOSITIONS
+    | SUBJECT_MARKERS
+    | PIECE_MARKERS
+    | WITH_WORDS
+    | frozenset(["and", "or", "but", "named", "called", "titled", "like", "without"])
+)
 
 
-def _kind(head: str, proper: bool, after: str) -> str:
+@dataclass
+class _Token:
+    original: str
+    word: str
+    first: bool  # its capital says nothing: it opens the prompt, a sentence or a tag
+    zone: str = _OPENING
+    marker: bool = False  # it opens the subject ("about"; "for" after the kind of piece)
+    note: bool = False  # it describes the music: left out of the subject
+
+
+def _tokens(prompt: str) -> list[_Token]:
+    """The prompt's words and boundaries (a comma for any punctuation that ends a phrase),
+    with the notes `strip_notes` recognises already taken out."""
+    text = strip_notes(prompt.replace("\u2019", "'"))
+    text = re.sub(r"(?i)\bw/\s*", " with ", text)
+    text = re.sub(r"\s&\s", " and ", text)
+    raw = _TOKEN.findall(text)
+    alphabetic = [t for t in raw if t[0].isalpha() and len(t) > 2]
+    # In a prompt written in Title Case or capitals, a capital says nothing about names.
+    capitals = sum(t[0].isupper() for t in alphabetic)
+    shouting = len(alphabetic) >= 3 and capitals >= 0.75 * len(alphabetic)
+    tokens: list[_Token] = []
+    first = True
+    for piece in raw:
+        if not (piece[0].isalpha() or piece == NUMBER):
+            if tokens and tokens[-1].word != _BOUNDARY:
+                tokens.append(_Token(_BOUNDARY, _BOUNDARY, True))
+            first = True
+            continue
+        original = piece
+        if shouting and parts_of_speech(piece):
+            original = piece.lower()
+        tokens.append(_Token(original, piece.lower(), first or shouting))
+        first = False
+    while tokens and tokens[-1].word == _BOUNDARY:
+        tokens.pop()
+    return tokens
+
+
+def _segments(tokens: list[_Token]) -> list[list[_Token]]:
+    segments: list[list[_Token]] = [[]]
+    for token in tokens:
+        if token.word == _BOUNDARY:
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    return [s for s in segments if s]
+
+
+def _marker(words: list[str]) -> int | None:
+    """Where the subject opens: "about", or "for"/"of"/"to"/"on" right after the kind of
+    piece or a music word ("a lullaby for", "a ballad of", "an ode to")."""
+    for i, word in enumerate(words):
+        if word in SUBJECT_MARKERS:
+            return i
+        if i and word in PIECE_MARKERS and music_word(words[i - 1]):
+            return i
+        if i and (words[i - 1], word) in {("dedicated", "to"), ("inspired", "by")}:
+            return i
+    return None
+
+
+def _is_tag_list(segment: list[_Token]) -> bool:
+    """A tag or a list of them that only says how the music sounds: "piano and strings",
+    "female vocal", "lofi", "no drums", "sparse piano", "gated reverb drums". A particular
+    instrument ("my guitar", "the old piano") or any other noun makes it a subject."""
+    words = [t.word for t in segment]
+    spanned = genre_spans(words) | instrument_spans(words)
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if i in spanned or music_word(word):
+            after_genre = i > 0 and music_word(words[i - 1])
+            if word in _KINDS and i not in spanned and not after_genre:
+                return False  # "island", "church": a place as much as a style
+            if any(w in _DETERMINERS for w in words[:i]):
+                return False
+            continue
+        if word in FRAME_WORDS or word in MOODS or word in _TAG_FILLERS or word in MEASURES:
+            continue
+        tags = parts_of_speech(word)
+        # "dreamy", "light percussion": an adjective, even one that can name a thing
+        if "ADJ" in tags and (word not in _KINDS or music_word(following)):
+            continue
+        # A word no dictionary knows ("synthy"), or a maker's name before an instrument
+        # ("Juno pads"), describes the sound.
+        if not tags and (not pronouncing.phones_for_word(word) or music_word(following)):
+            continue
+        return False
+    return True
+
+
+def _with_notes(words: list[str], start: int, zone: str) -> range | None:
+    """The words from "with" at `start` that list sounds ("with heavy 808s and a sad piano
+    intro", "with walls of guitar"), or None when it names someone or something of the
+    story ("with my family", "a girl with a guitar")."""
+    spanned = genre_spans(words) | instrument_spans(words)
+    # In the story, a one-word genre is a thing ("a driver with a radio"); in the frame it
+    # is the sound ("a song with a radio feel").
+    sounds = music_word if zone == _FRAME else sound_word
+    last_music = None
+    j = start + 1
+    while j < len(words):
+        word = words[j]
+        following = words[j + 1] if j + 1 < len(words) else ""
+        if j in spanned or sounds(word) or word == NUMBER:
+            last_music = j
+        elif not (
+            word in ARTICLES
+            or word in {"and", "or", "of"}
+            or word in MOODS
+            or word in _TAG_FILLERS
+            or word in MEASURES
+            or ("ADJ" in parts_of_speech(word) and word not in _KINDS)
+            or (not parts_of_speech(word) and music_word(following))
+        ):
+            break
+        j += 1
+    if last_music is None:
+        return None
+    before = singular(words[start - 1]) if start else ""
+    if zone != _FRAME and _KINDS.get(before) == BEING and words[start + 1] in ARTICLES:
+        return None  # "a girl with a guitar"
+    return range(start, last_music + 1)
+
+
+def _mark(tokens: list[_Token]) -> None:
+    """Sets each token's zone, marks the word that opens the subject, and marks as notes
+    the words that describe the music where the grammar says they do."""
+    begun = False  # the subject has begun (in an earlier tag or clause)
+    for segment in _segments(tokens):
+        words = [t.word for t in segment]
+        at = _marker(words)
+        if at is None and _is_tag_list(segment):
+            for token in segment:
+                token.note = True
+            continue
+        piece = next((i for i, w in enumerate(words) if w in PIECES), None)
+        if at is not None:
+            segment[at].marker = True
+            for i, token in enumerate(segment):
+                token.zone = _FRAME if i <= at else _ABOUT
+            begun = True
+        elif piece is not None and not begun:
+            for token in segment:
+                token.zone = _FRAME
+        else:
+            begun = True
+        for i in genre_spans(words):
+            segment[i].note = True
+        instruments = instrument_spans(words)
+        for i, token in enumerate(segment):
+            word = token.word
+            if token.zone == _FRAME:
+                # Before the kind of song a genre is a genre, even one that names a place
+                # ("a soul song", "a campfire song").
+                token.note = token.note or music_word(word) or i in instruments
+            elif word == NUMBER or (
+                (sound_word(word) or not pronouncing.phones_for_word(word))
+                and music_word(word)
+                and "NOUN" not in parts_of_speech(word)
+            ):
+                # Words that only name a sound ("reverb", "lofi", "uptempo") are no subject;
+                # a genre's name may be a name too ("christmas eve").
+                token.note = True
+            if word in WITH_WORDS:
+                run = _with_notes(words, i, token.zone)
+                for j in run or ():
+                    segment[j].note = True
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A phrase as read, with what decides its role."""
+
+    phrase: NounPhrase
+    zone: str
+    intro: str  # the word that led to it: a preposition, "and", a verb, "" at the start
+    opens: bool  # it follows the word that opens the subject, or starts the prompt or a tag
+    after_phrase: bool  # it follows another phrase directly ("the bottom *of* the sea")
+    determined: bool  # an article or an owner comes first: "the piano", "my guitar"
+    names_song: bool  # it stands right before the kind of song: "a *love* song"
+    after_being_in_a: bool  # "a girl in *a yellow raincoat*": what she wears, not where
+
+
+def _kind(head: str, proper: bool, intro: str) -> str:
     if head in _KINDS:
         return _KINDS[head]
     if proper:
-        return PLACE if after in PLACE_PREPOSITIONS else BEING
+        if head.lower() in CALENDAR:
+            return SKY
+        return PLACE if intro in PLACE_PREPOSITIONS or _is_motion(intro) else BEING
     if head.endswith(_IDEA_SUFFIXES):
         return IDEA
     return THING
 
 
+def _is_motion(word: str) -> bool:
+    return bool(set(getAllLemmas(word).get("VERB", ())) & MOTION_VERBS)
+
+
 def _is_frame(word: str) -> bool:
-    return (
-        word in FRAME_WORDS or word in GENRE_WORDS or word in PIECE_WORDS or word in MOODS
-    ) and word not in _KINDS
+    return (word in FRAME_WORDS or word in PIECES or word in MOODS) and word not in _KINDS
 
 
 def _can_be_noun(word: str) -> bool:
@@ -285,6 +542,8 @@ def _is_name(word: str, original: str, first: bool, previous: str = "") -> bool:
     is a common noun ("an igloo"), and a capitalised adjective is an adjective ("a European
     orchestra")."""
     word = word.removesuffix("'s")
+    if word in NUMBERS or word == NUMBER:
+        return False
     after_article = previous in ARTICLES
     if parts_of_speech(word):
         if after_article and "ADJ" in parts_of_speech(word):
@@ -317,61 +576,152 @@ def _describes(word: str) -> bool:
 
 
 def _gerund(word: str) -> bool:
+    """An -ing form of a verb ("crossing"), not a verb that ends so ("fling", "sing")."""
+    verbs = getAllLemmas(word).get("VERB", ())
     return (
         word.endswith("ing")
         and word not in NOMINAL_ING
-        and "VERB" in parts_of_speech(word)
+        and bool(verbs)
+        and word not in verbs
         and word not in MOODS
     )
 
 
-def extract_subject(prompt: str) -> Subject:
-    """The subject of an English prompt; never raises, an empty Subject for no subject."""
-    originals = _tokens(prompt)
-    words = [w.lower() for w in originals]
-    phrases: list[NounPhrase] = []
-    framing: list[NounPhrase] = []
-    mood = next((MOODS[w] for w in words if w in MOODS), "")
-    action_words: list[str] = []
-    run: list[int] = []
-    owner = ""
-    after = ""
-    in_relative = False
-    actor = False  # the action belongs to the phrase before it ("a driver crossing Texas")
-    leads: list[NounPhrase] = []
+class _Reader:
+    """Chunks the prompt's words (notes taken out) into noun phrases, noting for each what
+    led to it; `extract_subject` then gives each its role."""
 
-    def _previous(i: int) -> str:
-        return words[i - 1] if i else ""
+    def __init__(self, tokens: list[_Token]) -> None:
+        self.tokens = tokens
+        self.words = [t.word for t in tokens]
+        self.originals = [t.original for t in tokens]
+        self.found: list[_Found] = []
+        self.action_words: list[str] = []
+        self.actor = False  # the action belongs to the phrase before it
+        self.run: list[int] = []
+        self.owner = ""
+        self.intro = ""
+        self.run_intro = ""
+        self.opens = True
+        self.run_opens = True
+        self.last_end = -1  # index of the last word of the latest phrase
 
-    def _modifies_next(i: int) -> bool:
+    def _previous(self, i: int) -> str:
+        return self.words[i - 1] if i else ""
+
+    def _first(self, i: int) -> bool:
+        return self.tokens[i].first
+
+    def _capitalised(self, i: int) -> bool:
+        """The word at `i` is written with a capital mid-sentence: a name ("past Saturn")."""
+        return i < len(self.tokens) and self.originals[i][0].isupper() and not self._first(i)
+
+    def _modifies_next(self, i: int) -> bool:
         """The word after `i` is a noun the word at `i` describes: "heavy metal"."""
-        if i + 1 >= len(words):
+        if i + 1 >= len(self.words):
             return False
-        nxt = words[i + 1]
-        if nxt in GENRE_WORDS or nxt in PIECE_WORDS:
+        nxt = self.words[i + 1]
+        if nxt in GENRES or nxt in PIECES:
             return True
-        return not _is_frame(nxt) and _can_be_noun(nxt)
+        # "a train crossing the desert": the train does the crossing.
+        return not _is_frame(nxt) and _can_be_noun(nxt) and not _gerund(nxt)
 
-    def close() -> None:
-        nonlocal run, owner
-        if run:
-            _add_phrase(run)
-        run, owner = [], ""
+    def close(self) -> None:
+        if self.run:
+            self._add_phrase(self.run)
+        self.run, self.owner = [], ""
 
-    def _add_phrase(indexes: list[int]) -> None:
+    def read(self) -> None:
+        words = self.words
+        skip: set[int] = set()
+        in_relative = False
+        for i, word in enumerate(words):
+            if i in skip:
+                continue
+            if word == _BOUNDARY:
+                self.close()
+                in_relative = False
+                self.intro, self.opens = _BOUNDARY, True
+                continue
+            if word in RELATIVES or word in SUBJECT_PRONOUNS:
+                # "someone who left", "the last text she sent": the clause's verb is not
+                # a subject.
+                self.close()
+                in_relative = True
+                continue
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            leads_to = nxt in ARTICLES or nxt in OWNERS or self._capitalised(i + 1)
+            preposition = (word in PLACE_PREPOSITIONS and word in FRAME_WORDS) or (
+                word in _PARTICLE_PREPOSITIONS and leads_to
+            )
+            if in_relative and not (preposition or word in {"about", "for", "of", "with"}):
+                continue
+            in_relative = False
+            if word in _PARTICLE_PREPOSITIONS and leads_to:
+                self.close()  # "down the street"
+                self.intro, self.opens = word, False
+                continue
+            if word in OWNERS and not self.run:
+                self.owner = OWNERS[word]
+                continue
+            if (
+                _gerund(word)
+                and self.run
+                and not self.action_words
+                and (_can_be_noun(words[self.run[-1]]) or self.originals[self.run[-1]][0].isupper())
+                and "ADJ" not in parts_of_speech(words[self.run[-1]])
+            ):
+                # "a grandmother baking bread": the noun before the gerund is who does it.
+                self.close()
+                self.actor = any(f.zone != _FRAME for f in self.found)
+            if _gerund(word) and not self.run:
+                self.intro, self.opens = word, False
+                if self.action_words:
+                    continue  # a second verb: "dreaming of her daughter"
+                self.action_words = [word]
+                # A particle or a bare object completes it: "driving home", "counting stars".
+                then = words[i + 2] if i + 2 < len(words) else ""
+                leads_on = nxt in _PARTICLE_PREPOSITIONS and (
+                    then in ARTICLES or then in OWNERS or self._capitalised(i + 2)
+                )
+                if leads_on:
+                    pass  # "drifting down the stream": a preposition, not a particle
+                elif nxt in PARTICLES:
+                    self.action_words.append(nxt)
+                    if nxt not in _KINDS:  # "growing up"; "driving home" sings the home
+                        skip.add(i + 1)
+                elif nxt and nxt != _BOUNDARY and not _is_frame(nxt) and _can_be_noun(nxt):
+                    self.action_words.append(nxt)
+                elif nxt in {"in", "on", "for", "with"} and then in REFLEXIVES:
+                    self.action_words += [nxt, REFLEXIVES[then]]
+                    skip |= {i + 1, i + 2}
+                continue
+            if _is_frame(word) or (word.endswith("'s") and word.removesuffix("'s") in GENRES):
+                self.close()
+                if word in _INTRO_WORDS or self.tokens[i].marker:
+                    self.intro = word
+                    self.opens = self.tokens[i].marker
+                continue
+            if not self.run:
+                self.run_intro, self.run_opens = self.intro, self.opens
+            self.run.append(i)
+        self.close()
+
+    def _add_phrase(self, indexes: list[int]) -> None:
+        words, originals = self.words, self.originals
         # The head is the last word that can be a noun or is a name, unless an adjective or
         # a participle follows a plain noun: then that noun is the head and the rest
         # describes it. An adjective left dangling before the song's kind is dropped.
         head_at = None
         for position in range(len(indexes)):
             i = indexes[position]
-            if _is_name(words[i], originals[i], i == 0, _previous(i)):
+            if _is_name(words[i], originals[i], self._first(i), self._previous(i)):
                 head_at = position
             elif (
                 _can_be_noun(words[i])
                 or (
                     not parts_of_speech(words[i])
-                    and _previous(i) in ARTICLES
+                    and self._previous(i) in ARTICLES
                     and originals[i].islower()
                 )
             ) and not words[i].endswith(_ADJECTIVE_SUFFIXES):
@@ -380,6 +730,14 @@ def extract_subject(prompt: str) -> Subject:
                     # After a noun it describes that noun: "an umbrella left on the train".
                     break
                 head_at = position
+        last = indexes[-1]
+        if head_at is None and originals[last][0].isupper() and not parts_of_speech(words[last]):
+            # A capitalised word after an article that describes nothing after it is a
+            # name the dictionary lacks: "over the Atlantic".
+            head_at = len(indexes) - 1
+            alone = True
+        else:
+            alone = False
         if head_at is None:
             return
         head_word = words[indexes[head_at]]
@@ -387,21 +745,24 @@ def extract_subject(prompt: str) -> Subject:
             head_at == len(indexes) - 1
             and _describes(head_word)
             and not _is_name(
-                head_word, originals[indexes[head_at]], False, _previous(indexes[head_at])
+                head_word, originals[indexes[head_at]], False, self._previous(indexes[head_at])
             )
-            and _modifies_next(indexes[head_at])
+            and self._modifies_next(indexes[head_at])
         ):
             return  # "a heavy metal anthem": the adjective describes the song, not a thing
         kept = indexes[: head_at + 1]
         head_index = kept[-1]
         proper = _is_name(
-            words[head_index], originals[head_index], head_index == 0, _previous(head_index)
+            words[head_index],
+            originals[head_index],
+            self._first(head_index),
+            self._previous(head_index),
         )
         # Names are capitalised; a capitalised adjective keeps its capital ("the Japanese
         # garden").
         sung = [
             originals[i][0].upper() + words[i][1:]
-            if _is_name(words[i], originals[i], i == 0, _previous(i))
+            if _is_name(words[i], originals[i], self._first(i), self._previous(i))
             and not _can_be_noun(words[i].removesuffix("'s"))
             else originals[i]
             if i and originals[i][0].isupper() and not _can_be_noun(words[i])
@@ -417,8 +778,8 @@ def extract_subject(prompt: str) -> Subject:
             head=head if not proper else sung[-1],
             plural=(not proper) and is_plural(words[head_index]),
             proper=proper,
-            owner=owner,
-            kind=_kind(head, proper, after),
+            owner=self.owner,
+            kind=_kind(head if not proper else sung[-1], proper or alone, self.run_intro),
         )
         # What lasts a while is a span of time, not an object: "an hour-long wait".
         if any(w.endswith("-long") for w in sung) and phrase.kind == THING:
@@ -429,60 +790,131 @@ def extract_subject(prompt: str) -> Subject:
             rest = [w for w in words[head_index + 2 : head_index + 5] if w not in ARTICLES]
             if rest and _KINDS.get(singular(rest[0])) == IDEA:
                 phrase = replace(phrase, kind=IDEA)
-        if all(p.text != phrase.text for p in phrases + framing):
-            # Before any preposition a phrase names the kind of song ("a love song"): it
-            # colours the song but the subject proper comes after "about", "for", "of".
-            # A phrase that opens the prompt without such a word is the subject itself:
-            # "an umbrella left on the train".
-            follows = words[indexes[-1] + 1] if indexes[-1] + 1 < len(words) else ""
-            names_song = follows in GENRE_WORDS or follows in PIECE_WORDS
-            (phrases if after or not names_song else framing).append(phrase)
-            if not after and not names_song:
-                leads.append(phrase)
+        if any(f.phrase.text == phrase.text for f in self.found):
+            return
+        start = indexes[0]
+        before = [w for w in words[self.last_end + 1 : start] if w not in ARTICLES]
+        previous = self.found[-1].phrase if self.found else None
+        follows = words[indexes[-1] + 1] if indexes[-1] + 1 < len(words) else ""
+        self.found.append(
+            _Found(
+                phrase,
+                zone=self.tokens[start].zone,
+                intro=self.run_intro,
+                opens=self.run_opens,
+                after_phrase=self.last_end >= 0 and len(before) <= 2,
+                determined=bool(self.owner) or self._previous(start) in ARTICLES | _DETERMINERS,
+                names_song=follows in GENRES or follows in PIECES,
+                after_being_in_a=self.run_intro == "in"
+                and self._previous(start) in {"a", "an"}
+                and previous is not None
+                and previous.kind == BEING,
+            )
+        )
+        self.last_end = head_index
 
-    for i, word in enumerate(words):
-        if word in RELATIVES:
-            close()
-            in_relative = True
+
+def _only_sound(found: _Found) -> bool:
+    """A phrase that names the music, not the story: "field recordings", "soft drums", a
+    bare "jazz" in a list. After "about" an instrument is the subject ("a song about my
+    grandfather's piano"), and so is a particular one anywhere ("an old piano in the attic",
+    "church bells")."""
+    phrase = found.phrase
+    head = phrase.head.lower()
+    if phrase.proper or head in _KINDS or found.zone == _ABOUT or _gerund(found.intro):
+        return False  # after a verb it is what someone does: "playing guitar"
+    if not music_word(head) and not music_word(phrase.words[-1].lower()):
+        return False
+    if found.zone == _FRAME or (sound_word(head) and head not in INSTRUMENTS):
+        return True
+    modifiers = [w.lower().removesuffix("'s") for w in phrase.words[:-1]]
+    story = [w for w in modifiers if _can_be_noun(w) and not music_word(w)]
+    return not found.determined and not story
+
+
+def _roles(found: list[_Found]) -> list[NounPhrase]:
+    """Each phrase with its role, lead first, then the others in the prompt's order and the
+    ones naming the kind of song last."""
+    out: list[NounPhrase] = []
+    lead_taken = False
+    previous_role = ""
+    for f in found:
+        phrase = f.phrase
+        if f.zone == _FRAME or (f.names_song and not f.opens and f.intro in {"", _BOUNDARY}):
+            role = THEME
+        elif f.intro in {"and", "or", _BOUNDARY} and previous_role in {LEAD, COMPANY, SETTING}:
+            role = SETTING if previous_role == SETTING else COMPANY
+        elif f.opens or f.intro in {"", _BOUNDARY, "and", "or"}:
+            role = COMPANY if lead_taken else LEAD
+        elif f.intro == "of":
+            role = SETTING if previous_role == SETTING and f.after_phrase else COMPANY
+        elif f.intro in PLACE_PREPOSITIONS or _is_motion(f.intro):
+            # Someone there is company; so is what a person is in ("a girl in a raincoat")
+            # and what one goes to do ("learning to love").
+            beside = (
+                phrase.kind == BEING
+                or f.after_being_in_a
+                or (f.intro == "to" and phrase.kind == IDEA)
+            )
+            role = COMPANY if beside else SETTING
+        else:
+            role = COMPANY
+        lead_taken = lead_taken or role == LEAD
+        if role != THEME:
+            previous_role = role
+        out.append(replace(phrase, role=role))
+    if not lead_taken and out:
+        # A prompt about an action ("dancing in the kitchen with my family"): who does it
+        # leads, else the first thing named.
+        story = [p for p in out if p.role != THEME] or out
+        chosen = next((p for p in story if p.kind == BEING), story[0])
+        out = [replace(p, role=LEAD) if p is chosen else p for p in out]
+    lead = next((p for p in out if p.role == LEAD), None)
+    others = [p for p in out if p is not lead and p.role != THEME]
+    themes = [p for p in out if p is not lead and p.role == THEME]
+    return ([lead] if lead else []) + others + themes
+
+
+def _forms(word: str) -> set[str]:
+    return {word, singular(word), plural(word)}
+
+
+def extract_subject(prompt: str) -> Subject:
+    """The subject of an English prompt, its lead phrase first; never raises, an empty
+    Subject (no phrases) for a prompt that only names a genre, a tempo or an arrangement."""
+    tokens = _tokens(prompt)
+    _mark(tokens)
+    heard = [t for t in tokens if t.note]
+    # Notes in the frame go without a trace ("a sad piano ballad" is "a sad ballad"); others
+    # end the phrase they interrupt.
+    kept: list[_Token] = []
+    for token in tokens:
+        if token.note and token.zone != _FRAME:
+            token = _Token(_BOUNDARY, _BOUNDARY, True)
+        if token.note or (token.word == _BOUNDARY and kept and kept[-1].word == _BOUNDARY):
             continue
-        if in_relative and word not in PLACE_PREPOSITIONS | {"about", "for", "of", "on", "with"}:
-            continue  # "someone who left": the clause's verb is not a subject
-        in_relative = False
-        if word in OWNERS and not run:
-            owner = OWNERS[word]
-            continue
-        if (
-            _gerund(word)
-            and run
-            and not action_words
-            and (_can_be_noun(words[run[-1]]) or originals[run[-1]][0].isupper())
-            and "ADJ" not in parts_of_speech(words[run[-1]])
-        ):
-            # "a grandmother baking bread": the noun before the gerund is who does it.
-            close()
-            actor = bool(phrases)
-        if _gerund(word) and not run and not action_words:
-            action_words = [word]
-            # A particle or a bare object completes it: "driving home", "counting stars".
-            nxt, then = [*words[i + 1 : i + 3], "", ""][:2]
-            if nxt in PARTICLES or (nxt and not _is_frame(nxt) and _can_be_noun(nxt)):
-                action_words.append(nxt)
-            elif nxt in {"in", "on", "for", "with"} and then in REFLEXIVES:
-                action_words += [nxt, REFLEXIVES[then]]
-            after = after or "about"
-            continue
-        if _is_frame(word) or (word.endswith("'s") and words[i].rstrip("'s") in GENRE_WORDS):
-            close()
-            if word in PLACE_PREPOSITIONS or word in {"about", "for", "of", "on", "with"}:
-                after = word
-            continue
-        run.append(i)
-    close()
-    action = " ".join(action_words)
-    ordered = phrases + framing
-    # The phrase the prompt opens with is what it is about; settings after it come next.
-    ordered = leads + [p for p in ordered if p not in leads]
-    return Subject(tuple(ordered), action, mood, _title(ordered, action, words, actor))
+        kept.append(token)
+    reader = _Reader(kept)
+    reader.read()
+    sound = [f for f in reader.found if _only_sound(f)]
+    found = [f for f in reader.found if f not in sound]
+    ordered = _roles(found)
+    words = [t.word for t in tokens]
+    mood = next((MOODS[w] for w in words if w in MOODS), "")
+    action = " ".join(reader.action_words)
+    sung = {singular(w.lower().removesuffix("'s")) for p in ordered for w in p.words}
+    unsung = {
+        form
+        for word in [t.word for t in heard]
+        + [w for f in sound for w in f.phrase.words]
+        + [w for w in words if w in PIECES]
+        if music_word(word.lower()) and word != NUMBER
+        for form in _forms(word.lower())
+    }
+    sung |= set(action.split())
+    unsung -= {form for w in sung for form in _forms(w)}
+    title = _title(ordered, action, reader.words, reader.actor)
+    return Subject(tuple(ordered), action, mood, title, frozenset(unsung))
 
 
 def _title(phrases: list[NounPhrase], action: str, words: list[str], actor: bool) -> str:

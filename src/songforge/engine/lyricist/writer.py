@@ -117,14 +117,16 @@ class _Writer:
         self.subject_ends = list(dict.fromkeys(own))
         self.endings = list(dict.fromkeys([*self.subject_ends, *self.nouns, *COMMON_NOUNS]))
         self.used_lines: set[str] = set()
-        self.used_ends: set[str] = set()
+        # The prompt's words for the music ("strings", "beat") never end a line.
+        self.used_ends: set[str] = set(subject.unsung)
         self.pairs: list[tuple[str, str]] = []
         self.template_uses: dict[str, int] = {}
         self.sung = {p.text: 0 for p in self.phrases}  # story lines per phrase so far
         self.verse_count = 0
 
     def partner(self, word: str, avoid: set[str]) -> str | None:
-        options = [w for w in self.endings if rhymes(word, w) and w not in avoid]
+        banned = set(avoid) | self.subject.unsung  # the prompt's music words end no line
+        options = [w for w in self.endings if rhymes(word, w) and w not in banned]
         return self.rng.choice(options) if options else None
 
     def pair(
@@ -147,7 +149,7 @@ class _Writer:
             if second:
                 self.used_ends |= {first, second}
                 return first, second
-        self.used_ends.clear()  # a long song may reuse endings, never lines
+        self.used_ends = set(self.subject.unsung)  # a long song may reuse endings, never lines
         return self.pair(prefer, avoid)
 
     def fill(
@@ -399,7 +401,11 @@ def _write_english(
     # ("Une Chanson Sur La Pluie"): such a prompt gets a song on its theme, with a title
     # made from the theme's English words.
     subject = Subject((), "", "", "") if foreign else extract_subject(prompt)
-    themes = detect_themes(f"{prompt} {mood_hint}")
+    # The prompt's words for the music ("strings", "beat") are heard, never sung.
+    themes = [
+        replace(t, nouns=tuple(n for n in t.nouns if n not in subject.unsung) or t.nouns)
+        for t in detect_themes(f"{prompt} {mood_hint}")
+    ]
     writer = _Writer(subject, themes, rng)
     song_title = title or choose_title(subject, themes, rng)
     # The chorus is written first, so it gets the subject's own words for its rhymes.

@@ -1,0 +1,413 @@
+"""The lyric writer reads a prompt as a listener would: what the song is about (its lead, the
+settings around it), never the production notes (instruments, keys, tempo, genre, mix).
+
+Each row was written by hand from what a listener expects, not from what the reader does:
+the lead phrase's head, the heads of the settings (places and times around the lead), the
+production words of the prompt (never a subject noun, never sung), and other words that
+describe or act and must not be taken for things.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+
+from songforge.engine.lyricist.grammar import plural, singular
+from songforge.engine.lyricist.subject import Subject, extract_subject
+from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
+
+
+@dataclass(frozen=True)
+class Row:
+    prompt: str
+    lead: str | None  # head of the lead phrase; None: no subject at all (a genre only)
+    settings: frozenset[str] = field(default_factory=frozenset)
+    production: frozenset[str] = field(default_factory=frozenset)  # never a noun, never sung
+    describing: frozenset[str] = field(default_factory=frozenset)  # never a noun
+
+
+def row(
+    prompt: str,
+    lead: str | None,
+    settings: str = "",
+    production: str = "",
+    describing: str = "",
+) -> Row:
+    return Row(
+        prompt,
+        lead,
+        frozenset(settings.split()),
+        frozenset(production.split()),
+        frozenset(describing.split()),
+    )
+
+
+ROWS: list[Row] = [
+    # What users reported.
+    row("lost love, piano and strings, in A minor", "love", "", "piano strings minor"),
+    row("an umbrella left on the train", "umbrella", "train", "", "left"),
+    row("a truck driver crossing Texas at night", "driver", "Texas night", "", "crossing"),
+    row("Maria dancing in the rain", "Maria", "rain", "", "dancing"),
+    row("a song about my grandfather's old piano", "piano", "", "song"),
+    row("a ballad about a broken guitar string", "string", "", "ballad", "broken"),
+    row("lofi beat", None, "", "lofi beat"),
+    row("techno", None, "", "techno"),
+    row("epic orchestral", None, "", "orchestral", "epic"),
+    row(
+        "120 bpm uptempo latin pop song about summer, female vocal, reverb",
+        "summer",
+        "",
+        "bpm uptempo latin pop song vocal reverb",
+        "female",
+    ),
+    # Keys, modes, tempo and instruments around a subject.
+    row(
+        "dark synthwave track in F# minor with heavy 808s about a neon city that never sleeps",
+        "city",
+        "",
+        "synthwave track minor",
+        "heavy",
+    ),
+    row(
+        "a slow ballad in D dorian about my mother's garden",
+        "garden",
+        "",
+        "ballad dorian",
+        "slow",
+    ),
+    row(
+        "sad song, rain on the window, acoustic guitar, 90 bpm",
+        "rain",
+        "window",
+        "song guitar acoustic bpm",
+    ),
+    row("an anthem for my daughter's wedding", "wedding", "", "anthem"),
+    row(
+        "a song for my daughter's wedding with strings and a choir",
+        "wedding",
+        "",
+        "song strings choir",
+    ),
+    row(
+        "tags: lofi, chill, jazzy piano, vinyl crackle, rainy tokyo night",
+        "night",
+        "",
+        "lofi piano vinyl crackle tag",
+        "chill jazzy",
+    ),
+    row("a bass-heavy trap beat about money and fame", "money", "", "bass trap beat"),
+    row(
+        "Write me a really chill lo-fi hip hop song with mellow Rhodes keys and soft drums "
+        "about late nights studying in my room",
+        "night",
+        "room",
+        "lo-fi hip hop song rhodes keys drums",
+        "mellow studying",
+    ),
+    row(
+        "an upbeat country song about a dog named Biscuit and a red pickup truck, with banjo "
+        "and fiddle",
+        "dog",
+        "",
+        "country song banjo fiddle",
+        "upbeat red",
+    ),
+    row(
+        "epic cinematic orchestral piece, 2 minutes, with choir and timpani, about a lost "
+        "empire beneath the sea",
+        "empire",
+        "sea",
+        "cinematic orchestral piece minute choir timpani",
+        "lost",
+    ),
+    row(
+        "a ballad about a lighthouse keeper and his daughter on a stormy coast",
+        "keeper",
+        "coast",
+        "ballad",
+        "stormy",
+    ),
+    row(
+        "f# major, 140bpm, happy hardcore about a hamster on a wheel",
+        "hamster",
+        "wheel",
+        "major hardcore bpm",
+    ),
+    row(
+        "a lullaby for baby Noah, soft music box and harp, 70 bpm",
+        "Noah",
+        "",
+        "lullaby music box harp bpm",
+        "soft",
+    ),
+    row(
+        "a song about a broken heart, with a sad piano intro and a big drop",
+        "heart",
+        "",
+        "song piano intro drop",
+    ),
+    row(
+        "indie folk, fingerpicked acoustic guitar, harmonica, about leaving my hometown",
+        "hometown",
+        "",
+        "folk guitar acoustic harmonica",
+        "fingerpicked leaving",
+    ),
+    row(
+        "Neon, rain, heartbreak - synthwave, 100 bpm, male vocals",
+        "neon",
+        "",
+        "synthwave bpm vocal",
+        "male",
+    ),
+    row(
+        "the ocean at 4am, ambient drone, field recordings, no drums",
+        "ocean",
+        "",
+        "ambient drone recording drum",
+    ),
+    row(
+        "a breakup song, minor key, sparse piano, whispered vocals, about the last text she sent",
+        "text",
+        "",
+        "song minor key piano vocal",
+        "sparse whispered sent",
+    ),
+    row(
+        "dreamy shoegaze with walls of guitar about a girl in a yellow raincoat",
+        "girl",
+        "",
+        "shoegaze guitar wall",
+        "dreamy yellow",
+    ),
+    row(
+        "the last dance at a small-town prom, 80s synth pop, gated reverb drums",
+        "dance",
+        "prom",
+        "synth pop reverb drum",
+        "gated",
+    ),
+    row(
+        "a lullaby about a sleepy panda, music box and soft strings, 70 bpm",
+        "panda",
+        "",
+        "lullaby music box strings bpm",
+        "sleepy soft",
+    ),
+    # Places and names after verbs of motion and prepositions; names in lowercase.
+    row(
+        "a cowboy crossing the desert on horseback, leaving El Paso behind",
+        "cowboy",
+        "desert horseback Paso",
+        "",
+        "crossing leaving",
+    ),
+    row("a kid from Lagos flying over the Atlantic", "kid", "Lagos Atlantic", "", "flying"),
+    row(
+        "a sea captain and his parrot sailing to Jamaica",
+        "captain",
+        "Jamaica",
+        "",
+        "sailing",
+    ),
+    row(
+        "A lonely astronaut, drifting past Saturn, dreaming of her daughter back on Earth",
+        "astronaut",
+        "Saturn Earth",
+        "",
+        "lonely drifting dreaming",
+    ),
+    row(
+        "my dog max chasing the mailman down the street",
+        "Max",
+        "street",
+        "",
+        "chasing",
+    ),
+    row(
+        "two old friends drinking coffee in a Paris cafe at dawn",
+        "friend",
+        "cafe dawn",
+        "",
+        "drinking",
+    ),
+    row("fireflies over the lake on a summer night", "firefly", "lake night"),
+    row(
+        "song about two sisters who run a bakery in Naples",
+        "sister",
+        "Naples",
+        "song",
+        "run",
+    ),
+    row("Write a track about Zoe, who moved to Seoul last spring", "Zoe", "Seoul", "track"),
+    row(
+        "mariachi song about abuela's tamales on christmas eve",
+        "tamale",
+        "eve",
+        "mariachi song",
+    ),
+    row(
+        "reggaeton, sensual, about a summer fling in Puerto Rico",
+        "fling",
+        "Rico",
+        "reggaeton",
+        "sensual",
+    ),
+    row(
+        "hip hop beat about growing up in Atlanta with my cousins, 90 bpm",
+        "cousin",
+        "Atlanta",
+        "hip hop beat bpm",
+        "growing",
+    ),
+    row("A Song About Summer Nights In Paris", "night", "Paris", "song"),
+    # The instrument is what the song is about: it stays.
+    row(
+        "a song about the old upright piano in the church hall",
+        "piano",
+        "hall",
+        "song",
+        "upright",
+    ),
+    row("a ballad about the guitar my father gave me", "guitar", "", "ballad", "gave"),
+    row("a jazz trio playing in a smoky basement club", "trio", "club", "", "playing smoky"),
+    row("my little brother's first bike", "bike", "", "", "little first"),
+    row("a waltz for my parents' anniversary", "anniversary", "", "waltz"),
+    row(
+        "a polka about sausages, beer and an accordion player named Hans",
+        "sausage",
+        "",
+        "polka",
+    ),
+    row(
+        "a country song about a pickup truck and a dog on a dirt road",
+        "truck",
+        "road",
+        "country song",
+    ),
+    row("a love song for my partner on our anniversary", "partner", "anniversary", "song"),
+    # Only a genre, a tempo or an arrangement: no subject, the writer uses a theme.
+    row("drum and bass", None, "", "drum bass"),
+    row("uptempo latin pop, female vocals", None, "", "uptempo latin pop vocal", "female"),
+    row("sad piano", None, "", "piano", "sad"),
+]
+
+
+def _forms(word: str) -> set[str]:
+    low = word.lower()
+    return {low, singular(low), plural(low)}
+
+
+def _subject_words(subject: Subject) -> set[str]:
+    """Every word of every subject phrase, lower case, with its parts across hyphens."""
+    words: set[str] = set()
+    for phrase in subject.phrases:
+        for word in (*phrase.words, phrase.head):
+            low = word.lower().removesuffix("'s")
+            words |= {low, singular(low), *low.split("-")}
+    return words
+
+
+def _problems(case: Row) -> list[str]:
+    subject = extract_subject(case.prompt)
+    heads = [p.head for p in subject.phrases]
+    problems = []
+    if case.lead is None:
+        if subject.phrases:
+            problems.append(f"no subject expected, got {heads}")
+    elif not subject.phrases or subject.phrases[0].head.lower() != case.lead.lower():
+        problems.append(f"lead {case.lead!r} expected first, got {heads}")
+    settings = {p.head.lower() for p in subject.phrases if getattr(p, "role", None) == "setting"}
+    if settings != {s.lower() for s in case.settings}:
+        problems.append(f"settings {sorted(case.settings)} expected, got {sorted(settings)}")
+    # A production word is not even a modifier of the subject; a describing word may
+    # modify ("the old upright piano") but never heads a phrase.
+    as_words = _subject_words(subject)
+    as_heads = {singular(h.lower()) for h in heads} | {h.lower() for h in heads}
+    wrong = sorted(
+        [w for w in case.production if _forms(w) & as_words]
+        + [w for w in case.describing if _forms(w) & as_heads]
+    )
+    if wrong:
+        problems.append(f"taken as subject nouns: {wrong} in {[p.text for p in subject.phrases]}")
+    return problems
+
+
+def test_the_table_is_large_and_varied() -> None:
+    assert len(ROWS) >= 40
+    assert len({r.prompt for r in ROWS}) == len(ROWS)
+    assert sum(bool(r.production) for r in ROWS) >= 20
+    assert sum(bool(r.settings) for r in ROWS) >= 15
+
+
+@pytest.mark.parametrize("case", ROWS, ids=[f"{i:02d}" for i in range(len(ROWS))])
+def test_the_prompt_is_read_as_a_listener_would(case: Row) -> None:
+    assert not _problems(case), (case.prompt, _problems(case))
+
+
+def test_the_lead_comes_first_with_its_role() -> None:
+    for case in ROWS:
+        subject = extract_subject(case.prompt)
+        if not subject.phrases:
+            continue
+        roles = [p.role for p in subject.phrases]
+        assert roles[0] == "lead", (case.prompt, roles)
+        assert roles.count("lead") == 1, (case.prompt, roles)
+        assert set(roles) <= {"lead", "setting", "company", "theme"}, (case.prompt, roles)
+        assert subject.lead is subject.phrases[0]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "head", "kind"),
+    [
+        ("a truck driver crossing Texas at night", "Texas", "place"),
+        ("Maria dancing in the rain", "Maria", "being"),
+        ("a kid from Lagos flying over the Atlantic", "Lagos", "place"),
+        ("Write a track about Zoe, who moved to Seoul last spring", "Seoul", "place"),
+        ("Write a track about Zoe, who moved to Seoul last spring", "Zoe", "being"),
+        ("a cowboy crossing the desert on horseback, leaving El Paso behind", "Paso", "place"),
+        ("my dog max chasing the mailman down the street", "Max", "being"),
+        ("A lonely astronaut, drifting past Saturn, dreaming of her daughter", "Saturn", "place"),
+    ],
+)
+def test_names_after_motion_and_prepositions_are_places(prompt: str, head: str, kind: str) -> None:
+    phrases = {p.head: p for p in extract_subject(prompt).phrases}
+    assert head in phrases, (prompt, list(phrases))
+    assert phrases[head].kind == kind
+    assert phrases[head].proper
+
+
+def _sung(prompt: str, seed: int) -> list[str]:
+    draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+    return [draft.title, *(line for s in draft.sections for line in s.lines)]
+
+
+PRODUCTION_ROWS = [r for r in ROWS if r.production]
+
+
+@pytest.mark.parametrize(
+    "case", PRODUCTION_ROWS, ids=[f"{i:02d}" for i in range(len(PRODUCTION_ROWS))]
+)
+def test_production_words_are_never_sung(case: Row) -> None:
+    """No line of any section, nor the title, says the prompt's production words: the
+    instruments, keys, tempo, genre and mix are heard, not sung about."""
+    banned = {form for word in case.production for form in _forms(word)}
+    sung = []
+    for seed in (1, 2):
+        for line in _sung(case.prompt, seed):
+            said = set(re.findall(r"[a-z]+", line.lower()))
+            if said & banned:
+                sung.append((line, sorted(said & banned)))
+    assert not sung, (case.prompt, sung)
+
+
+def test_an_instrument_the_song_is_about_is_sung() -> None:
+    for prompt, noun in [
+        ("a song about my grandfather's old piano", "piano"),
+        ("a ballad about a broken guitar string", "string"),
+        ("a ballad about the guitar my father gave me", "guitar"),
+    ]:
+        lines = _sung(prompt, 1)
+        assert any(_forms(noun) & set(re.findall(r"[a-z]+", line.lower())) for line in lines)
