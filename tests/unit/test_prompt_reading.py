@@ -411,3 +411,34 @@ def test_an_instrument_the_song_is_about_is_sung() -> None:
     ]:
         lines = _sung(prompt, 1)
         assert any(_forms(noun) & set(re.findall(r"[a-z]+", line.lower())) for line in lines)
+
+
+def _lines_saying(lines: list[str], words: set[str]) -> int:
+    return sum(bool(words & set(re.findall(r"[a-z]+", line.lower()))) for line in lines)
+
+
+def test_the_lead_is_sung_more_than_its_settings() -> None:
+    """Outside the chorus, the lead is sung in more lines than the places and times around
+    it ("an umbrella left on the train" is about the umbrella, not the train)."""
+    outsung = []
+    cases = 0
+    for case in ROWS:
+        if case.lead is None or not case.settings:
+            continue
+        settings = {form for word in case.settings for form in _forms(word)}
+        for seed in (1, 2):
+            draft = write_lyrics(case.prompt, title=None, form=STANDARD_FORM, seed=seed)
+            lines = [line for s in draft.sections if s.name != "Chorus" for line in s.lines]
+            cases += 1
+            if _lines_saying(lines, settings) > _lines_saying(lines, _forms(case.lead)):
+                outsung.append((case.prompt, seed))
+    assert len(outsung) <= cases // 8, outsung
+    umbrella = train = 0
+    for seed in (1, 2, 3):
+        draft = write_lyrics(
+            "an umbrella left on the train", title=None, form=STANDARD_FORM, seed=seed
+        )
+        verses = [line for s in draft.sections if s.name != "Chorus" for line in s.lines]
+        umbrella += _lines_saying(verses, {"umbrella"})
+        train += _lines_saying(verses, {"train"})
+    assert umbrella > train, (umbrella, train)

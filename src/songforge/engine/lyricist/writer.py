@@ -27,7 +27,7 @@ from songforge.engine.lyricist.line_templates import (
     templates_for,
 )
 from songforge.engine.lyricist.spanish import SPANISH, write_spanish
-from songforge.engine.lyricist.subject import NounPhrase, Subject, extract_subject
+from songforge.engine.lyricist.subject import LEAD, NounPhrase, Subject, extract_subject
 from songforge.engine.lyricist.themes import COMMON_NOUNS, Theme, detect_themes
 
 # Words that pad a line by a syllable or two; a plain line wins when it fits as well.
@@ -41,6 +41,9 @@ _VERBLESS = re.compile(r"^(just |all for |bring back |tell me of )?\{S\} (and|in
 _VERBLESS_COST = 1.4
 _CONCRETE = frozenset(("place", "sky", "thing"))
 _STORY_BONUS = 1.5  # a line that sings the subject beats a line that only fits the theme
+# A lead of many syllables ("the umbrella") fits fewer templates exactly than a short
+# setting ("the train"); a line off by one that sings the lead is worth an exact one.
+_LEAD_BONUS = 1.0
 _BEST_POSSIBLE = -_SECTION_BONUS - _STORY_BONUS  # exact, plain, fresh, on the subject
 # Adjectives that colour lines by the prompt's mood, ahead of the theme's own.
 MOOD_ADJECTIVES = {
@@ -233,6 +236,7 @@ class _Writer:
                     + (_VERBLESS_COST if _VERBLESS.search(template.text) else 0.0)
                     - (_SECTION_BONUS if len(template.sections) <= 2 else 0.0)
                     - (_STORY_BONUS if phrase is not None else 0.0)
+                    - (_LEAD_BONUS if phrase is not None and phrase.role == LEAD else 0.0)
                 )
                 if score < best_score:
                     best, best_score, best_template, best_phrase = text, score, template, phrase
