@@ -83,6 +83,23 @@ def test_create_key_shows_secret_once(client: TestClient, org: Bootstrapped) -> 
     assert music.json()["error"]["code"] == "model_not_allowed"
 
 
+def test_create_key_reads_values_as_the_document_describes_them(
+    client: TestClient, org: Bootstrapped
+) -> None:
+    created = _new_key(
+        client,
+        org,
+        name="   " + "n" * 50 + "\n",  # 50 characters once trimmed
+        limitAmount="12.34500",  # a decimal string; trailing zeros are not places
+        expiresAt="2999-02-28",
+    )
+    assert created["name"] == "n" * 50
+    assert created["limit_amount_decimal"] == "12.3450"
+    assert created["expires_at"] == "2999-02-28T00:00:00Z"
+    later = _new_key(client, org, expiresAt="2999-12-31t23:59:60z")  # RFC 3339 allows both
+    assert later["expires_at"] == "3000-01-01T00:00:00Z"
+
+
 def test_create_key_validation(client: TestClient, org: Bootstrapped) -> None:
     cases = [
         ({"name": ""}, "name"),
@@ -97,6 +114,13 @@ def test_create_key_validation(client: TestClient, org: Bootstrapped) -> None:
         ({"name": "a", "models": "suno_music"}, "models"),
         ({"name": "a", "expiresAt": "2001-01-01"}, "expiresAt"),
         ({"name": "a", "expiresAt": "tomorrow"}, "expiresAt"),
+        ({"name": "a", "expiresAt": ""}, "expiresAt"),
+        ({"name": "a", "expiresAt": "2099-01-01 00:00:00"}, "expiresAt"),  # not RFC 3339
+        # After 9999-12-31T23:59:59Z, which expires_at could not be written as (was a 500).
+        ({"name": "a", "expiresAt": "9999-12-31T23:59:59-23:59"}, "expiresAt"),
+        ({"name": "a", "limitAmount": "1e2"}, "limitAmount"),
+        ({"name": "a", "limitAmount": " 5"}, "limitAmount"),
+        ({"name": " \t "}, "name"),
     ]
     for body, param in cases:
         response = client.post(
@@ -307,11 +331,18 @@ def test_usage_and_billing_reconcile(
         headers=bearer(org.management_token),
     ).json()
     assert none_yet["summary"]["total_requests"] == 0
-    bad = client.get(
-        f"/v1/management/api-keys/{key['id']}/usage?startDate=yesterday",
-        headers=bearer(org.management_token),
-    )
-    assert bad.json()["error"]["param"] == "startDate"
+    for query, param in (
+        ("startDate=yesterday", "startDate"),
+        ("startDate=", "startDate"),  # empty is not absent
+        ("endDate=2026-03-28T00:00", "endDate"),
+        (f"startDate={today}&endDate=2000-01-01", "startDate"),
+    ):
+        bad = client.get(
+            f"/v1/management/api-keys/{key['id']}/usage?{query}",
+            headers=bearer(org.management_token),
+        )
+        assert bad.status_code == 400, query
+        assert bad.json()["error"]["param"] == param, query
     billing = client.get(
         f"/v1/management/api-keys/{key['id']}/billing?scene=music",
         headers=bearer(org.management_token),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 from typing import Any
 
 from songforge.domain.billing import money
@@ -14,28 +14,27 @@ from songforge.domain.errors import (
     InvalidParameter,
     UnsupportedParameter,
 )
+from songforge.domain.rfc3339 import END_OF_YEAR_9999, parse_instant
 
 CREATE_FIELDS = ("name", "limitAmount", "limitCurrency", "models", "expiresAt")
 UPDATE_FIELDS = ("name", "status", "limitAmount", "limitCurrency", "models", "expiresAt")
 STATUSES = ("active", "inactive", "revoked")
 MAX_LIMIT_USD = Decimal(1_000_000)  # TokenLab's OpenAPI bounds limitAmount at 1,000,000
+# limitAmount as a string: plain digits and an optional fraction, nothing Decimal() would
+# also take (exponents, signs, spaces, underscores, other scripts' digits, "NaN").
+DECIMAL_TEXT = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z")
 
 
 def parse_timestamp(value: str, param: str, *, end_of_day: bool = False) -> float:
-    """RFC 3339, or a plain YYYY-MM-DD date (UTC; its last second when `end_of_day`)."""
-    text = value.strip()
+    """Unix seconds of an RFC 3339 date-time, or of a YYYY-MM-DD date (UTC midnight; its
+    last millisecond when `end_of_day`). Exactly JSON Schema's `date-time` and `date`
+    formats (see rfc3339.py); InvalidParameter naming `param` for anything else."""
     try:
-        if len(text) == 10:
-            day = datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
-            return day.timestamp() + (86_399.999 if end_of_day else 0.0)
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return parse_instant(value, end_of_day=end_of_day)
     except ValueError:
         raise InvalidParameter(
             f"'{param}' must be an RFC 3339 timestamp or a YYYY-MM-DD date.", param=param
         ) from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.timestamp()
 
 
 def _check_fields(body: object, allowed: tuple[str, ...]) -> dict[str, Any]:
@@ -65,16 +64,16 @@ def _name(value: object) -> str:
 def _limit(value: object) -> Decimal | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float | str)
+        or (isinstance(value, str) and not DECIMAL_TEXT.match(value))
+    ):
         raise InvalidParameter(
-            "'limitAmount' must be a number of USD or null.", param="limitAmount"
+            "'limitAmount' must be a number of USD (or a decimal string) or null.",
+            param="limitAmount",
         )
-    try:
-        amount = Decimal(str(value))
-    except InvalidOperation:
-        raise InvalidParameter(
-            "'limitAmount' must be a number of USD or null.", param="limitAmount"
-        ) from None
+    amount = Decimal(str(value))
     if not amount.is_finite() or amount < 0 or amount > MAX_LIMIT_USD:
         raise InvalidParameter(
             f"'limitAmount' must be between 0 and {MAX_LIMIT_USD}.", param="limitAmount"
@@ -107,6 +106,9 @@ def _expires(value: object, now: float) -> float | None:
     when = parse_timestamp(value, "expiresAt")
     if when <= now:
         raise InvalidParameter("'expiresAt' must be in the future.", param="expiresAt")
+    if when >= END_OF_YEAR_9999:
+        # Keys show expires_at in UTC, which has no four-digit year past 9999.
+        raise InvalidParameter("'expiresAt' must be before the year 10000 UTC.", param="expiresAt")
     return when
 
 

@@ -154,8 +154,11 @@ class UsageQuery:
                 )
         if self.scene is not None and self.scene not in SCENES:
             raise InvalidParameter(f"'scene' must be one of: {', '.join(SCENES)}.", param="scene")
-        start = parse_timestamp(self.start_date, "startDate") if self.start_date else None
-        end = parse_timestamp(self.end_date, "endDate", end_of_day=True) if self.end_date else None
+        start = end = None
+        if self.start_date is not None:
+            start = parse_timestamp(self.start_date, "startDate")
+        if self.end_date is not None:
+            end = parse_timestamp(self.end_date, "endDate", end_of_day=True)
         if start is not None and end is not None and start > end:
             raise InvalidParameter("'startDate' must not be after 'endDate'.", param="startDate")
         models = None
