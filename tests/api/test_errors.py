@@ -332,6 +332,13 @@ def test_framework_errors_use_the_envelope(client: TestClient, org: Bootstrapped
     # RFC 9110: a 405 names every method the path allows (two routes share this path).
     assert not_allowed.headers["allow"] == "DELETE, GET"
     assert client.post("/v1/models").headers["allow"] == "GET"
+    # The callback secret's path is not also an endpoint id of /webhooks/{endpoint_id}.
+    mt = bearer(org.management_token)
+    secret_path = "/v1/management/webhooks/callback-secret"
+    for method in ("PATCH", "DELETE"):
+        response = client.request(method, secret_path, headers=mt)
+        error_of(response, 405, "invalid_request_error", "method_not_allowed")
+        assert response.headers["allow"] == "GET"
     response = client.get("/v1/tasks?limit=abc", headers=bearer(org.api_key))
     assert error_of(response, 400, "invalid_request_error", "invalid_parameter")["param"] == "limit"
     response = client.get("/v1/tasks?limit=500", headers=bearer(org.api_key))

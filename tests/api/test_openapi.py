@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import jsonschema_rs
+import pytest
 from fastapi.testclient import TestClient
 
 from songforge.api.openapi_document import ErrorEnvelope, TaskList, TaskObject
@@ -81,3 +83,80 @@ def test_real_responses_match_the_documented_models(
     ):
         assert response.status_code >= 400
         ErrorEnvelope.model_validate(response.json())
+
+
+def _accepts(document: dict[str, Any], name: str, body: Any) -> bool:
+    schema = {"$ref": f"#/components/schemas/{name}", "components": document["components"]}
+    return bool(jsonschema_rs.validator_for(schema, validate_formats=True).is_valid(body))
+
+
+PUBLIC_URL = "https://93.184.216.34/hook"  # an address literal: no lookup, a public address
+KEY_BODIES: list[Any] = [
+    {"name": "a"},
+    {"name": "  padded  ", "limitAmount": 12.5, "limitCurrency": "USD"},
+    {"name": "a", "limitAmount": "0.0001", "models": ["suno_music"], "expiresAt": "2999-01-01"},
+    {"name": "a", "limitAmount": 1000000, "models": None, "expiresAt": None},
+    {"name": "a", "expiresAt": "2999-01-01T00:00:00.5+05:30"},
+    {"name": "x" * 50},
+    {"name": "x" * 51},
+    {"name": " \u3000 "},
+    {"name": None},
+    {},
+    [],
+    {"name": "a", "limitAmount": 1000000.0001},
+    {"name": "a", "limitAmount": 0.00001},
+    {"name": "a", "limitAmount": "1e2"},
+    {"name": "a", "limitAmount": True},
+    {"name": "a", "limitCurrency": "CNY"},
+    {"name": "a", "limitCurrency": None},
+    {"name": "a", "models": ["no_such_model"]},
+    {"name": "a", "expiresAt": ""},
+    {"name": "a", "expiresAt": "2999-01-01 00:00:00Z"},
+    {"name": "a", "expiresAt": "2999-02-29"},
+    {"name": "a", "status": "active"},
+]
+WEBHOOK_BODIES: list[Any] = [
+    {"url": PUBLIC_URL},
+    {"url": " HTTPS://93.184.216.34/x ", "events": ["task.completed"], "status": "disabled"},
+    {"url": PUBLIC_URL, "events": None, "description": None},
+    {"url": PUBLIC_URL, "description": "d" * 200},
+    {"url": PUBLIC_URL, "description": "d" * 201},
+    {"url": PUBLIC_URL, "events": []},
+    {"url": PUBLIC_URL, "events": ["task.exploded"]},
+    {"url": PUBLIC_URL, "status": None},
+    {"url": "ftp://93.184.216.34/x"},
+    {"url": "https://"},
+    {"url": "   "},
+    {"url": None},
+    {},
+    {"url": PUBLIC_URL, "secret": "mine"},
+]
+
+
+@pytest.mark.parametrize("body", KEY_BODIES)
+def test_the_document_and_the_server_agree_on_key_bodies(
+    client: TestClient, org: Bootstrapped, body: Any
+) -> None:
+    document = _document(client)
+    headers = bearer(org.management_token)
+    created = client.post("/v1/management/api-keys", json=body, headers=headers)
+    assert (created.status_code == 201) == _accepts(document, "KeyCreateBody", body), created.text
+    key = client.post("/v1/management/api-keys", json={"name": "k"}, headers=headers).json()
+    changed = client.patch(f"/v1/management/api-keys/{key['id']}", json=body, headers=headers)
+    assert (changed.status_code == 200) == _accepts(document, "KeyUpdateBody", body), changed.text
+
+
+@pytest.mark.parametrize("body", WEBHOOK_BODIES)
+def test_the_document_and_the_server_agree_on_webhook_bodies(
+    client: TestClient, org: Bootstrapped, body: Any
+) -> None:
+    document = _document(client)
+    headers = bearer(org.management_token)
+    path = "/v1/management/webhooks"
+    created = client.post(path, json=body, headers=headers)
+    valid = _accepts(document, "WebhookEndpointCreateBody", body)
+    assert (created.status_code == 201) == valid, created.text
+    endpoint = client.post(path, json={"url": PUBLIC_URL}, headers=headers).json()
+    changed = client.patch(f"{path}/{endpoint['id']}", json=body, headers=headers)
+    valid = _accepts(document, "WebhookEndpointUpdateBody", body)
+    assert (changed.status_code == 200) == valid, changed.text

@@ -1,17 +1,26 @@
 """Schemathesis hooks for the fuzzing run over our own OpenAPI document.
 
-Two rules cannot be written as JSON Schema, and the document says them in words: caller
-lyrics must be words in a language the voice sings and fit the song's length (syllables
-against bars), and an upload must be audio that decodes. These hooks keep the fuzzer to
-create bodies whose lyrics pass the server's own check, and put a real one-second WAV in
-generated uploads, so that "schema-valid but refused" findings stay about what the schema
-could have said. The refusals themselves are tested in tests/api and tests/integration.
+Some rules cannot be written as JSON Schema, and the document says them in words (and, for
+management bodies and filters, under `x-songforge-rule`): caller lyrics must be words in a
+language the voice sings and fit the song's length (syllables against bars); an upload must
+be audio that decodes; a key's `expiresAt` must lie in the future (and before the year
+10000 UTC); a usage range must not end before it starts; a webhook URL's host must resolve
+to an address the server may reach. These hooks keep the fuzzer's valid cases on the right
+side of those rules: create bodies only with lyrics that pass the server's own check, a real
+one-second WAV in uploads, expiries moved into the future, reversed date ranges swapped, and
+valid-looking webhook URLs pointed at a loopback address the fuzzing server allows
+(SONGFORGE_WEBHOOK_ALLOW_PRIVATE=true; nothing listens there). A value the schema already
+calls invalid is left alone, so that "schema-valid but refused" and "invalid but accepted"
+findings stay about what the schema could have said. The refusals themselves are tested in
+tests/api, tests/unit and tests/integration.
 """
 
 from __future__ import annotations
 
 import io
 import math
+import re
+import time
 import wave
 from typing import Any
 
@@ -20,6 +29,7 @@ import schemathesis
 from songforge.domain.catalog import Catalog
 from songforge.domain.errors import SongforgeError
 from songforge.domain.generation_request import validate_create_body
+from songforge.domain.rfc3339 import END_OF_YEAR_9999, FULL_DATE, parse_instant
 from songforge.providers.engine_checks import check_lyrics_fit
 
 
@@ -42,14 +52,77 @@ def _ascii_wav(seconds: float = 1.0, rate: int = 8000) -> str:
     return out.getvalue().decode("ascii")
 
 
+FUZZ_WEBHOOK_URL = "https://127.0.0.1:9/songforge-fuzz"
+FUTURE = "2999-12-31T00:00:00Z"
+_KEY_BODIES = {("POST", "/v1/management/api-keys"), ("PATCH", "/v1/management/api-keys/{key_id}")}
+_WEBHOOK_BODIES = {
+    ("POST", "/v1/management/webhooks"): "WebhookEndpointCreateBody",
+    ("PATCH", "/v1/management/webhooks/{endpoint_id}"): "WebhookEndpointUpdateBody",
+}
+_USAGE_ROUTES = {
+    "/v1/management/api-keys/{key_id}/usage",
+    "/v1/management/api-keys/{key_id}/billing",
+}
+
+
+def _instant(value: object, *, end_of_day: bool = False) -> float | None:
+    """Seconds of a value the document's `date`/`date-time` formats admit, else None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_instant(value, end_of_day=end_of_day)
+    except ValueError:
+        return None
+
+
+def _future_expiry(body: dict[str, Any]) -> None:
+    when = _instant(body.get("expiresAt"))
+    if when is not None and not time.time() + 3600 < when < END_OF_YEAR_9999:
+        body["expiresAt"] = "2999-12-31" if FULL_DATE.match(body["expiresAt"]) else FUTURE
+
+
+def _ordered_dates(query: dict[str, Any]) -> None:
+    start = _instant(query.get("startDate"))
+    end = _instant(query.get("endDate"), end_of_day=True)
+    if start is not None and end is not None and start > end:
+        query["startDate"], query["endDate"] = query["endDate"], query["startDate"]
+
+
+def _reachable_url(case: Any, body_schema: str) -> None:
+    url = case.body.get("url")
+    schemas = case.operation.schema.raw_schema["components"]["schemas"]
+    pattern = schemas[body_schema]["properties"]["url"]["pattern"]
+    if isinstance(url, str) and re.match(pattern, url):
+        case.body["url"] = FUZZ_WEBHOOK_URL
+
+
 @schemathesis.hook
 def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
-    """Every phase's uploads (the coverage phase too) carry a real WAV as their file."""
-    operation = case.operation
-    if (operation.method.upper(), operation.path) != ("POST", "/v1/files"):
-        return
-    if isinstance(case.body, dict) and isinstance(case.body.get("file"), bytes | str):
-        case.body["file"] = _ascii_wav()
+    """Applies to every phase (the coverage phase too, which filter hooks do not reach)."""
+    operation = (case.operation.method.upper(), case.operation.path)
+    body = case.body if isinstance(case.body, dict) else None
+    if operation == ("POST", "/v1/files") and body is not None:
+        if isinstance(body.get("file"), bytes | str):
+            body["file"] = _ascii_wav()
+    elif operation in _KEY_BODIES and body is not None:
+        _future_expiry(body)
+        if body.get("status") == "revoked":
+            # Revoking is final: every later change to that key is refused, a rule of the
+            # key's state that no schema can carry. Keys are revoked in tests/api instead.
+            body["status"] = "inactive"
+    elif operation in _WEBHOOK_BODIES and body is not None:
+        _reachable_url(case, _WEBHOOK_BODIES[operation])
+    elif case.operation.path in _USAGE_ROUTES and isinstance(case.query, dict):
+        _ordered_dates(case.query)
+
+
+@schemathesis.hook
+def filter_case(context: Any, case: Any) -> bool:
+    """No `{endpoint_id}` of `callback-secret`: the document rules it out (`not`), and the
+    URL it makes is another operation's (the callback secret's), whose answers (405 for
+    PATCH and DELETE, its own 200 or 409 for GET) are documented there."""
+    path_parameters = case.path_parameters or {}
+    return bool(path_parameters.get("endpoint_id") != "callback-secret")
 
 
 @schemathesis.hook("filter_body").apply_to(method="POST", path="/v1/music/generations")  # type: ignore[attr-defined,untyped-decorator]

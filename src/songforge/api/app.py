@@ -92,7 +92,11 @@ def create_app(
     app.state.dispatcher = None
     install_error_handlers(app)
     served = services.routing.served_catalog()
-    describe_api(app, Catalog([m for m in served if services.routing.listed(m)]))
+    describe_api(
+        app,
+        Catalog([m for m in served if services.routing.listed(m)]),
+        services.destination_rules().policy,
+    )
     for module in (tasks, models, files, management, webhooks, operations):
         app.include_router(module.router)
     web.mount(app)

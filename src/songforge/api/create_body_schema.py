@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from songforge.api.schema_text import NON_BLANK as NON_BLANK_TEXT
 from songforge.domain.catalog import (
     ADD_INSTRUMENTAL,
     OPERATION_CONTINUE,
@@ -26,12 +27,8 @@ from songforge.domain.tasks import Action
 
 # Fields that, when given as a string, must hold more than white space (they are trimmed).
 NON_BLANK = ("model", "prompt", "title", "lyrics", "continue_clip_id", "user", "audio_url")
-# Text with a character Python's str.strip() keeps (ECMA-262's \s differs from it in
-# U+001C..U+001F, U+0085 and U+FEFF), and no NUL anywhere (see openapi_document.NO_NUL).
-_TEXT = {
-    "type": "string",
-    "pattern": r"^[^\u0000]*(?:[^\s\u0000\u001c-\u001f\u0085]|\uFEFF)[^\u0000]*$",
-}
+# Text with a character Python's str.strip() keeps, and no NUL anywhere.
+_TEXT = {"type": "string", "pattern": NON_BLANK_TEXT}
 
 
 def _given(*names: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:

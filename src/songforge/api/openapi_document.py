@@ -16,11 +16,22 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
 from songforge.api.create_body_schema import create_body_rules
+from songforge.api.management_request_schema import (
+    DATE_ORDER_RULE,
+    INSTANT,
+    key_create_body,
+    key_update_body,
+    webhook_create_body,
+    webhook_update_body,
+)
 from songforge.api.openapi_shapes import describe_responses
 from songforge.api.routes.files import MAX_UPLOAD_FIELDS, UPLOAD_PURPOSES
+from songforge.api.routes.webhooks import SECRET_SEGMENT
+from songforge.api.schema_text import NO_NUL
 from songforge.domain.catalog import Catalog
 from songforge.domain.generation_request import MAX_SEED
 from songforge.domain.model_versions import accepted_versions
+from songforge.outbound.policy import STRICT, OutboundPolicy
 from songforge.services.catalogue_query import recommended_for_values
 from songforge.services.run_task import ASSET_EXTENSIONS
 
@@ -172,32 +183,6 @@ class ErrorEnvelope(BaseModel):
     error: ErrorDetail
 
 
-class KeyCreateBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: str = Field(min_length=1, max_length=50)
-    limitAmount: float | str | None = Field(  # noqa: N815 - the contract's spelling
-        None, description="USD cap, 4 decimal places at most; null is unlimited, 0 spends nothing."
-    )
-    limitCurrency: Literal["USD"] = Field(  # noqa: N815
-        "USD", description="USD only; any other currency is 400 currency_retired."
-    )
-    models: list[str] | None = Field(None, description="Allow-list of model ids; empty is all.")
-    expiresAt: str | None = Field(  # noqa: N815
-        None, description="RFC 3339 timestamp or YYYY-MM-DD, in the future."
-    )
-
-
-class KeyUpdateBody(KeyCreateBody):
-    # Optional, but not null: a key always has a name.
-    name: SkipJsonSchema[None] | str = Field(  # type: ignore[assignment]
-        None, min_length=1, max_length=50
-    )
-    status: Literal["active", "inactive", "revoked"] | None = Field(
-        None, description="revoked is final."
-    )
-
-
 _ERRORS = {
     "400": "Invalid request: unsupported_parameter, invalid_parameter, unsupported_operation, "
     "invalid_json",
@@ -205,7 +190,8 @@ _ERRORS = {
     "402": "insufficient_balance or quota_exceeded",
     "403": "model_not_allowed or task_not_available",
     "404": "Not found",
-    "409": "task_not_cancellable, idempotency_key_reused or webhook_secret_revealed",
+    "409": "task_not_cancellable, idempotency_key_reused, webhook_secret_revealed or "
+    "webhook_delivery_in_flight",
     "413": "payload_too_large",
     "416": "range_not_satisfiable",
     "429": "rate_limit_exceeded",
@@ -218,6 +204,7 @@ _ROUTE_ERRORS = {
     ("get", "/v1/files/{asset_id}/{filename}"): ("403", "416"),
     ("post", "/v1/files"): ("413",),
     ("get", "/v1/management/webhooks/callback-secret"): ("409",),
+    ("post", "/v1/management/webhooks/{endpoint_id}/deliveries/{delivery_id}/retry"): ("409",),
 }
 # Non-JSON success bodies.
 _CONTENT_TYPES = {
@@ -266,14 +253,13 @@ _REQUEST_BODIES = {
     ("post", "/v1/music/generations"): "GenerationRequestBody",
     ("post", "/v1/management/api-keys"): "KeyCreateBody",
     ("patch", "/v1/management/api-keys/{key_id}"): "KeyUpdateBody",
+    ("post", "/v1/management/webhooks"): "WebhookEndpointCreateBody",
+    ("patch", "/v1/management/webhooks/{endpoint_id}"): "WebhookEndpointUpdateBody",
 }
-_MODELS: tuple[type[BaseModel], ...] = (
-    GenerationRequestBody,
-    TaskObject,
-    TaskList,
-    ErrorEnvelope,
-    KeyCreateBody,
-    KeyUpdateBody,
+_MODELS: tuple[type[BaseModel], ...] = (GenerationRequestBody, TaskObject, TaskList, ErrorEnvelope)
+_USAGE_ROUTES = (
+    "/v1/management/api-keys/{key_id}/usage",
+    "/v1/management/api-keys/{key_id}/billing",
 )
 
 
@@ -285,8 +271,13 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-def _schemas(catalog: Catalog) -> dict[str, Any]:
-    schemas: dict[str, Any] = {}
+def _schemas(catalog: Catalog, webhook_policy: OutboundPolicy) -> dict[str, Any]:
+    schemas: dict[str, Any] = {
+        "KeyCreateBody": key_create_body(catalog.ids()),
+        "KeyUpdateBody": key_update_body(catalog.ids()),
+        "WebhookEndpointCreateBody": webhook_create_body(webhook_policy),
+        "WebhookEndpointUpdateBody": webhook_update_body(webhook_policy),
+    }
     for model in _MODELS:
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
         schemas.update(schema.pop("$defs", {}))
@@ -303,9 +294,6 @@ def _schemas(catalog: Catalog) -> dict[str, Any]:
 
 # No request text may hold NUL (PostgreSQL cannot store it; json_body and the middleware
 # refuse it with 400), so every free-text string in a request says so.
-NO_NUL = r"^[^\u0000]*$"
-
-
 def _forbid_nul(schema: Any) -> None:
     """Adds NO_NUL to every string schema below `schema` that has no pattern, enum or const."""
     if isinstance(schema, list):
@@ -341,7 +329,11 @@ def _statuses(method: str, path: str, operation: dict[str, Any]) -> set[str]:
     return found
 
 
-def build_openapi(app: FastAPI, catalog: Catalog) -> dict[str, Any]:
+def build_openapi(
+    app: FastAPI, catalog: Catalog, webhook_policy: OutboundPolicy = STRICT
+) -> dict[str, Any]:
+    """The document for `app`: `catalog` decides model enums and the create body's rules,
+    `webhook_policy` which webhook URLs are valid."""
     document = get_openapi(
         title=app.title, version=app.version, description=app.description, routes=app.routes
     )
@@ -349,12 +341,19 @@ def build_openapi(app: FastAPI, catalog: Catalog) -> dict[str, Any]:
     schemas = components.setdefault("schemas", {})
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)  # nothing here answers with FastAPI's 422 body
-    schemas.update(_schemas(catalog))
+    schemas.update(_schemas(catalog, webhook_policy))
     envelope = _ref("ErrorEnvelope")
     for name in set(_REQUEST_BODIES.values()):
         _forbid_nul(schemas[name])
-    # Query values the catalogue decides (known only once it is loaded).
-    catalogue_enums = {("/v1/models", "recommended_for"): list(recommended_for_values(catalog))}
+    # Query values the catalogue decides (known only once it is loaded), and dates.
+    parameter_schemas: dict[tuple[str, str], dict[str, Any]] = {
+        ("/v1/models", "recommended_for"): {
+            "type": "string",
+            "enum": list(recommended_for_values(catalog)),
+        },
+    }
+    for path in _USAGE_ROUTES:
+        parameter_schemas[(path, "startDate")] = parameter_schemas[(path, "endDate")] = INSTANT
     for path, operations in document["paths"].items():
         for method, operation in operations.items():
             for parameter in operation.get("parameters", []):
@@ -364,8 +363,13 @@ def build_openapi(app: FastAPI, catalog: Catalog) -> dict[str, Any]:
             if (raw := _RAW_BODIES.get((method, path))) is not None:
                 operation["requestBody"] = raw
             for parameter in operation.get("parameters", []):
-                if (values := catalogue_enums.get((path, parameter["name"]))) is not None:
-                    parameter["schema"] = {"type": "string", "enum": values}
+                if (schema := parameter_schemas.get((path, parameter["name"]))) is not None:
+                    parameter["schema"] = schema
+                if parameter["name"] == "endpoint_id":
+                    # Not a name the callback secret's own routes take (EndpointIdConvertor).
+                    parameter["schema"]["not"] = {"const": SECRET_SEGMENT}
+            if path in _USAGE_ROUTES:
+                operation["x-songforge-rule"] = DATE_ORDER_RULE
             if (body := _REQUEST_BODIES.get((method, path))) is not None:
                 operation["requestBody"] = {
                     "required": True,
@@ -384,13 +388,13 @@ def build_openapi(app: FastAPI, catalog: Catalog) -> dict[str, Any]:
     return document
 
 
-def describe_api(app: FastAPI, catalog: Catalog) -> None:
+def describe_api(app: FastAPI, catalog: Catalog, webhook_policy: OutboundPolicy) -> None:
     """Serves the described document at /openapi.json, built once on first request."""
     cache: list[dict[str, Any]] = []
 
     def openapi() -> dict[str, Any]:
         if not cache:
-            cache.append(build_openapi(app, catalog))
+            cache.append(build_openapi(app, catalog, webhook_policy))
         return cache[0]
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -391,6 +391,73 @@ class Billing(_Exact):
     breakdowns: Breakdowns
 
 
+# -- webhooks ----------------------------------------------------------------------------
+
+
+class WebhookEndpoint(_Exact):
+    id: str
+    object: Literal["webhook_endpoint"]
+    url: str
+    events: list[str]
+    status: Literal["enabled", "disabled"]
+    description: str | None
+    created: int = Field(description="Unix seconds.")
+    updated: int
+
+
+class WebhookEndpointWithSecret(WebhookEndpoint):
+    secret: str = Field(pattern=r"^whsec_", description="Shown only here.")
+
+
+class WebhookEndpointList(_Exact):
+    object: Literal["list"]
+    data: list[WebhookEndpoint]
+
+
+class WebhookEndpointDeleted(_Exact):
+    id: str
+    object: Literal["webhook_endpoint"]
+    deleted: Literal[True]
+
+
+class WebhookSecret(_Exact):
+    object: Literal["webhook_secret"]
+    secret: str = Field(pattern=r"^whsec_")
+
+
+class DeliveryAttempt(_Exact):
+    attempt: int
+    started_at: float = Field(description="Unix seconds.")
+    status_code: int | None
+    latency_ms: float | None
+    error: str | None
+
+
+class WebhookDelivery(_Exact):
+    id: str
+    object: Literal["webhook_delivery"]
+    event_id: str
+    event_type: str
+    task_id: str
+    url: str
+    status: Literal["pending", "delivering", "succeeded", "failed"]
+    attempts: int
+    last_status_code: int | None
+    last_latency_ms: float | None
+    last_error: str | None
+    next_attempt_at: int | None
+    created: int
+    delivered_at: int | None
+    attempt_history: list[DeliveryAttempt]
+
+
+class WebhookDeliveryList(_Exact):
+    object: Literal["list"]
+    data: list[WebhookDelivery]
+    total: int
+    has_more: bool
+
+
 # (method, path) -> (status, schema name or a oneOf of names, description)
 RESPONSES: dict[tuple[str, str], tuple[str, tuple[type[BaseModel], ...], str]] = {
     ("get", "/v1/models"): (
@@ -407,6 +474,48 @@ RESPONSES: dict[tuple[str, str], tuple[str, tuple[type[BaseModel], ...], str]] =
     ("patch", "/v1/management/api-keys/{key_id}"): ("200", (ApiKey,), "The changed key"),
     ("get", "/v1/management/api-keys/{key_id}/usage"): ("200", (Usage,), "Records and totals"),
     ("get", "/v1/management/api-keys/{key_id}/billing"): ("200", (Billing,), "Totals"),
+    ("post", "/v1/management/webhooks"): (
+        "201",
+        (WebhookEndpointWithSecret,),
+        "The new endpoint and its signing secret",
+    ),
+    ("get", "/v1/management/webhooks"): ("200", (WebhookEndpointList,), "Every endpoint"),
+    ("get", "/v1/management/webhooks/callback-secret"): (
+        "200",
+        (WebhookSecret,),
+        "The callback signing secret",
+    ),
+    ("post", "/v1/management/webhooks/callback-secret/rotate"): (
+        "200",
+        (WebhookSecret,),
+        "The new callback signing secret",
+    ),
+    ("get", "/v1/management/webhooks/{endpoint_id}"): ("200", (WebhookEndpoint,), "The endpoint"),
+    ("patch", "/v1/management/webhooks/{endpoint_id}"): (
+        "200",
+        (WebhookEndpoint,),
+        "The changed endpoint",
+    ),
+    ("delete", "/v1/management/webhooks/{endpoint_id}"): (
+        "200",
+        (WebhookEndpointDeleted,),
+        "The endpoint is gone",
+    ),
+    ("post", "/v1/management/webhooks/{endpoint_id}/rotate-secret"): (
+        "200",
+        (WebhookEndpointWithSecret,),
+        "The endpoint and its new signing secret",
+    ),
+    ("get", "/v1/management/webhooks/{endpoint_id}/deliveries"): (
+        "200",
+        (WebhookDeliveryList,),
+        "A page of deliveries, newest first",
+    ),
+    ("post", "/v1/management/webhooks/{endpoint_id}/deliveries/{delivery_id}/retry"): (
+        "202",
+        (WebhookDelivery,),
+        "The delivery, queued again",
+    ),
 }
 
 

@@ -28,6 +28,7 @@ STATUSES = ("enabled", "disabled")
 _FIELDS = ("url", "events", "status", "description")
 MAX_DELIVERY_OFFSET = 1_000_000
 MAX_DELIVERY_PAGE = 100
+MAX_DESCRIPTION_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,10 @@ def _status(value: object) -> str:
 def _description(value: object) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or len(value) > 200:
+    if not isinstance(value, str) or len(value) > MAX_DESCRIPTION_CHARS:
         raise InvalidParameter(
-            "'description' must be a string of at most 200 characters.", param="description"
+            f"'description' must be a string of at most {MAX_DESCRIPTION_CHARS} characters.",
+            param="description",
         )
     return value
 

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
 
 from songforge.api.dependencies import ManagementToken, ServicesDep
 from songforge.api.json_body import read_json
@@ -14,6 +15,26 @@ from songforge.api.webhook_presenters import present_delivery, present_endpoint
 from songforge.services import webhook_management as webhooks
 
 router = APIRouter(prefix="/v1/management/webhooks", tags=["webhooks"])
+SECRET_SEGMENT = "callback-secret"
+
+
+class EndpointIdConvertor(Convertor[str]):
+    """An endpoint id: one path segment, never SECRET_SEGMENT. Without the exception the
+    `/{endpoint_id}` routes would also match `/callback-secret`, so PATCH or DELETE there
+    would look up an endpoint of that name (404) and a 405 would list their methods."""
+
+    regex = f"(?!{SECRET_SEGMENT}(?:/|$))[^/]+"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+# Starlette's convertors are a process-wide table read when a route's path is compiled, so
+# this one is registered as the module defines its routes; registering again replaces it.
+register_url_convertor("endpoint_id", EndpointIdConvertor())
 
 
 @router.post("", summary="Register an endpoint; its signing secret is shown once")
@@ -45,14 +66,17 @@ def rotate_callback_secret(services: ServicesDep, token: ManagementToken) -> JSO
     return JSONResponse({"object": "webhook_secret", "secret": secret})
 
 
-@router.get("/{endpoint_id}", summary="One webhook endpoint")
+@router.get("/{endpoint_id:endpoint_id}", summary="One webhook endpoint")
 def get_endpoint(endpoint_id: str, services: ServicesDep, token: ManagementToken) -> JSONResponse:
     return JSONResponse(
         present_endpoint(webhooks.get_endpoint(services.webhook_context(), token, endpoint_id))
     )
 
 
-@router.patch("/{endpoint_id}", summary="Change an endpoint's url, events, status, description")
+@router.patch(
+    "/{endpoint_id:endpoint_id}",
+    summary="Change an endpoint's url, events, status, description",
+)
 async def update_endpoint(
     endpoint_id: str, request: Request, services: ServicesDep, token: ManagementToken
 ) -> JSONResponse:
@@ -63,7 +87,9 @@ async def update_endpoint(
     return JSONResponse(present_endpoint(endpoint))
 
 
-@router.delete("/{endpoint_id}", summary="Remove an endpoint; its waiting deliveries stop")
+@router.delete(
+    "/{endpoint_id:endpoint_id}", summary="Remove an endpoint; its waiting deliveries stop"
+)
 def delete_endpoint(
     endpoint_id: str, services: ServicesDep, token: ManagementToken
 ) -> JSONResponse:
@@ -71,7 +97,7 @@ def delete_endpoint(
     return JSONResponse({"id": endpoint.id, "object": "webhook_endpoint", "deleted": True})
 
 
-@router.post("/{endpoint_id}/rotate-secret", summary="A new signing secret, shown once")
+@router.post("/{endpoint_id:endpoint_id}/rotate-secret", summary="A new signing secret, shown once")
 def rotate_endpoint_secret(
     endpoint_id: str, services: ServicesDep, token: ManagementToken
 ) -> JSONResponse:
@@ -82,7 +108,7 @@ def rotate_endpoint_secret(
 
 
 @router.get(
-    "/{endpoint_id}/deliveries",
+    "/{endpoint_id:endpoint_id}/deliveries",
     summary="Deliveries to an endpoint (or to per-task callbacks: id 'callbacks')",
 )
 def list_deliveries(
@@ -105,7 +131,9 @@ def list_deliveries(
     )
 
 
-@router.post("/{endpoint_id}/deliveries/{delivery_id}/retry", summary="Send a delivery again")
+@router.post(
+    "/{endpoint_id:endpoint_id}/deliveries/{delivery_id}/retry", summary="Send a delivery again"
+)
 def retry_delivery(
     endpoint_id: str, delivery_id: str, services: ServicesDep, token: ManagementToken
 ) -> JSONResponse:
