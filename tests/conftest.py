@@ -113,6 +113,7 @@ def interruptible() -> None:
 
 
 def start_server(data_dir: Path, port: int, **env_overrides: Any) -> LiveServer:
+    """`songforge serve` with the fake provider; an override of None unsets that variable."""
     env = dict(os.environ)
     env.update(
         {
@@ -122,7 +123,9 @@ def start_server(data_dir: Path, port: int, **env_overrides: Any) -> LiveServer:
             "SONGFORGE_LOG_JSON": "true",
         }
     )
-    env.update({k: str(v) for k, v in env_overrides.items()})
+    env.update({k: str(v) for k, v in env_overrides.items() if v is not None})
+    for name in [k for k, v in env_overrides.items() if v is None]:
+        env.pop(name, None)
     data_dir.mkdir(parents=True, exist_ok=True)
     log_path = data_dir / f"server-{time.monotonic_ns()}.log"
     with log_path.open("wb") as log:
