@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "tests" / "conformance" / "schemathesis.toml"
 HOOKS = "tests.conformance.schemathesis_hooks"
 SEED = 20261129
-MAX_EXAMPLES = 25
+MAX_EXAMPLES = 100
 SERVER_ENV: dict[str, object] = {
     # The catalogue as `songforge serve` serves it (the fake provider would add models that
     # take audio_url, which the server fetches).
