@@ -132,6 +132,45 @@ def test_a_repeat_mark_repeats_the_line_and_a_stage_direction_is_not_sung() -> N
     assert any("(laughs)" in n and "not sung" in n for n in planned.notices)
 
 
+# Stage-direction words in the forms sheets write them, each with a line that sings it.
+DIRECTIONS = [
+    ("breathing", "We keep the city breathing"),
+    ("crying", "I keep on crying every night"),
+    ("screaming", "They were screaming in the hall"),
+    ("whisper", "I hear you whisper in the dark"),
+    ("sighs", "The old house sighs"),
+    ("laughs", "Everybody laughs"),
+]
+
+
+@pytest.mark.parametrize(("word", "singing_it"), DIRECTIONS)
+def test_a_parenthetical_echoing_its_line_is_sung_and_a_direction_alone_is_not(
+    word: str, singing_it: str
+) -> None:
+    sheet = read_sheet(
+        f"[Verse]\n{VERSE} ({word})\n({word})\n{singing_it} ({word})\n({word.title()})"
+    )
+    directed, alone, echoed, answered = sheet.sections[0].lines
+    # On a line that does not sing it, or alone after such a line: a direction, not sung.
+    assert (directed.text, directed.backing, directed.directions) == (VERSE, (), (word,))
+    assert (alone.backing, alone.directions) == ((), (word,))
+    # Repeating a word of its own line: an echo, sung by the backing voice; alone after a
+    # line that sings it: a backing line echoing that line.
+    assert (echoed.text, echoed.backing, echoed.directions) == (singing_it, (word,), ())
+    assert (answered.backing, answered.directions) == ((word.title(),), ())
+    planned = _plan(f"[Verse]\n{VERSE} ({word})\n{singing_it} ({word})")
+    assert planned.score.lines == [VERSE, singing_it, word]
+    assert [n for n in planned.notices if "not sung" in n] == [
+        f"Stage directions in parentheses are not sung: ({word})."
+    ]
+
+
+@pytest.mark.parametrize("direction", ["(deep breath)", "(softly)", "(laughs and cries)"])
+def test_a_direction_of_several_words_is_not_sung(direction: str) -> None:
+    line = read_sheet(f"{FIRST} {direction}").sections[0].lines[0]
+    assert (line.text, line.backing, line.directions) == (FIRST, (), (direction[1:-1],))
+
+
 @pytest.mark.parametrize(
     "marker", ["[Intro: spoken]", "[Verse 1: spoken]", "[Spoken word]", "[Outro - spoken]", "[Rap]"]
 )

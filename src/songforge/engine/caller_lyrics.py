@@ -12,7 +12,8 @@ section. The sheet itself is never rewritten: it is returned to the caller as se
 A marker may carry a performance direction after its name (`[Intro: spoken]`, `[Outro -
 spoken]`, `[Spoken word]`, `[Rap]`): a spoken one is followed, the others are reported.
 Words in parentheses on a line are backing vocals, `(x2)` sings the line again, and a
-stage direction in parentheses (`(laughs)`, `(whispered)`) is not sung.
+stage direction in parentheses (`(laughs)`, `(whispered)`, `(crying)`) is not sung, unless
+it repeats words of its line or the line before (`breathing (breathing)`): that is an echo.
 """
 
 from __future__ import annotations
@@ -151,14 +152,36 @@ _SPOKEN_WORDS = frozenset(
         "hablado", "recitado", "parlé", "parle", "gesprochen", "parlato", "falado",
     )
 )  # fmt: skip
-# First words of a parenthesised stage direction, which nobody sings.
+# Words of a parenthesised stage direction: what a performer does rather than sings, in
+# every form a sheet writes it ("(cry)", "(crying)", "(cries)" alike). A parenthetical is a
+# direction when its first word is one of these, or when all its words are these or the
+# manner words with them ("(deep breath)", "(softly)"), and it repeats no word of its
+# line or of the line before: "breathing (breathing)" is an echo, and is sung.
 _DIRECTION_WORDS = frozenset(
     (
-        "spoken", "whisper", "whispered", "whispering", "laugh", "laughs", "laughing",
-        "laughter", "sigh", "sighs", "breath", "breathe", "breathes", "breathing", "pause",
-        "fade", "fades", "fading", "instrumental", "solo", "music", "clap", "claps",
-        "clapping", "applause", "silence", "beat", "drums", "guitar", "piano", "scream",
-        "screams", "shout", "shouted", "talking", "sings", "singing", "humming", "hums",
+        "spoken", "speaking", "talking", "talk", "talks", "narrating",
+        "whisper", "whispers", "whispered", "whispering",
+        "laugh", "laughs", "laughed", "laughing", "laughter", "giggle", "giggles",
+        "giggling", "chuckle", "chuckles", "chuckling",
+        "sigh", "sighs", "sighed", "sighing",
+        "breath", "breaths", "breathe", "breathes", "breathing", "inhale", "inhales",
+        "exhale", "exhales", "gasp", "gasps", "gasping", "pant", "panting",
+        "cry", "cries", "cried", "crying", "sob", "sobs", "sobbing", "weep", "weeps",
+        "weeping", "sniff", "sniffs", "sniffle", "sniffles",
+        "scream", "screams", "screamed", "screaming", "shout", "shouts", "shouted",
+        "shouting", "yell", "yells", "yelled", "yelling", "groan", "groans", "moan",
+        "moans", "cough", "coughs", "coughing", "cheer", "cheers", "cheering",
+        "hum", "hums", "humming", "hummed", "whistle", "whistles", "whistling",
+        "sings", "singing", "pause", "pauses", "silence", "fade", "fades", "fading",
+        "instrumental", "solo", "music", "beat", "drums", "guitar", "piano",
+        "clap", "claps", "clapping", "applause", "crowd",
+    )
+)  # fmt: skip
+_MANNER_WORDS = frozenset(
+    (
+        "soft", "softly", "quiet", "quietly", "loud", "loudly", "gently", "slowly",
+        "deep", "heavy", "heavily", "long", "big", "short", "sharp", "faint", "faintly",
+        "out", "in", "and",
     )
 )  # fmt: skip
 # Characters sung as part of words; everything else on a line is a symbol.
@@ -285,22 +308,46 @@ def _words(text: str) -> str:
     return cleaned if any(ch.isalnum() for ch in cleaned) else ""
 
 
-def _read_line(raw: str, number: int) -> SheetLine:
+def _word_set(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _repeats(inner: str, context: str) -> bool:
+    """`inner` repeats words of `context`: one of three letters or more, or all of them."""
+    said, heard = _word_set(inner), _word_set(context)
+    return bool(said) and (said <= heard or any(len(w) >= 3 for w in said & heard))
+
+
+def _is_direction(inner: str) -> bool:
+    words = re.findall(r"\w+", inner.lower())
+    if not words:
+        return False
+    if words[0] in _DIRECTION_WORDS:
+        return True
+    # "(deep breath)", "(laughs and cries)", "(softly)"; never manner words alone ("(in)").
+    return all(w in _DIRECTION_WORDS or w in _MANNER_WORDS for w in words) and any(
+        w in _DIRECTION_WORDS or w.endswith("ly") for w in words
+    )
+
+
+def _read_line(raw: str, number: int, previous: str = "") -> SheetLine:
+    """One lyric line; `previous` is what the lyric line before it sings, which a
+    parenthetical on this line may echo."""
     written = raw.strip()
     backing: list[str] = []
     directions: list[str] = []
     repeat = 1
+    outside = _INLINE_BACKING.sub(" ", written)
     for found in _INLINE_BACKING.findall(written):
         inner = found.strip("()（） ")
         again = _INLINE_REPEAT.match(inner)
-        first = inner.lower().split()[0].strip(":,.!") if inner.split() else ""
         if again:
             repeat = max(1, min(int(again.group("n") or again.group("m") or 2), 8))
-        elif first in _DIRECTION_WORDS:
+        elif _is_direction(inner) and not _repeats(inner, f"{outside} {previous}"):
             directions.append(inner)
         elif _words(inner):
             backing.append(_words(inner))
-    text = _words(_INLINE_BACKING.sub(" ", written))
+    text = _words(outside)
     return SheetLine(written, text, tuple(backing), number, tuple(directions), repeat)
 
 
@@ -320,6 +367,7 @@ def read_sheet(text: str) -> Sheet:
     marker: _Marker | None = None
     lines: list[SheetLine] = []
     unnamed = 0
+    previous = ""
 
     def close() -> None:
         nonlocal marker, lines, unnamed
@@ -352,7 +400,8 @@ def read_sheet(text: str) -> Sheet:
             close()
             marker = found
             continue
-        line = _read_line(stripped, number)
+        line = _read_line(stripped, number, previous)
+        previous = " ".join((line.text, *line.backing))
         lines.extend([line] * line.repeat)
     close()
 
