@@ -72,3 +72,13 @@ def past_be(plural_subject: bool) -> str:
 
 def present_be(plural_subject: bool) -> str:
     return "are" if plural_subject else "is"
+
+
+@lru_cache(maxsize=5_000)
+def verb_form(verb: str, tag: str) -> str:
+    """`verb` (base form, maybe with words after it: "gather dust") inflected by its first
+    word to a Penn tag: VBD "ticked", VBZ "ticks", VBG "ticking"."""
+    first, _, rest = verb.partition(" ")
+    forms = getInflection(first, tag=tag)
+    word = str(forms[0]) if forms else first
+    return f"{word} {rest}" if rest else word

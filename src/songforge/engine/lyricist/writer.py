@@ -15,19 +15,39 @@ import pronouncing
 from songforge.engine.language_id import detect_language, prompt_language
 from songforge.engine.languages import language_name
 from songforge.engine.lyric_text import LyricSection, syllable_count
-from songforge.engine.lyricist.grammar import indefinite
+from songforge.engine.lyricist.grammar import (
+    indefinite,
+    is_plural,
+    parts_of_speech,
+    plural,
+    singular,
+    verb_form,
+)
+from songforge.engine.lyricist.imagery import (
+    ENGINE_MOODS,
+    FIELDS,
+    GENERAL,
+    MASS,
+    doings,
+    fields_for,
+    parts_of,
+)
 from songforge.engine.lyricist.line_templates import (
     HOOK_TAILS,
     LATER,
+    LIGHT,
     NOUN_CLASS,
     SCENE,
+    SOUND,
     TEMPLATES,
+    WEATHER,
     Template,
     story_for,
     templates_for,
 )
 from songforge.engine.lyricist.spanish import SPANISH, write_spanish
-from songforge.engine.lyricist.subject import LEAD, NounPhrase, Subject, extract_subject
+from songforge.engine.lyricist.subject import MOODS as PROMPT_MOODS
+from songforge.engine.lyricist.subject import NounPhrase, Subject, extract_subject
 from songforge.engine.lyricist.themes import COMMON_NOUNS, Theme, detect_themes
 
 # Words that pad a line by a syllable or two; a plain line wins when it fits as well.
@@ -37,14 +57,20 @@ SCHEMES = ("AABB", "ABAB")
 _SECTION_BONUS = 0.3
 # A line that only lists the subject and a noun ("the dog and the road") fits any length, so
 # it would win every time; it costs a little, and lines where something happens win.
-_VERBLESS = re.compile(r"^(just |all for |bring back |tell me of )?\{S\} (and|in|by|under) the")
+_VERBLESS = re.compile(
+    r"^(just |all for |bring back |tell me of )?\{S\} (and|in|by|under) the"
+    r"|\{S\} and the (\{adj\} )?\{end\}$|there's no \{end\}$|^under the \{light\}"
+)
 _VERBLESS_COST = 1.4
 _CONCRETE = frozenset(("place", "sky", "thing"))
-_STORY_BONUS = 1.5  # a line that sings the subject beats a line that only fits the theme
-# A lead of many syllables ("the umbrella") fits fewer templates exactly than a short
-# setting ("the train"); a line off by one that sings the lead is worth an exact one.
-_LEAD_BONUS = 1.0
-_BEST_POSSIBLE = -_SECTION_BONUS - _STORY_BONUS  # exact, plain, fresh, on the subject
+_BARE = frozenset(("home",))  # nouns sung without an article
+_NOT_NOUNS = frozenset(("up", "down", "out", "away", "back", "off", "around", "over", "on"))
+# A line a syllable off its target is sung as well (the melody has room): it costs a
+# little, so that the lines that fit exactly are not always the same few short ones.
+_GAP_COST = 0.6
+_BREADTH = 0.25  # the cost of a template's breadth (classes x sections x kinds), square-rooted
+_MOOD_BONUS = 0.5  # a song with a mood says it: lines with an adjective come up more
+_TASTE = 1.5  # the spread of a song's liking for one template over another
 # Adjectives that colour lines by the prompt's mood, ahead of the theme's own.
 MOOD_ADJECTIVES = {
     "sad": ("lonely", "faded", "quiet", "empty", "distant", "silent"),
@@ -57,6 +83,29 @@ MOOD_ADJECTIVES = {
     "dark": ("shadowed", "cold", "silent", "hollow"),
     "energetic": ("electric", "wild", "blazing", "restless"),
 }
+_BRIGHT = ("happy", "energetic", "hopeful")
+_DIM = ("sad", "dark", "nostalgic")
+# Adjectives a mood will not have: no "golden" morning in a sad song, no "lonely" one in a
+# happy song.
+_OPPOSED_ADJECTIVES = {
+    **{
+        mood: frozenset(a for m in _BRIGHT for a in MOOD_ADJECTIVES[m]) | {"loud", "merry"}
+        for mood in _DIM
+    },
+    **{
+        mood: frozenset(a for m in _DIM for a in MOOD_ADJECTIVES[m]) | {"lonely", "empty"}
+        for mood in _BRIGHT
+    },
+}
+# Slots that put the subject's world into a line.
+_SCENE_SLOTS = frozenset(("thing", "a_thing", "place", "sky", "being", "sound", "light", "noun"))
+# Word pairs no template means but some fills make: "in the noon", "the home".
+_AWKWARD = re.compile(
+    r"\b(?!oh\b)(\w+),? \1\b"
+    r"|\b(?:in|beneath|under|above) the (?:noon|midnight|hour|sunday|june|second|moment|years)\b"
+    r"|\bthe home\b|\b(?:in|into|by|beside) home\b"
+    r"|\bevery (?:dark|heaven|current|steam|smoke|years)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -101,101 +150,442 @@ def _theme_phrases(theme: Theme) -> list[NounPhrase]:
 
 
 def _repeats_end(line: str) -> bool:
+    """Whether the line says its last word before ("the fire lights up the light")."""
     words = re.findall(r"[a-z']+", line.lower())
-    return words[-1] in words[:-1]
+    end = words[-1]
+    return any(w == end or (w.startswith(end) and len(w) - len(end) <= 2) for w in words[:-1])
+
+
+def _names(line: str, phrase: NounPhrase) -> bool:
+    """Whether `line` says the phrase's head ("the watch", "watches", "Moby")."""
+    words = {w.removesuffix("'s") for w in re.findall(r"[a-z']+", line.lower())}
+    head = phrase.head.lower()
+    return bool(words & {head, singular(head), plural(head)})
+
+
+def _known_kind(phrase: NounPhrase) -> NounPhrase:
+    """The phrase, with the kind the imagery lexicon knows its head by when the prompt
+    reader only guessed it from a suffix or by default ("apartment" is a place, not an
+    idea for its "-ment")."""
+    known = NOUN_CLASS.get(phrase.head.lower())
+    if known and phrase.kind in ("heart", "thing") and known != phrase.kind and not phrase.proper:
+        return replace(phrase, kind=known)
+    return phrase
+
+
+def _sings(found: tuple[str, Template, NounPhrase | None] | None, phrase: NounPhrase) -> bool:
+    return found is not None and found[1].needs_subject and found[2] is phrase
+
+
+def _frame_nouns(prompt: str, subject: Subject) -> frozenset[str]:
+    """The prompt's nouns outside its subject and action, in both numbers: the frame
+    around the subject ("shoegaze with *walls* of guitar", "a jazz *tune*"), which the
+    lyrics leave unsaid like the music words."""
+    own = {w.lower().removesuffix("'s") for p in subject.phrases for w in (*p.words, p.head)} | set(
+        subject.action.lower().split()
+    )
+    found: set[str] = set()
+    for word in re.findall(r"[a-z]+", prompt.lower()):
+        if len(word) > 2 and word not in own and singular(word) not in own:
+            tags = parts_of_speech(word)
+            if "NOUN" in tags and "ADJ" not in tags:
+                found |= {word, singular(word), plural(singular(word))}
+    return frozenset(found)
+
+
+def resolve_mood(mood_hint: str, subject_mood: str) -> str:
+    """The writer's mood: the first mood word of `mood_hint` (the engine's mood names, such
+    as "melancholic", or a request's tags), else the one the prompt names."""
+    for word in re.findall(r"[a-z]+", mood_hint.lower()):
+        if word in ENGINE_MOODS:
+            return ENGINE_MOODS[word]
+        if word in PROMPT_MOODS:
+            return PROMPT_MOODS[word]
+    return subject_mood
+
+
+# Template slots filled with the prompt's imagery of one ending class.
+_IMAGERY_SLOTS = {
+    "thing": "thing",
+    "a_thing": "thing",
+    "place": "place",
+    "sky": "sky",
+    "being": "being",
+    "sound": "sound",
+}
+_SLOT = re.compile(r"\{(\w+)\}")
+# A line that names something of the scene without naming the subject is a scene line;
+# what a verse line is to be.
+SUBJECT, REFER, SCENE_LINE, MOOD = "subject", "refer", "scene", "mood"
+
+
+@lru_cache(maxsize=4_096)
+def _slots(text: str) -> tuple[str, ...]:
+    """The template's slots in the order written (a set's order would change with the
+    process's hash seed, and with it the song)."""
+    return tuple(dict.fromkeys(_SLOT.findall(text)))
+
+
+def _singular_end(template: Template) -> bool:
+    """Whether the template counts its ending ("every {end}", "one more {end}")."""
+    return bool(re.search(r"\b(every|more|a|an|each)\s+(\{adj\} )?\{end\}", template.text))
 
 
 class _Writer:
-    def __init__(self, subject: Subject, themes: list[Theme], rng: random.Random) -> None:
+    def __init__(
+        self, subject: Subject, themes: list[Theme], mood: str, rng: random.Random
+    ) -> None:
         self.rng = rng
         self.main = themes[0]
         self.subject = subject
-        self.phrases = list(subject.phrases) or _theme_phrases(themes[0])
-        mood = list(MOOD_ADJECTIVES.get(subject.mood, ()))
-        self.adjectives = list(dict.fromkeys([*mood, *(a for t in themes for a in t.adjectives)]))
-        self.verbs = [v for t in themes for v in t.verbs]
-        self.nouns = [n for t in themes for n in t.nouns]
+        self.mood = mood
+        # A particle read as a thing ("growing up" gives "up") is no subject to sing.
+        named = [_known_kind(p) for p in subject.phrases if p.head.lower() not in _NOT_NOUNS]
+        self.phrases = named or _theme_phrases(themes[0])
+        self.lead = self.phrases[0]
+        self.fields = fields_for(
+            [(p.head.lower(), [w.lower() for w in p.words], p.kind) for p in self.phrases],
+            subject.action,
+            mood,
+        )
+        opposed = _OPPOSED_ADJECTIVES.get(mood, frozenset())
+        self.mood_adjectives = list(MOOD_ADJECTIVES.get(mood, ()))
+        field_adjectives = [a for f in self.fields for a in f.adjectives if a not in opposed]
+        theme_adjectives = [a for t in themes for a in t.adjectives if a not in opposed]
+        self.adjectives = list(
+            dict.fromkeys(
+                [*self.mood_adjectives, *field_adjectives]
+                if len(field_adjectives) + len(self.mood_adjectives) >= 3
+                else [*self.mood_adjectives, *field_adjectives, *theme_adjectives]
+            )
+        ) or ["quiet"]
+        self.verbs = list(
+            dict.fromkeys([*(v for f in self.fields for v in f.verbs), *self.main.verbs])
+        )
+        self.theme_nouns = [n for t in themes for n in t.nouns]
         # The subject's own words end lines first, where the templates know their class.
-        own = [w for p in self.phrases for w in (p.head, *p.words) if w in NOUN_CLASS]
-        self.subject_ends = list(dict.fromkeys(own))
-        self.endings = list(dict.fromkeys([*self.subject_ends, *self.nouns, *COMMON_NOUNS]))
+        own = [
+            w.lower().removesuffix("'s")
+            for p in self.phrases
+            for w in (p.head, *p.words)
+            if w.lower().removesuffix("'s") in NOUN_CLASS
+        ]
+        self.subject_ends = [w for w in dict.fromkeys(own) if w not in subject.unsung]
+        self.field_nouns = [[n for n, _ in f.nouns if n not in subject.unsung] for f in self.fields]
+        world = list(
+            dict.fromkeys([*self.subject_ends, *(n for ns in self.field_nouns for n in ns)])
+        )
+        near = [n for f in self.fields for n, _ in f.also if n not in world]
+        # Words of other fields ("guitar", "galaxy") would drag another world in: the
+        # wider pools keep only plain words.
+        chosen = {f.name for f in self.fields}
+        foreign = {n for f in FIELDS if f.name not in chosen for n, _ in (*f.nouns, *f.also)}
+        foreign -= {*GENERAL, *world, *near}
+        wider = [n for n in self.theme_nouns if n not in foreign and n not in {*world, *near}]
+        general = [n for n in dict.fromkeys([*GENERAL, *COMMON_NOUNS]) if n not in foreign]
+        general = [n for n in general if n not in {*world, *near, *wider}]
+        # Rhymes are sought in the subject's words and its fields' most telling imagery,
+        # then the fields' other nouns, the theme's, and plain words last.
+        # The prompt's words for the music ("strings", "beat") are heard, never sung.
+        self.tiers = [
+            [w for w in tier if w not in subject.unsung]
+            for tier in (world, list(dict.fromkeys(near)), wider, general)
+        ]
+        self.endings = [w for tier in self.tiers for w in tier]
+        self.tier_of = {w: i for i, tier in enumerate(self.tiers) for w in tier}
+        self.by_rhyme: dict[str, list[str]] = {}
+        for word in self.endings:
+            key = rhyme_key(word)
+            if key is not None:
+                self.by_rhyme.setdefault(key, []).append(word)
+        # Imagery to fill a line's scene: the fields' telling nouns by class, then their
+        # others and the theme's where a class has none.
+        self.imagery: dict[str, list[str]] = {}
+        for pool in (
+            [n for ns in self.field_nouns for n in ns],
+            [n for f in self.fields for n, _ in f.also],
+            self.theme_nouns,
+        ):
+            found: dict[str, list[str]] = {}
+            for noun in pool:
+                if is_plural(noun) or noun in self.subject_ends or noun in subject.unsung:
+                    continue
+                if noun == "home":
+                    continue
+                cls = NOUN_CLASS.get(noun, "heart")
+                if cls == "sky" and noun not in WEATHER:
+                    continue  # "the hour came in across the porch"
+                found.setdefault(cls, []).append(noun)
+                if noun in SOUND:
+                    found.setdefault("sound", []).append(noun)
+            for cls, nouns in found.items():
+                if len(self.imagery.get(cls, [])) < 3:
+                    self.imagery[cls] = list(dict.fromkeys([*self.imagery.get(cls, []), *nouns]))
+        self.lights = [n for ns in self.field_nouns for n in ns if n in LIGHT] or ["light"]
+        self.doings = {p.text: doings(p.head) for p in self.phrases}
+        self.parts = {p.text: parts_of(p.head) for p in self.phrases}
         self.used_lines: set[str] = set()
-        # The prompt's words for the music ("strings", "beat") never end a line.
-        self.used_ends: set[str] = set(subject.unsung)
+        self.used_ends: set[str] = set()
         self.pairs: list[tuple[str, str]] = []
         self.template_uses: dict[str, int] = {}
+        self.tastes: dict[str, float] = {}
+        self.section_templates: set[str] = set()  # templates of the section being written
+        self.moody = False  # the line being written says the mood
+        self.short_names = False  # the line being written names phrases by their heads
         self.sung = {p.text: 0 for p in self.phrases}  # story lines per phrase so far
         self.verse_count = 0
 
-    def partner(self, word: str, avoid: set[str]) -> str | None:
-        banned = set(avoid) | self.subject.unsung  # the prompt's music words end no line
-        options = [w for w in self.endings if rhymes(word, w) and w not in banned]
-        return self.rng.choice(options) if options else None
+    # -- rhymes ------------------------------------------------------------------------------
+    def partner(self, word: str, avoid: set[str], widest: int = 3) -> str | None:
+        """A word that rhymes with `word`, from the narrowest pool that has one."""
+        key = rhyme_key(word)
+        options = [
+            w
+            for w in self.by_rhyme.get(key or "", ())
+            if w not in avoid and w != word and rhymes(word, w)
+        ]
+        if not options:
+            return None
+        best = min(self.tier_of[w] for w in options)
+        if best > widest:
+            return None
+        return self.rng.choice([w for w in options if self.tier_of[w] == best])
+
+    def prefer(self) -> list[str]:
+        """Endings in the order a stanza reaches for them: the subject's own words, then
+        each field's imagery, the lead's fields first, each group shuffled."""
+        groups = [list(nouns) for nouns in self.field_nouns] or [[]]
+        groups[0] += self.subject_ends
+        out: list[str] = []
+        for group in groups:
+            self.rng.shuffle(group)
+            out += group
+        return list(dict.fromkeys(out))
 
     def pair(
-        self, prefer: list[str] | None = None, avoid: frozenset[str] | set[str] = frozenset()
+        self,
+        prefer: list[str] | None = None,
+        avoid: frozenset[str] | set[str] = frozenset(),
+        concrete: bool = False,
     ) -> tuple[str, str]:
-        """Two unused endings that rhyme, the first from `prefer` when one can be rhymed;
-        neither is in `avoid`."""
-        prefer = [w for w in prefer or [] if w not in avoid]
-        tail = [w for w in self.endings if w not in prefer and w not in avoid]
-        head = list(prefer)
-        self.rng.shuffle(head)
-        self.rng.shuffle(tail)
-        # Scenery (places, weather, things) before feelings: a story is told in nouns one
-        # can see, and more story lines fit them.
-        tail.sort(key=lambda w: NOUN_CLASS.get(w) not in _CONCRETE)
-        for first in head + tail:
-            if first in self.used_ends:
-                continue
-            second = self.partner(first, self.used_ends | {first} | set(avoid))
-            if second:
-                self.used_ends |= {first, second}
-                return first, second
-        self.used_ends = set(self.subject.unsung)  # a long song may reuse endings, never lines
-        return self.pair(prefer, avoid)
+        """Two unused endings that rhyme, both from the subject's world when it can rhyme
+        them, widening to the theme's words and then plain ones; the first from `prefer`
+        when one can be rhymed; neither is in `avoid`. `concrete`: within each pool, two
+        things one can see (places, skies, things) before feelings and beings."""
+        head = [w for w in prefer or [] if w not in avoid]
+        abstract = {w for w in self.endings if NOUN_CLASS.get(w, "heart") not in _CONCRETE}
+        for widest in range(len(self.tiers)):
+            tail = [w for w in self.tiers[widest] if w not in avoid and w not in head]
+            self.rng.shuffle(tail)
+            for strict in (True, False) if concrete else (False,):
+                skip = self.used_ends | set(avoid) | (abstract if strict else set())
+                for first in head + tail:
+                    if first in skip or self.tier_of.get(first, 0) > widest:
+                        continue
+                    second = self.partner(first, skip | {first}, widest)
+                    if second:
+                        self.used_ends |= {first, second}
+                        return first, second
+        if not self.used_ends:  # nothing rhymes outside `avoid`
+            return ("night", "light") if not {"night", "light"} & set(avoid) else ("day", "way")
+        self.used_ends.clear()  # a long song may reuse endings, never lines
+        return self.pair(prefer, avoid, concrete)
+
+    # -- filling a template ------------------------------------------------------------------
+    def _pick(self, options: list[str], taken: set[str]) -> str | None:
+        fresh = [o for o in options if o not in taken]
+        return self.rng.choice(fresh) if fresh else None
 
     def fill(
         self, template: Template, end: str, title: str = "", phrase: NounPhrase | None = None
-    ) -> str:
-        # A line never says the same word twice ("we ride the ride").
-        nouns = [n for n in self.nouns if n != end] or self.nouns
-        verbs = [v for v in self.verbs if v != end] or self.verbs
-        adjectives = [a for a in self.adjectives if a != end] or self.adjectives
-        noun = self.rng.choice(nouns)
-        subject = phrase or self.phrases[0]
-        return template.text.format_map(
-            {
-                "end": end,
-                "title": title,
-                "adj": self.rng.choice(adjectives),
-                "verb": self.rng.choice(verbs),
-                "noun": noun,
-                "a_noun": indefinite(noun),
-                "S": subject.definite(short=self.rng.random() < 0.35),
-                "A": subject.indefinite(),
-                "was": subject.was,
-                "is": subject.be,
-                "act": self.subject.action,
-            }
-        )
+    ) -> str | None:
+        """The template's line ending on `end`, or None when the prompt has nothing for one
+        of its slots (no imagery of that class, nothing its subject does)."""
+        slots = _slots(template.text)
+        subject = phrase or self.lead
+        taken = {end, subject.head.lower(), *(w.lower() for w in subject.words)}
+        values: dict[str, str] = {"end": end, "title": title}
+        for slot in slots:
+            if slot in values:
+                continue
+            cls = _IMAGERY_SLOTS.get(slot)
+            if cls is not None:
+                options = self.imagery.get(cls, [])
+                if slot.startswith("a_"):
+                    options = [o for o in options if o not in MASS]
+                chosen = self._pick(options, taken)
+                if chosen is None:
+                    return None
+                taken.add(chosen)
+                values[slot] = indefinite(chosen) if slot.startswith("a_") else chosen
+            elif slot in ("noun", "a_noun"):
+                options = [*self.imagery.get("thing", []), *self.imagery.get("place", [])]
+                if slot == "a_noun":
+                    options = [o for o in options if o not in MASS]
+                chosen = self._pick(options, taken) or self._pick(self.theme_nouns, taken)
+                if chosen is None:
+                    return None
+                taken.add(chosen)
+                values[slot] = indefinite(chosen) if slot == "a_noun" else chosen
+            elif slot == "light":
+                chosen = self._pick(self.lights, taken) or "light"
+                taken.add(chosen)
+                values[slot] = chosen
+            elif slot == "adj":
+                mood = [a for a in self.mood_adjectives if a != end]
+                if mood and (self.moody or self.rng.random() < 0.5):
+                    values[slot] = self.rng.choice(mood)
+                else:
+                    values[slot] = self._pick(self.adjectives, {end}) or "quiet"
+            elif slot == "verb":
+                values[slot] = self._pick(self.verbs, {end}) or "find"
+            else:
+                value = self._subject_slot(slot, subject)
+                if value is None:
+                    return None
+                values[slot] = value
+        return template.text.format_map(values)
 
-    def story_pool(self, end: str, section: str) -> tuple[tuple[Template, NounPhrase], ...]:
-        """Story templates for `end` in `section`, each with the phrase it would sing: the
-        phrases sung least come up most, so every part of the subject gets sung."""
+    def _subject_slot(self, slot: str, subject: NounPhrase) -> str | None:
+        acts, deeds = self.doings.get(subject.text, ((), ()))
+        if slot in ("S", "A") and subject.head.lower() in _BARE and not subject.owner:
+            return subject.head.lower()  # "driving home", never "the home"
+        if slot == "S":
+            # A long name leaves a line no room to say anything: it is mostly shortened.
+            long_name = line_syllables(subject.definite()) >= 4
+            short = self.short_names or self.rng.random() < (0.75 if long_name else 0.35)
+            return subject.definite(short=short)
+        if slot == "A":
+            return subject.indefinite()
+        if slot == "was":
+            return subject.was
+        if slot == "is":
+            return subject.be
+        if slot == "act":
+            return self.subject.action
+        if slot == "s":
+            return "" if subject.plural else "s"
+        if slot == "Ss":
+            name = subject.definite(short=line_syllables(subject.definite()) >= 3)
+            return name + ("'" if name.endswith("s") and subject.plural else "'s")
+        if slot == "its":
+            return "their" if subject.plural else "its"
+        if slot == "your":
+            return "your"
+        if slot == "part":
+            return self._pick(list(self.parts.get(subject.text, ())), set()) or None
+        if slot == "it":
+            return "them" if subject.plural else "it"
+        if slot == "they":
+            return "they" if subject.plural else "it"
+        if slot == "you":
+            return "you"
+        if slot in ("do", "does", "did", "doing") and acts:
+            act = self.rng.choice(acts)
+            if slot == "do" or (slot == "does" and subject.plural):
+                return act
+            return verb_form(act, {"does": "VBZ", "did": "VBD", "doing": "VBG"}[slot])
+        if slot in ("deed", "deeded", "deeding", "deeds") and deeds:
+            deed = self.rng.choice(deeds)
+            tag = {"deed": "", "deeded": "VBD", "deeding": "VBG", "deeds": "VBZ"}[slot]
+            return verb_form(deed, tag) if tag else deed
+        return None
+
+    # -- lines -------------------------------------------------------------------------------
+    def taste(self, template: Template) -> float:
+        """This song's liking for a template, drawn once per song: among templates that fit
+        as well, each song leans to its own, so songs do not share their frames."""
+        if template.text not in self.tastes:
+            # Templates that fit nearly anywhere would be in every song: they are liked less.
+            breadth = float(
+                len(template.classes)
+                * len(template.sections)
+                * (len(template.kinds) if template.kinds else 3)
+            )
+            if template.only:
+                breadth /= 3
+            self.tastes[template.text] = self.rng.random() * _TASTE + _BREADTH * breadth**0.5
+        return self.tastes[template.text]
+
+    def candidates(
+        self, end: str, section: str, role: str, phrase: NounPhrase | None, story: str | None
+    ) -> list[tuple[tuple[Template, NounPhrase | None], ...]]:
+        """Groups of (template, phrase) to try in order for a line of this role."""
+        kind_section = section if section in TARGETS else "verse"
+        scene = tuple(
+            (t, None)
+            for t in templates_for(end, kind_section)
+            if _SCENE_SLOTS.intersection(_slots(t.text))
+            and not (is_plural(end) and _singular_end(t))
+        )
+        plain = tuple((t, None) for t in templates_for(end, kind_section))
+        fallback = tuple((t, None) for t in templates_for(end, None))
+        groups: list[tuple[tuple[Template, NounPhrase | None], ...]] = []
+        told = (
+            self.story_pool(end, story or section, phrase, role) if role in (SUBJECT, REFER) else ()
+        )
+        if role == SUBJECT:
+            # A line that must name its phrase tries the phrase's lines of any part of the
+            # story before giving up to a scene.
+            anywhere = (
+                tuple(
+                    pair
+                    for other in ("scene", "later", "chorus", "bridge")
+                    if other != (story or section)
+                    for pair in self.story_pool(end, other, phrase, role)
+                )
+                if phrase is not None
+                else ()
+            )
+            groups += [told, anywhere, scene]
+        elif role == REFER:
+            groups += [told, self.story_pool(end, story or section, phrase, SUBJECT), scene]
+        elif role == MOOD:
+            # A scene in the song's mood: a line with an adjective ("the lonely porch").
+            felt = tuple(pair for pair in scene if "{adj}" in pair[0].text)
+            said = tuple(
+                pair
+                for pair in self.story_pool(end, story or section, self.lead, SUBJECT)
+                if "{adj}" in pair[0].text
+            )
+            groups += [felt, said, scene]
+        else:
+            groups += [scene, self.story_pool(end, story or section, self.lead, SUBJECT)]
+        groups += [plain, fallback, tuple((t, None) for t in TEMPLATES)]
+        return groups
+
+    def story_pool(
+        self, end: str, story: str, phrase: NounPhrase | None, role: str
+    ) -> tuple[tuple[Template, NounPhrase], ...]:
+        """Story templates for `end` at this point of the story, for `phrase` (or each
+        phrase, the ones sung least most often, when None)."""
         out: list[tuple[Template, NounPhrase]] = []
+        phrases = [phrase] if phrase is not None else self.phrases
         fewest = min(self.sung.values())
-        for phrase in self.phrases:
+        for p in phrases:
+            acts, deeds = self.doings.get(p.text, ((), ()))
             found = [
-                (t, phrase)
-                for t in story_for(end, section, phrase.kind, bool(self.subject.action))
-                if not (t.needs_subject and (end in phrase.words or end == phrase.head))
+                (t, p)
+                for t in story_for(
+                    end,
+                    story,
+                    p.kind,
+                    bool(self.subject.action),
+                    acts=bool(acts),
+                    deeds=bool(deeds),
+                )
+                if (
+                    t.refers
+                    if role == REFER
+                    else t.needs_subject or (t.needs_action and p is not self.lead)
+                )
+                and not (end in p.words or end == p.head)
+                and (not t.needs_parts or bool(self.parts.get(p.text)))
+                and (not t.ends_on_part or end in self.parts.get(p.text, ()))
+                and not (is_plural(end) and _singular_end(t))
             ]
-            # A phrase sung least so far comes up three times as often as the others, and
-            # the prompt's lead phrase (what it is about) more often still, so settings and
-            # props named after it ("on the train") do not take the song over.
-            weight = 3 if self.sung[phrase.text] == fewest else 1
-            out += found * (weight + (2 if phrase is self.phrases[0] else 0))
+            weight = 1 if phrase is not None else 3 if self.sung[p.text] == fewest else 1
+            out += found * (weight + (2 if p is self.lead and phrase is None else 0))
         return tuple(out)
 
     def line(
@@ -203,89 +593,167 @@ class _Writer:
         end: str,
         target: int,
         section: str,
-        pool: tuple[Template, ...] = TEMPLATES,
+        role: str = SUBJECT,
+        phrase: NounPhrase | None = None,
         title: str = "",
         story: str | None = None,
+        pool: tuple[Template, ...] | None = None,
     ) -> str:
-        """The best-fitting line ending on `end`: story templates that sing the subject in
-        this part of the story (`story`: SCENE, LATER or the section kind) first, then
-        templates suited to the word and section, any template for the word when none of
-        those comes within a syllable. Fresh templates win over ones the song used."""
-        best, best_score, best_template = "", 99.0, None
-        best_phrase: NounPhrase | None = None
-        told = self.story_pool(end, story) if story else ()
-        plain = tuple((t, None) for t in templates_for(end, section, pool))
-        fallback = tuple((t, None) for t in templates_for(end, None, pool))
-        anything = tuple((t, None) for t in pool)
-        # The story first; a line that only fits the theme is a last resort, since such
-        # lines say nothing about this prompt and recur from song to song.
-        for candidates in (told, plain, fallback, anything):
+        """The best-fitting line ending on `end` for its role: one that sings `phrase` (or
+        any phrase), one that speaks of the lead without naming it, or a scene of the
+        subject's world; then templates suited to the word and section, any template for
+        the word when none of those comes within a syllable. Fresh templates win over ones
+        the song used."""
+        self.moody = role == MOOD
+        groups: list[tuple[tuple[Template, NounPhrase | None], ...]] = (
+            [
+                tuple((t, None) for t in templates_for(end, None, pool)),
+                tuple((t, None) for t in pool),
+            ]
+            if pool is not None
+            else self.candidates(end, section, role, phrase, story)
+        )
+        found = self._sample(groups, end, target, title)
+        if role == SUBJECT and phrase is not None and not _sings(found, phrase):
+            # The line must name its phrase: with the short name ("the keeper" for "the
+            # lighthouse keeper") more of the phrase's templates fit.
+            self.short_names = True
+            retry = self._sample(
+                self.candidates(end, section, role, phrase, story)[:2], end, target, title
+            )
+            self.short_names = False
+            found = retry if retry is not None else found
+        if found is None:  # sampling found nothing within a syllable: search
+            best = self.closest(end, target, pool or TEMPLATES, title)
+        else:
+            best, template, chosen = found
+            self.template_uses[template.text] = self.template_uses.get(template.text, 0) + 1
+            self.section_templates.add(template.text)
+            if chosen is not None and template.needs_subject:
+                self.sung[chosen.text] += 1
+        self.used_lines.add(best.lower())
+        return best
+
+    def _sample(
+        self,
+        groups: list[tuple[tuple[Template, NounPhrase | None], ...]],
+        end: str,
+        target: int,
+        title: str,
+    ) -> tuple[str, Template, NounPhrase | None] | None:
+        """The best line from the first group that has one within a syllable of `target`:
+        (text, its template, the phrase it sings)."""
+        best: tuple[str, Template, NounPhrase | None] | None = None
+        best_score = 99.0
+        for candidates in groups:
             if not candidates:
                 continue
             for _ in range(60):
-                template, phrase = self.rng.choice(candidates)
+                template, chosen = self.rng.choice(candidates)
                 prefix = self.rng.choice(PREFIXES)
-                text = _capitalise(prefix + self.fill(template, end, title, phrase))
+                body = self.fill(template, end, title, chosen)
+                if body is None:
+                    continue
+                text = _capitalise(prefix + body)
                 gap = abs(line_syllables(text) - target)
-                if text.lower() in self.used_lines or gap > 1 or _repeats_end(text):
+                if (
+                    text.lower() in self.used_lines
+                    or gap > 1
+                    or _repeats_end(text)
+                    or _AWKWARD.search(text.lower())
+                    or template.text in self.section_templates
+                ):
                     continue
                 score = (
-                    gap
+                    _GAP_COST * gap
                     + 0.6 * len(prefix.split())
                     + 1.2 * self.template_uses.get(template.text, 0)
                     + (_VERBLESS_COST if _VERBLESS.search(template.text) else 0.0)
                     - (_SECTION_BONUS if len(template.sections) <= 2 else 0.0)
-                    - (_STORY_BONUS if phrase is not None else 0.0)
-                    - (_LEAD_BONUS if phrase is not None and phrase.role == LEAD else 0.0)
+                    + self.taste(template)
+                    - (_MOOD_BONUS if self.mood_adjectives and "{adj}" in template.text else 0.0)
                 )
                 if score < best_score:
-                    best, best_score, best_template, best_phrase = text, score, template, phrase
-                if score <= _BEST_POSSIBLE:
+                    best, best_score = (text, template, chosen), score
+                if score <= -_SECTION_BONUS + 0.1:
                     break
-            if best_template is not None:
-                break
-        if best_template is None:  # sampling found nothing within a syllable: search
-            best = self.closest(end, target, pool, title)
-        else:
-            self.template_uses[best_template.text] = (
-                self.template_uses.get(best_template.text, 0) + 1
-            )
-            if best_phrase is not None and best_template.needs_subject:
-                self.sung[best_phrase.text] += 1
-        self.used_lines.add(best.lower())
-        return best
+            if best is not None:
+                return best
+        return None
 
     def closest(self, end: str, target: int, pool: tuple[Template, ...], title: str) -> str:
         """Every template and padding for `end`, suitable templates first: the closest fit."""
         ordered = templates_for(end, None, pool) + pool
         best, best_gap = "", 99
+        spare = ""  # a line that breaks a rule, for when nothing keeps them all
         for template in ordered:
             for prefix in dict.fromkeys(PREFIXES):
                 for _ in range(3):
-                    text = _capitalise(prefix + self.fill(template, end, title))
+                    body = self.fill(template, end, title)
+                    if body is None:
+                        break
+                    text = _capitalise(prefix + body)
                     gap = abs(line_syllables(text) - target)
                     if text.lower() in self.used_lines or _repeats_end(text):
+                        spare = spare or text
                         continue
+                    gap += 2 * bool(_AWKWARD.search(text.lower()))
                     if gap < best_gap:
                         best, best_gap = text, gap
                     if gap == 0:
                         return best
-        return best
+        return best or spare or end
+
+    # -- sections ----------------------------------------------------------------------------
+    def roles(self, count: int, section: str) -> list[tuple[str, NounPhrase | None]]:
+        """What each line of a verse, pre-chorus or bridge sings: about half of them the
+        subject (the lead phrase first, then the phrase sung least), the rest its world."""
+        if count <= 1:
+            return [(SUBJECT, self.lead)]
+        share = self.rng.uniform(0.4, 0.6)
+        named = min(count - 1, max(1, round(count * share)))
+        at = sorted(self.rng.sample(range(count), named))
+        planned = dict(self.sung)
+        out: list[tuple[str, NounPhrase | None]] = []
+        first = True
+        refer_left = 1 if section == "verse" else 0
+        mood_left = 1 if self.mood_adjectives else 0
+        for i in range(count):
+            if i in at:
+                phrase = self.lead if first else self.least_sung(planned)
+                planned[phrase.text] += 1
+                out.append((SUBJECT, phrase))
+                first = False
+            elif refer_left and not first and self.rng.random() < 0.5:
+                out.append((REFER, self.lead))
+                refer_left -= 1
+            elif mood_left:
+                out.append((MOOD, None))
+                mood_left -= 1
+            else:
+                out.append((SCENE_LINE, None))
+        return out
+
+    def least_sung(self, counts: dict[str, int]) -> NounPhrase:
+        """The phrase sung least so far, the lead when it ties (every part of the subject
+        gets sung, the lead most)."""
+        return min(self.phrases, key=lambda p: (counts[p.text], p is not self.lead))
 
     def stanza(self, count: int, target: int, scheme: str, section: str) -> list[str]:
+        self.section_templates.clear()
         story = section
         if section == "verse":
             story = SCENE if self.verse_count == 0 else LATER
             self.verse_count += 1
         ends: list[str] = []
-        scenery = [n for n in self.nouns if NOUN_CLASS.get(n) in _CONCRETE]
-        prefer = self.subject_ends + scenery
         while len(ends) < count:
-            # Lines end on the subject's and the theme's words first; common words only
-            # complete a rhyme.
-            a, b = self.pair(prefer=prefer)
+            # Lines end on the subject's and its world's words first; plain words only
+            # complete a rhyme. Verses end on things one can see before feelings.
+            prefer = self.prefer()
+            verse = section == "verse"
+            a, b = self.pair(prefer=prefer, concrete=verse)
             if scheme == "ABAB" and count - len(ends) >= 4:
-                c, d = self.pair(prefer=prefer)
+                c, d = self.pair(prefer=prefer, concrete=verse)
                 ends += [a, c, b, d]
                 self.pairs += [(a, b), (c, d)]
             else:
@@ -295,49 +763,65 @@ class _Writer:
             dropped = ends[count:]
             ends = ends[:count]
             self.pairs = [p for p in self.pairs if not set(p) & set(dropped)]
-        return [self.line(end, target, section, story=story) for end in ends]
+        roles = self.roles(count, section)
+        return [
+            self.line(end, target, section, role, phrase, story=story)
+            for end, (role, phrase) in zip(ends, roles, strict=True)
+        ]
 
     def hook_line(self, title: str, target: int) -> tuple[str, str | None]:
         """The chorus's first line: the title, fitted out to the target when it is short."""
+        self.section_templates.clear()
         if line_syllables(title) >= target - 1:
             return title, None
         # The shortest tail is ", the {end}": an ending longer than the room left is skipped.
         room = max(1, target + 1 - line_syllables(title) - 1)
-        avoid = set(re.findall(r"[a-z']+", title.lower()))
+        words = re.findall(r"[a-z']+", title.lower())
+        # No ending the title already says, nor one it begins a word with ("rainy", "rain").
+        avoid = {w for w in self.endings if any(t.startswith(w) for t in words)}
         avoid |= {w for w in self.endings if line_syllables(w) > room}
-        end, partner = self.pair(prefer=self.subject_ends + list(self.main.nouns), avoid=avoid)
+        end, partner = self.pair(prefer=self.prefer(), avoid=avoid)
         self.used_ends.discard(partner)
-        return self.line(end, target, "chorus", HOOK_TAILS, title), end
+        return self.line(end, target, "chorus", title=title, pool=HOOK_TAILS), end
 
     def chorus(self, title: str, count: int, target: int) -> list[str]:
+        """The hook, then lines that name the lead at least twice in all, and one scene."""
         first, end = self.hook_line(title, target)
         lines = [first]
+        ends: list[str] = []
         if end is not None:
             partner = self.partner(end, self.used_ends | {end})
             if partner:
-                lines.append(self.line(partner, target, "chorus", story="chorus"))
+                ends.append(partner)
                 self.pairs.append((end, partner))
                 self.used_ends |= {end, partner}
-        # The subject's and the theme's own words close the chorus.
-        a, b = self.pair(prefer=self.subject_ends + list(self.main.nouns))
-        lines += [
-            self.line(a, target, "chorus", story="chorus"),
-            self.line(b, target, "chorus", story="chorus"),
-        ]
-        self.pairs.append((a, b))
-        while len(lines) < count:
-            c, d = self.pair()
-            lines += [
-                self.line(c, target, "chorus", story="chorus"),
-                self.line(d, target, "chorus", story="chorus"),
-            ]
-            self.pairs.append((c, d))
-        if len(lines) > count:
-            cut = lines[count:]
-            lines = lines[:count]
-            gone = {last_word(line) for line in cut}
+        while len(ends) < count - 1:
+            a, b = self.pair(prefer=self.prefer())
+            ends += [a, b]
+            self.pairs.append((a, b))
+        if len(ends) > count - 1:
+            gone = set(ends[count - 1 :])
+            ends = ends[: count - 1]
             self.pairs = [p for p in self.pairs if not set(p) & gone]
+        need = max(1, 2 - _names(first, self.lead))
+        roles: list[tuple[str, NounPhrase | None]] = [(SUBJECT, self.lead)] * need
+        if len(ends) > need:
+            roles.append((SCENE_LINE, None))
+        while len(roles) < len(ends):
+            roles.append((SUBJECT, None) if self.rng.random() < 0.5 else (SCENE_LINE, None))
+        roles = roles[: len(ends)]
+        self.rng.shuffle(roles)
+        for end_word, (role, phrase) in zip(ends, roles, strict=True):
+            lines.append(self.line(end_word, target, "chorus", role, phrase, story="chorus"))
         return lines
+
+    def lift(self, chorus: list[str], target: int) -> list[str]:
+        """The last chorus with its last line sung anew on the same rhyme: a lift."""
+        end = last_word(chorus[-1])
+        lifted = self.line(end, target, "chorus", SUBJECT, self.lead, story="chorus")
+        if _names(chorus[-1], self.lead) and not _names(lifted, self.lead):
+            return chorus  # the lift must not take the lead's name out of the chorus
+        return [*chorus[:-1], lifted]
 
 
 def choose_title(subject: Subject, themes: list[Theme], rng: random.Random) -> str:
@@ -359,8 +843,10 @@ def write_lyrics(
 ) -> LyricsDraft:
     """Lyrics whose sections follow `form` (name, kind, bars): one line per two bars of each
     sung section, in the prompt's language when the writer has it (English, Spanish) and in
-    English otherwise, with a notice. Deterministic for a given prompt, title, form and
-    seed."""
+    English otherwise, with a notice. `mood_hint` is the request's resolved mood (the
+    engine's mood names, e.g. "sad melancholic", or its tags); its first mood word colours
+    the words, else the prompt's own. Deterministic for a given prompt, title, form, seed
+    and mood."""
     language = prompt_language(prompt)
     if language.code != "en" and _reads_as_english(prompt):
         # Short English prompts of a few nouns ("an elephant, an igloo") can score as
@@ -405,12 +891,13 @@ def _write_english(
     # ("Une Chanson Sur La Pluie"): such a prompt gets a song on its theme, with a title
     # made from the theme's English words.
     subject = Subject((), "", "", "") if foreign else extract_subject(prompt)
+    subject = replace(subject, unsung=subject.unsung | _frame_nouns(prompt, subject))
     # The prompt's words for the music ("strings", "beat") are heard, never sung.
     themes = [
         replace(t, nouns=tuple(n for n in t.nouns if n not in subject.unsung) or t.nouns)
         for t in detect_themes(f"{prompt} {mood_hint}")
     ]
-    writer = _Writer(subject, themes, rng)
+    writer = _Writer(subject, themes, resolve_mood(mood_hint, subject.mood), rng)
     song_title = title or choose_title(subject, themes, rng)
     # The chorus is written first, so it gets the subject's own words for its rhymes.
     chorus_bars = next((bars for _, kind, bars in form if kind == "chorus"), None)
@@ -418,6 +905,10 @@ def _write_english(
     if chorus_bars is not None:
         chorus = writer.chorus(song_title, max(1, chorus_bars // 2), TARGETS["chorus"])
     sections: list[LyricSection] = []
+    # A song of three choruses or more lifts its last one (a new last line on the same
+    # rhyme); the earlier ones repeat word for word.
+    choruses = sum(kind == "chorus" for _, kind, _ in form)
+    sung_choruses = 0
     for name, kind, bars in form:
         if kind not in TARGETS:
             continue
@@ -426,14 +917,22 @@ def _write_english(
         if kind == "chorus":
             if chorus is None or len(chorus) != count:
                 chorus = writer.chorus(song_title, count, target)
-            lines = chorus
+            sung_choruses += 1
+            lift = choruses >= 3 and sung_choruses == choruses and count > 1
+            lines = writer.lift(chorus, target) if lift else chorus
         elif kind == "outro":
             first, end = writer.hook_line(song_title, target)
             lines = [first]
             if count > 1:
                 partner = writer.partner(end, {end}) if end else None
                 lines.append(
-                    writer.line(partner or writer.pair()[0], target, "outro", story="outro")
+                    writer.line(
+                        partner or writer.pair()[0],
+                        target,
+                        "outro",
+                        phrase=writer.lead,
+                        story="outro",
+                    )
                 )
                 if end and partner:
                     writer.pairs.append((end, partner))
