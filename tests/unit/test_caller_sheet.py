@@ -125,6 +125,67 @@ def test_backing_lines_are_sung_by_the_backing_voice_echoing_the_lead() -> None:
     assert is_singable(score)
 
 
+# In-line echoes as sent: the line's echo has room after it (the rest of the section), or
+# only the line's own bar, or none but the lead's last word.
+ECHOES = [
+    (
+        "una ballata italiana sul mare d'estate", "ballad", 40, 909,
+        "[Strofa 1]\nIl mare canta sotto la luna piena\n"
+        "Le barche dormono vicino alla riva (alla riva)\n(Ritornello)\n"
+        "Resta con me fino all'alba\nResta con me, amore mio\nStrofa 2\n"
+        "Dell'estate resta solo il sale",
+        "Le barche dormono vicino alla riva",
+    ),
+    (
+        "a moody alt-pop song about letting go", "alt-pop", 45, 808,
+        "[Verse 1]\nI keep on crying (crying) every night\n"
+        "(whisper) Tell me that it's gonna be alright\n[Chorus: whispered]\n"
+        "Don't let go (don't let go)\n[Bridge]\n(screaming)\n"
+        "Running through the fire (sighs)\n[Chorus x2]\n"
+        "Hold the line and I will hold the light\n[Outro - spoken]\n"
+        "That's all for tonight, goodnight",
+        "Don't let go",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("prompt", "tags", "duration", "seed", "lyrics", "lead"), ECHOES)
+@pytest.mark.parametrize("other_seed", [None, 1, 2])
+def test_an_echo_answers_after_the_lead_not_in_unison_with_it(
+    prompt: str,
+    tags: str,
+    duration: int,
+    seed: int,
+    lyrics: str,
+    lead: str,
+    other_seed: int | None,
+) -> None:
+    request = SongRequest(
+        prompt=prompt, tags=tags, lyrics=lyrics, duration=duration, seed=other_seed or seed
+    )
+    score = plan_song(request).score
+    assert is_singable(score)
+    words = aligned_words(score)
+    for line, text in enumerate(score.lines):
+        sung = [s for s in score.vocal if s.line == line]
+        if not sung or sung[0].delivery == BACKING or line + 1 >= len(score.lines):
+            continue
+        echo = [s for s in score.vocal if s.line == line + 1 and s.delivery == BACKING]
+        if not echo or score.lines[line + 1].lower() not in text.lower():
+            continue
+        last_word = [w for w in words if w["line"] == line][-1]
+        # The echo answers once the lead has sung up to its last word, which is all it may
+        # overlap, and before the lead's next line.
+        assert echo[0].start >= last_word["start"] - 1e-3
+        assert all(s.start + s.duration <= echo[0].start + 1e-3 for s in sung[:-1])
+        following = [s for s in score.vocal if s.lead and s.start > sung[-1].start]
+        if following:
+            assert echo[-1].start + echo[-1].duration <= following[0].start + 1e-3
+        if text == lead:
+            # These two have room after the lead: it is not sung over, not even its end.
+            assert echo[0].start >= sung[-1].start + sung[-1].duration - 1e-3
+
+
 def test_a_repeat_mark_repeats_the_line_and_a_stage_direction_is_not_sung() -> None:
     planned = _plan(f"[Verse]\n{VERSE} (x2)\n{FIRST} (laughs)")
     assert planned.score.lines == [VERSE, VERSE, FIRST]

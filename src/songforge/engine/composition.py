@@ -255,8 +255,9 @@ class Composer:
     def melody(
         self, section: Section, degrees: list[int], lines: list[LyricLine], first_line: int
     ) -> list[Syllable]:
-        """The section's syllables: each line in its room, its echoes (if any) at the end of
-        that room, lines numbered from `first_line` in `LyricLine.performed` order."""
+        """The section's syllables: each line in its room, its echoes (if any) after it,
+        before the next line, lines numbered from `first_line` in `LyricLine.performed`
+        order."""
         if not lines:
             return []
         line_beats = _line_starts(section.bars, len(lines))
@@ -283,20 +284,11 @@ class Composer:
             # A backing line of its own echoes the tune of the line before it.
             pattern = index - 1 if line.delivery == BACKING and index else index
             setting = _Setting(section, degrees, tune, pattern, number)
-            lead = self._perform(setting, line, first_beat, room)
-            end = first_beat + room
-            echo_at = self._echo_start(section, line, lead, end)
-            if line.echoes and echo_at is None:
-                # No room after the lead's last word: the lead's line is set in less room.
-                answer = _answer_beats(line, room)
-                if answer:
-                    lead = self._perform(setting, line, first_beat, room - answer)
-                    echo_at = end - answer
             if line.echoes:
-                lead, echoes = self._answer(setting, line, lead, echo_at, end)
-                sung += lead + echoes
+                # Echoes answer in the line's room or the rest before the next line.
+                sung += self._with_echoes(setting, line, first_beat, room, next_beat)
             else:
-                sung += lead
+                sung += self._perform(setting, line, first_beat, room)
             number += len(line.performed())
         return sung
 
@@ -316,12 +308,44 @@ class Composer:
             setting.number,
         )
 
+    def _with_echoes(
+        self, setting: _Setting, line: LyricLine, first_beat: int, room: int, limit: int
+    ) -> list[Syllable]:
+        """The lead's line set in `room` beats from `first_beat` and its echoes answering
+        it after its last word starts, before beat `limit` (the next line's). When they do
+        not fit after the lead, the lead is set in less room, a beat at a time, down to a
+        sixteenth a syllable and a held note, and the echoes may drop their breath and
+        their held note; only when even that leaves them no room are they sung over the
+        lead's held last word."""
+        lead = self._perform(setting, line, first_beat, room)
+        at = self._echo_start(setting.section, line, lead, limit)
+        count = sum(len(echo.syllables) for echo in line.echoes)
+        shortest = -(-(len(line.syllables) + 1) // 2)
+        for lead_room in range(min(room, limit - first_beat), shortest - 1, -1):
+            if at is not None:
+                break
+            shorter = self._perform(setting, line, first_beat, lead_room)
+            # Eighths for the echoes: their syllables with a held note and a breath, then
+            # without the breath, then without the hold.
+            for eighths in (count + 2, count + 1, count):
+                at = self._echo_start(setting.section, line, shorter, limit, eighths)
+                if at is not None:
+                    lead = shorter
+                    break
+        lead, echoes = self._answer(setting, line, lead, at, limit)
+        return lead + echoes
+
     def _echo_start(
-        self, section: Section, line: LyricLine, lead: list[Syllable], end: int
+        self,
+        section: Section,
+        line: LyricLine,
+        lead: list[Syllable],
+        end: int,
+        eighths: int | None = None,
     ) -> int | None:
-        """The beat where echoes can answer the lead inside its room (ending at beat `end`):
-        one beat into the held last note of a sung line, the next beat after a spoken one;
-        None when the echoes' syllables do not fit there in eighths."""
+        """The beat where echoes can answer the lead before beat `end`: one beat into the
+        held last note of a sung line, the next beat after a spoken one; None when the
+        echoes do not get `eighths` there (their syllables, a held note and a breath)."""
         if not line.echoes or not lead:
             return None
         beat = self.plan.bar_seconds / 4
@@ -330,8 +354,9 @@ class Composer:
             at = math.ceil((last.start + last.duration - section.start) / beat - 1e-3)
         else:
             at = math.floor((last.start - section.start) / beat + 1e-3) + 1
-        count = sum(len(echo.syllables) for echo in line.echoes)
-        return at if (end - at) * 2 >= count + 2 else None
+        if eighths is None:
+            eighths = sum(len(echo.syllables) for echo in line.echoes) + 2
+        return at if (end - at) * 2 >= eighths else None
 
     def _set_line(
         self,
@@ -428,7 +453,7 @@ class Composer:
         """The lead's syllables and its line's echoes sung by the backing voice, numbered
         after the lead's line. From beat `at` to beat `end` the echoes are sung to the notes
         the lead's line ended on, the lead's held last note giving way to them; with no
-        beat given, along with the lead's last syllables."""
+        beat given, over the lead's held last word to beat `end`."""
         texts = [(k, text) for k, echo in enumerate(line.echoes, 1) for text in echo.syllables]
         marks = tuple(m for echo in line.echoes for m in echo.marks())
         if not texts:
@@ -465,9 +490,9 @@ class Composer:
                 cut = max(0.1, answer_start - 0.05 - held.start)
                 lead = [*lead[:-1], replace(held, duration=round(min(held.duration, cut), 4))]
         else:
-            window = lead[-min(len(lead), len(texts)) :] if lead else []
-            begin = window[0].start if window else section.start + end * beat
-            finish = window[-1].start + window[-1].duration if window else begin + 1.0
+            # Over the lead's held last word, to the end of the room.
+            begin = lead[-1].start if lead else section.start + (end - 1) * beat
+            finish = max(section.start + end * beat - 0.05, begin + 0.1 * len(texts))
             step = (finish - begin) / len(texts)
             times = [(begin + i * step, step * 0.92) for i in range(len(texts))]
             pitches = tail if len(tail) == len(texts) else [tune.home_pitch(self)] * len(texts)
@@ -521,17 +546,6 @@ class _Setting:
     tune: _Tune
     pattern: int
     number: int
-
-
-def _answer_beats(line: LyricLine, room: int) -> int:
-    """Beats kept at the end of a line's `room` for the backing voice's echoes: enough for
-    their syllables in eighths, a held last note and a breath; 0 when the lead's own line
-    would then be crowded (the echoes are sung along with the lead's last syllables)."""
-    count = sum(len(echo.syllables) for echo in line.echoes)
-    if not count:
-        return 0
-    needed = -(-max(4, count + 3) // 2)
-    return needed if (room - needed) * 2 >= len(line.syllables) + 3 else 0
 
 
 def _in_range(pitch: int) -> int:
