@@ -18,7 +18,8 @@ import pronouncing
 from songforge.engine.lyricist.grammar import plural, singular
 from songforge.engine.lyricist.imagery import fields_for
 from songforge.engine.lyricist.subject import Subject, extract_subject
-from songforge.engine.lyricist.writer import LyricsDraft, write_lyrics
+from songforge.engine.lyricist.writer import MOOD_ADJECTIVES, LyricsDraft, write_lyrics
+from songforge.engine.planning import SongRequest, plan_song
 
 PARTICLES = frozenset(("up", "down", "out", "away", "back", "off", "around", "over", "on"))
 
@@ -265,3 +266,19 @@ def test_the_engines_mood_names_are_understood() -> None:
     sad = write_lyrics(prompt, title=None, form=FORM, seed=3, mood_hint="melancholic ballad")
     plain = write_lyrics(prompt, title=None, form=FORM, seed=3)
     assert sad != plain
+
+
+def test_the_planned_song_is_written_in_the_mood_the_request_was_read_in() -> None:
+    """The engine hands the writer the mood it resolved from tags and prompt, not the
+    style's name: a song tagged sad gets sad words."""
+    words = {}
+    for mood in ("sad", "happy"):
+        request = SongRequest(
+            prompt="a song about a house by the sea", tags=f"pop, {mood}", duration=150, seed=5
+        )
+        planned = plan_song(request)
+        text = " ".join(line for s in planned.sections for line in s.lines).lower()
+        words[mood] = set(re.findall(r"[a-z]+", text))
+    assert words["sad"] & set(MOOD_ADJECTIVES["sad"]) - {"quiet"}
+    assert not words["sad"] & set(MOOD_ADJECTIVES["happy"])
+    assert words["happy"] & set(MOOD_ADJECTIVES["happy"])

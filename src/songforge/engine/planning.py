@@ -196,7 +196,9 @@ def _plan_at(
         title=request.title,
         form=plan.sections,
         seed=request.seed,
-        mood_hint=style.name,
+        # The mood the request was read as (tags first, then the prompt), so a sad song's
+        # words are sad, whatever its style is called.
+        mood_hint=" ".join(chosen.feeling.names),
     )
     title, sections = draft.title, ([] if instrumental else draft.sections)
     language = ENGLISH if instrumental else draft.language

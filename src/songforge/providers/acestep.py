@@ -42,6 +42,7 @@ from songforge.domain.tasks import GenerationResult, RemoteTask, Stage
 from songforge.engine import cover, encode
 from songforge.engine.lyric_text import format_lyrics
 from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
+from songforge.engine.mood import read_feeling
 from songforge.engine.styles import choose_style
 from songforge.ports import (
     BackendProbe,
@@ -256,7 +257,7 @@ class AceStepProvider:
             title=request.title,
             form=STANDARD_FORM,
             seed=job.seed,
-            mood_hint=request.tags or "",
+            mood_hint=" ".join(read_feeling(request.prompt, request.tags).names),
         )
         instrumental = request.make_instrumental or operation == ADD_INSTRUMENTAL
         if instrumental:

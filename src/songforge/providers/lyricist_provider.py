@@ -12,6 +12,7 @@ from songforge.domain.tasks import GenerationResult, Stage
 from songforge.engine.language_id import detect_language
 from songforge.engine.lyric_text import format_lyrics
 from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
+from songforge.engine.mood import read_feeling
 from songforge.ports import ProviderJob
 from songforge.providers.chat_lyrics import ChatSettings, UnusableLyrics, request_lyrics
 
@@ -59,7 +60,7 @@ class LyricistProvider:
             title=request.title,
             form=STANDARD_FORM,
             seed=job.seed,
-            mood_hint=request.tags or "",
+            mood_hint=" ".join(read_feeling(request.prompt, request.tags).names),
         )
         metadata: dict[str, Any] = {
             "sections": [s.name for s in draft.sections],
