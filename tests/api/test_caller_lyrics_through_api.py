@@ -258,6 +258,12 @@ def _balance(engine_app: tuple[TestClient, Services], org: Bootstrapped) -> Any:
     [
         ("[副歌]\n我爱你在海边\n月亮照着大海的波浪", "unsupported_language", "lyrics", "Chinese"),
         ("[Verse]\n🔥🔥🔥\n\n[Chorus]\n...", "invalid_parameter", "lyrics", "🔥🔥🔥"),
+        (
+            "[Verse]\nI walk along the river in the morning light\n雨\nI think of you tonight",
+            "unsupported_language",
+            "lyrics",
+            "Line 3 ('雨') is in Chinese (zh); the voice sings en, es, fr, de, it, pt",
+        ),
     ],
 )
 def test_lyrics_the_voice_cannot_sing_are_refused_before_anything_is_reserved(

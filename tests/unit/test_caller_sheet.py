@@ -355,6 +355,44 @@ def test_lyrics_in_a_language_the_voice_cannot_sing_are_refused_naming_it(
     assert name in str(refused.value)
 
 
+@pytest.mark.parametrize(
+    ("lyrics", "named"),
+    [
+        (
+            "[Verse 1]\nI caught the last train out of Shibuya tonight\n"
+            "The city folding into ribbons of light\n\n[Chorus]\n"
+            "Tokyo rain, wash me over again\n\n  \n[Bridge]\nUmbrellas on the crossing\n雨",
+            ["Line 11 ('雨') is in Chinese (zh)"],
+        ),
+        (
+            "[Chorus]\nTokyo rain, wash me over again\n東京の雨に濡れて\n"
+            "Tokyo rain, I'll be yours until then",
+            ["Line 3 ('東京の雨に濡れて') is in Japanese (ja)"],
+        ),
+        (
+            "[Strofa]\nIl mare canta sotto la luna piena\n[Ritornello]\n"
+            "Resta con me fino all'alba\n我们一起看海\nResta con me, amore mio\n"
+            "[Ritornello]\n\n[Coda]\nIl mare canta (我们)",
+            ["Line 5 ('我们一起看海') is in Chinese (zh)", "line 10 ('Il mare canta (我们)')"],
+        ),
+    ],
+)
+def test_a_line_the_voice_cannot_sing_in_a_singable_sheet_is_named(
+    lyrics: str, named: list[str]
+) -> None:
+    with pytest.raises(LyricsLanguageNotSung) as refused:
+        _plan(lyrics)
+    message = str(refused.value)
+    for part in named:
+        assert part in message
+    assert "the voice sings en, es, fr, de, it, pt" in message
+    # Named once, though a repeated chorus sings it twice.
+    assert message.count("我们一起看海") <= 1
+    assert [n for n, _, _ in refused.value.lines] == [
+        int(part.split()[1]) for part in named
+    ]  # fmt: skip
+
+
 def test_word_timings_cover_every_sung_word_in_order_inside_the_song() -> None:
     planned = _plan(
         f"[Verse]\n{VERSE}\n🔥🔥\n{FIRST}\n\n[Chorus x2]\n{SECOND}\n\n[Outro]\nGoodbye, my friend!",

@@ -18,7 +18,7 @@ from songforge.engine.caller_form import plan_caller_form
 from songforge.engine.caller_lyrics import Sheet, SheetLine, read_sheet
 from songforge.engine.composition import LyricLine, compose
 from songforge.engine.form import plan_form
-from songforge.engine.language_id import detect_language
+from songforge.engine.language_id import DetectedLanguage, detect_language
 from songforge.engine.languages import ENGLISH, SUNG_LANGUAGES, language_name
 from songforge.engine.lyric_text import LyricSection, stresses, syllables
 from songforge.engine.lyricist.writer import write_lyrics
@@ -78,16 +78,45 @@ class LyricsNotSingable(Exception):
 
 
 class LyricsLanguageNotSung(LyricsNotSingable):
-    """Caller lyrics in a language the voice cannot pronounce."""
+    """Caller lyrics in a language the voice cannot pronounce: the whole sheet, or, in a
+    sheet otherwise singable, the `lines` given as (number in the returned lyrics, line
+    as written, ISO 639-1 code); `code` is then the first line's."""
 
-    def __init__(self, code: str) -> None:
-        self.code = code
-        self.name = language_name(code)
-        sung = ", ".join(language.name for language in SUNG_LANGUAGES.values())
+    def __init__(self, code: str, lines: tuple[tuple[int, str, str], ...] = ()) -> None:
+        self.code = code if not lines else lines[0][2]
+        self.name = language_name(self.code)
+        self.lines = lines
+        if not lines:
+            sung = ", ".join(language.name for language in SUNG_LANGUAGES.values())
+            super().__init__(
+                f"These lyrics are in {self.name} ('{code}'), which the voice cannot sing; "
+                f"it sings {sung}."
+            )
+            return
+        named = [
+            f"{'Line' if i == 0 else 'line'} {number} ('{_shown(written)}') is in "
+            f"{_language_of(language)}"
+            for i, (number, written, language) in enumerate(lines[:_LINES_NAMED])
+        ]
+        more = len(lines) - _LINES_NAMED
+        if more > 0:
+            named.append(f"{more} more line{'s' if more > 1 else ''} too")
+        sung = ", ".join(SUNG_LANGUAGES)
+        rewrite = "it" if len(lines) == 1 else "them"
         super().__init__(
-            f"These lyrics are in {self.name} ('{code}'), which the voice cannot sing; "
-            f"it sings {sung}."
+            f"{'; '.join(named)}; the voice sings {sung}: rewrite or remove {rewrite}."
         )
+
+
+_LINES_NAMED = 5  # lines named in a refusal; more are counted
+
+
+def _shown(written: str) -> str:
+    return written if len(written) <= 40 else f"{written[:39]}…"
+
+
+def _language_of(code: str) -> str:
+    return language_name(code) if code == "und" else f"{language_name(code)} ({code})"
 
 
 class LyricsWithoutWords(LyricsNotSingable):
@@ -335,13 +364,36 @@ def sung_language(sheet: Sheet) -> str:
         if found.code in SUNG_LANGUAGES:  # transliterated or mixed; not for this voice
             raise LyricsLanguageNotSung("und")
         raise LyricsLanguageNotSung(found.code)
-    # One line in another script inside Latin lyrics would be sung as gibberish by a voice
-    # that cannot read it: refused too, naming that line's language.
-    for line in [*sheet.sung_lines, *sheet.backing_lines]:
-        if _latin_share(line) < 0.5:
-            in_line = detect_language(line)
+    # A line in another script inside Latin lyrics would be sung as gibberish by a voice
+    # that cannot read it: refused too, naming each such line and its language, once the
+    # rest of the sheet is known to be singable.
+    foreign: dict[int, tuple[int, str, str]] = {}
+    for line in (line for s in sheet.sections for line in s.lines):
+        for words in (line.text, *line.backing):
+            if line.number in foreign or not words or _latin_share(words) >= 0.5:
+                continue
+            in_line = detect_language(words)
             code = in_line.code if in_line is not None else "und"
-            raise LyricsLanguageNotSung("und" if code in SUNG_LANGUAGES else code)
+            code = "und" if code in SUNG_LANGUAGES else code
+            foreign[line.number or 0] = (line.number or 0, line.written, code)
+    if foreign:
+        rest = "\n".join(
+            line.text
+            for s in sheet.sections
+            for line in s.lines
+            if line.text and (line.number or 0) not in foreign
+        )
+        found = detect_language(rest) or found
+        text = rest or text
+    language = _latin_language(text, found)
+    if foreign:
+        raise LyricsLanguageNotSung("und", tuple(foreign[n] for n in sorted(foreign)))
+    return language
+
+
+def _latin_language(text: str, found: DetectedLanguage) -> str:
+    """The sung language of Latin-script `text`, which `found` detected; raises
+    LyricsLanguageNotSung when it is surely another."""
     distinct = {word.strip(".,!?;:'\"").lower() for word in text.split()}
     if found.code in SUNG_LANGUAGES and found.reliable:
         return found.code
