@@ -33,7 +33,7 @@ def test_request_bodies_are_described_from_the_catalogue(
     }
     body = schemas["GenerationRequestBody"]
     accepted = {p for model in services.catalog for p in model.parameters}
-    assert set(body["properties"]) == accepted
+    assert set(body["properties"]) == accepted | {"callback_url", "callback_events"}
     assert body["additionalProperties"] is False
     assert body["properties"]["model"]["enum"] == services.catalog.ids()
     assert "songforge-1" in body["properties"]["mv"]["anyOf"][0]["enum"]
@@ -160,3 +160,24 @@ def test_the_document_and_the_server_agree_on_webhook_bodies(
     changed = client.patch(f"{path}/{endpoint['id']}", json=body, headers=headers)
     valid = _accepts(document, "WebhookEndpointUpdateBody", body)
     assert (changed.status_code == 200) == valid, changed.text
+
+
+CALLBACK_BODIES: list[Any] = [
+    {"callback_url": PUBLIC_URL},
+    {"callback_url": PUBLIC_URL, "callback_events": ["task.processing", "task.completed"]},
+    {"callback_url": None, "callback_events": None},
+    {"callback_events": ["task.completed"]},
+    {"callback_url": PUBLIC_URL, "callback_events": []},
+    {"callback_url": "ftp://93.184.216.34/x"},
+    {"callback_url": ""},
+]
+
+
+@pytest.mark.parametrize("fields", CALLBACK_BODIES)
+def test_the_document_and_the_server_agree_on_callbacks(
+    client: TestClient, org: Bootstrapped, fields: dict[str, Any]
+) -> None:
+    body = {**SONG, **fields}
+    created = client.post("/v1/music/generations", json=body, headers=bearer(org.api_key))
+    valid = _accepts(_document(client), "GenerationRequestBody", body)
+    assert (created.status_code == 200) == valid, created.text

@@ -4,11 +4,12 @@ Some rules cannot be written as JSON Schema, and the document says them in words
 management bodies and filters, under `x-songforge-rule`): caller lyrics must be words in a
 language the voice sings and fit the song's length (syllables against bars); an upload must
 be audio that decodes; a key's `expiresAt` must lie in the future (and before the year
-10000 UTC); a usage range must not end before it starts; a webhook URL's host must resolve
-to an address the server may reach. These hooks keep the fuzzer's valid cases on the right
-side of those rules: create bodies only with lyrics that pass the server's own check, a real
-one-second WAV in uploads, expiries moved into the future, reversed date ranges swapped, and
-valid-looking webhook URLs pointed at a loopback address the fuzzing server allows
+10000 UTC); a revoked key takes no change; a usage range must not end before it starts; the
+host of a webhook endpoint's or a task callback's URL must resolve to an address the server
+may reach. These hooks keep the fuzzer's valid cases on the right side of those rules:
+create bodies only with lyrics that pass the server's own check, a real one-second WAV in
+uploads, expiries moved into the future, keys made inactive rather than revoked, reversed
+date ranges swapped, and valid URLs pointed at a loopback address the fuzzing server allows
 (SONGFORGE_WEBHOOK_ALLOW_PRIVATE=true; nothing listens there). A value the schema already
 calls invalid is left alone, so that "schema-valid but refused" and "invalid but accepted"
 findings stay about what the schema could have said. The refusals themselves are tested in
@@ -32,6 +33,7 @@ from songforge.domain.errors import SongforgeError
 from songforge.domain.generation_request import validate_create_body
 from songforge.domain.rfc3339 import END_OF_YEAR_9999, FULL_DATE, parse_instant
 from songforge.providers.engine_checks import check_lyrics_fit
+from songforge.services.create_task import CALLBACK_FIELDS
 
 
 def _ascii_wav(seconds: float = 1.0, rate: int = 8000) -> str:
@@ -89,12 +91,13 @@ def _ordered_dates(query: dict[str, Any]) -> None:
         query["startDate"], query["endDate"] = query["endDate"], query["startDate"]
 
 
-def _reachable_url(case: Any, body_schema: str) -> None:
-    url = case.body.get("url")
+def _reachable_url(case: Any, body_schema: str, field: str) -> None:
+    url = case.body.get(field)
     schemas = case.operation.schema.raw_schema["components"]["schemas"]
-    pattern = schemas[body_schema]["properties"]["url"]["pattern"]
+    url_schema = schemas[body_schema]["properties"][field]
+    pattern = next(s["pattern"] for s in url_schema.get("anyOf", [url_schema]) if "pattern" in s)
     if isinstance(url, str) and re.match(pattern, url):
-        case.body["url"] = FUZZ_WEBHOOK_URL
+        case.body[field] = FUZZ_WEBHOOK_URL
 
 
 @schemathesis.hook
@@ -112,7 +115,9 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
             # key's state that no schema can carry. Keys are revoked in tests/api instead.
             body["status"] = "inactive"
     elif operation in _WEBHOOK_BODIES and body is not None:
-        _reachable_url(case, _WEBHOOK_BODIES[operation])
+        _reachable_url(case, _WEBHOOK_BODIES[operation], "url")
+    elif operation == ("POST", "/v1/music/generations") and body is not None:
+        _reachable_url(case, "GenerationRequestBody", "callback_url")
     elif case.operation.path in _USAGE_ROUTES and isinstance(case.query, dict):
         _ordered_dates(case.query)
 
@@ -144,8 +149,9 @@ def filter_case(context: Any, case: Any) -> bool:
 def singable_lyrics_only(context: Any, body: Any) -> bool:
     if not isinstance(body, dict) or not isinstance(body.get("lyrics"), str):
         return True
+    model_fields = {k: v for k, v in body.items() if k not in CALLBACK_FIELDS}
     try:
-        request = validate_create_body(body, Catalog.load())
+        request = validate_create_body(model_fields, Catalog.load())
     except SongforgeError:
         return True  # refused for a reason the schema describes: the fuzzer should see it
     model = Catalog.load().get(request.model)

@@ -31,7 +31,7 @@ NON_BLANK = ("model", "prompt", "title", "lyrics", "continue_clip_id", "user", "
 _TEXT = {"type": "string", "pattern": NON_BLANK_TEXT}
 
 
-def _given(*names: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+def given(*names: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
     """Matches a body in which every one of `names` is present and not null (and matches
     `schema` when one is given)."""
     return {
@@ -100,25 +100,25 @@ def create_body_rules(models: list[Model], every_field: list[str]) -> list[dict[
         {"oneOf": branches},
         {"properties": {name: null_or_text for name in NON_BLANK}},
         # Words cannot be sung on an instrumental.
-        {"not": {"allOf": [_given("lyrics"), _given_as("make_instrumental", {"const": True})]}},
+        {"not": {"allOf": [given("lyrics"), _given_as("make_instrumental", {"const": True})]}},
         # A continuation is of a clip or of an upload, never both.
-        {"not": _given("continue_clip_id", "audio_url")},
-        {"if": _given("audio_operation"), "then": _given("audio_url")},
+        {"not": given("continue_clip_id", "audio_url")},
+        {"if": given("audio_operation"), "then": given("audio_url")},
         {
-            "if": _given("continue_at"),
+            "if": given("continue_at"),
             "then": {
                 "anyOf": [
-                    _given("continue_clip_id"),
+                    given("continue_clip_id"),
                     _given_as("audio_operation", {"const": UPLOAD_EXTEND}),
                 ]
             },
         },
         {
             "if": _given_as("audio_operation", {"const": UPLOAD_EXTEND}),
-            "then": _given("continue_at"),
+            "then": given("continue_at"),
         },
         {
             "if": _given_as("audio_operation", {"const": ADD_INSTRUMENTAL}),
-            "then": _given("title", "tags", "negative_tags", schema=_TEXT),
+            "then": given("title", "tags", "negative_tags", schema=_TEXT),
         },
     ]

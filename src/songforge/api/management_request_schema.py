@@ -22,6 +22,7 @@ from songforge.services.webhook_management import MAX_DESCRIPTION_CHARS
 from songforge.services.webhook_management import STATUSES as WEBHOOK_STATUSES
 
 MAX_KEY_NAME_CHARS = 50
+EVENTS = {"type": "array", "items": {"enum": list(EVENT_TYPES)}, "minItems": 1}
 
 # RFC 3339 `full-date` or `date-time` (domain/rfc3339.py reads exactly these).
 INSTANT = {"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]}
@@ -109,7 +110,8 @@ def _url_pattern(policy: OutboundPolicy) -> str:
     return rf"^[{PY_SPACE}]*(?:{'|'.join(ways)})[{PY_SPACE}]*$"
 
 
-def _url(policy: OutboundPolicy) -> dict[str, Any]:
+def url_schema(policy: OutboundPolicy) -> dict[str, Any]:
+    """A URL this server sends webhooks to (endpoints and per-task callbacks)."""
     rule = "Its host resolves only to addresses this server may reach: public ones" + (
         ", and private, loopback and link-local ones (this server allows them)."
         if policy.allow_private
@@ -126,13 +128,8 @@ def _url(policy: OutboundPolicy) -> dict[str, Any]:
 
 def _webhook_fields(policy: OutboundPolicy) -> dict[str, Any]:
     return {
-        "url": _url(policy),
-        "events": {
-            "type": "array",
-            "items": {"enum": list(EVENT_TYPES)},
-            "minItems": 1,
-            "description": "Events to send; repeats are dropped.",
-        },
+        "url": url_schema(policy),
+        "events": {**EVENTS, "description": "Events to send; repeats are dropped."},
         "status": {"enum": list(WEBHOOK_STATUSES)},
         "description": {
             "type": ["string", "null"],

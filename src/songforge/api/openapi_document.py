@@ -15,12 +15,14 @@ from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
-from songforge.api.create_body_schema import create_body_rules
+from songforge.api.create_body_schema import create_body_rules, given
 from songforge.api.management_request_schema import (
     DATE_ORDER_RULE,
+    EVENTS,
     INSTANT,
     key_create_body,
     key_update_body,
+    url_schema,
     webhook_create_body,
     webhook_update_body,
 )
@@ -33,6 +35,7 @@ from songforge.domain.generation_request import MAX_SEED
 from songforge.domain.model_versions import accepted_versions
 from songforge.outbound.policy import STRICT, OutboundPolicy
 from songforge.services.catalogue_query import recommended_for_values
+from songforge.services.create_task import CALLBACK_FIELDS
 from songforge.services.run_task import ASSET_EXTENSIONS
 
 _MONEY = r"^\d+\.\d{4}$"
@@ -82,6 +85,13 @@ class GenerationRequestBody(BaseModel):
         None, ge=0, le=MAX_SEED, description="Same request and seed, same audio bytes."
     )
     user: str | None = Field(None, max_length=256, description="Your end user's id, echoed.")
+    callback_url: str | None = Field(
+        None, description="Where to POST this task's events (signed, as webhooks.md says)."
+    )
+    callback_events: list[str] | None = Field(
+        None,
+        description="Events to send to callback_url (needs it); default: the terminal ones.",
+    )
 
 
 class TaskErrorBody(BaseModel):
@@ -285,7 +295,17 @@ def _schemas(catalog: Catalog, webhook_policy: OutboundPolicy) -> dict[str, Any]
     create = schemas["GenerationRequestBody"]
     body = create["properties"]
     body["model"]["enum"] = catalog.ids()
-    create["allOf"] = create_body_rules(list(catalog), list(body))
+    # Every model takes a callback; the rules per model are about the other fields.
+    model_fields = [name for name in body if name not in CALLBACK_FIELDS]
+    create["allOf"] = [
+        *create_body_rules(list(catalog), model_fields),
+        {"if": given("callback_events"), "then": given("callback_url")},
+    ]
+    body["callback_url"] = {
+        **body["callback_url"],
+        "anyOf": [url_schema(webhook_policy), {"type": "null"}],
+    }
+    body["callback_events"] = {**body["callback_events"], "anyOf": [EVENTS, {"type": "null"}]}
     versions = sorted({mv for m in catalog for mv in accepted_versions(m.mv)})
     if versions:
         body["mv"]["anyOf"][0]["enum"] = versions

@@ -55,15 +55,15 @@ class Callback:
     events: tuple[str, ...]
 
 
-_CALLBACK_FIELDS = ("callback_url", "callback_events")
+CALLBACK_FIELDS = ("callback_url", "callback_events")
 
 
 def _split_callback(body: object) -> tuple[object, dict[str, object]]:
     """The body without its callback fields (which every model accepts), and those fields."""
-    if not isinstance(body, dict) or not any(name in body for name in _CALLBACK_FIELDS):
+    if not isinstance(body, dict) or not any(name in body for name in CALLBACK_FIELDS):
         return body, {}
-    rest = {k: v for k, v in body.items() if k not in _CALLBACK_FIELDS}
-    return rest, {k: body[k] for k in _CALLBACK_FIELDS if k in body}
+    rest = {k: v for k, v in body.items() if k not in CALLBACK_FIELDS}
+    return rest, {k: body[k] for k in CALLBACK_FIELDS if k in body}
 
 
 def _check_callback(ctx: CreateContext, fields: dict[str, object]) -> Callback | None:
