@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import io
 import itertools
+from dataclasses import replace
 
 import mido
 import pytest
 
 from songforge.engine.caller_lyrics import read_sheet
+from songforge.engine.form import TAIL_SECONDS
 from songforge.engine.lyric_text import format_lyrics, syllables
 from songforge.engine.lyric_timing import aligned_words, line_timings
 from songforge.engine.planning import (
+    LyricsDoNotFit,
     LyricsLanguageNotSung,
     LyricsWithoutWords,
     PlannedSong,
     SongRequest,
+    ensure_singable,
     is_singable,
     plan_song,
 )
@@ -299,6 +303,71 @@ def test_the_callers_sections_fill_the_requested_duration(duration: float) -> No
     assert planned.score.duration == pytest.approx(duration, abs=0.5)
     assert [name for name, _ in _sung_sections(planned)] == ["Verse", "Chorus"]
     assert planned.score.lines == [VERSE, FIRST, SECOND]
+
+
+# More words than a 30-second sad ballad holds (sent without a seed, it was accepted or
+# refused by chance, and the length it needed changed with the seed).
+KETTLE = (
+    "[Verse 1]\nThe kettle whistles at a quarter past the rain\n"
+    "I count the tiles along the kitchen floor again\n"
+    "Your coat is hanging where you left it in the hall\n"
+    "I keep on listening for footsteps that don't fall\n[Chorus]\n"
+    "Come back before the winter takes the light\nCome back and tell me everything's alright\n"
+    "[Verse 2]\nThe neighbours ask me if I'm sleeping any more\n"
+    "I tell them stories that I never told before\n"
+    "The radio is playing songs we used to know\n"
+    "I turn it louder so the silence has to go\n[Chorus]\n"
+    "Come back before the winter takes the light\nCome back and tell me everything's alright\n"
+    "[Bridge]\nEvery clock in the house has stopped at nine\n"
+    "Every letter on the table still is mine\n[Chorus]\n"
+    "Come back before the winter takes the light\nCome back and tell me everything's alright"
+)
+SEEDS = range(8)
+
+
+def test_whether_the_words_fit_and_the_length_they_need_do_not_depend_on_the_seed() -> None:
+    ballad = SongRequest(prompt="a sad piano ballad", tags="piano ballad", lyrics=KETTLE)
+    needed = set()
+    for seed in SEEDS:
+        request = replace(ballad, duration=30, seed=seed)
+        with pytest.raises(LyricsDoNotFit) as unfit:
+            ensure_singable(plan_song(request), request)
+        needed.add(unfit.value.needed)
+    assert len(needed) == 1
+    (shortest,) = needed
+    assert shortest is not None
+    assert 30 < shortest < 240
+    for seed in SEEDS:
+        fitted = plan_song(replace(ballad, duration=shortest, seed=seed))
+        assert is_singable(fitted.score)
+        short = plan_song(replace(ballad, duration=shortest - 5, seed=seed))
+        assert not is_singable(short.score)
+    # Lengths that were accepted for some seeds only.
+    for duration in (42, 45, 48, 50, 65):
+        fits = {
+            is_singable(plan_song(replace(ballad, duration=duration, seed=seed)).score)
+            for seed in SEEDS
+        }
+        assert len(fits) == 1
+
+
+def test_the_tempo_is_the_moods_unless_the_words_need_a_faster_one() -> None:
+    ballad = SongRequest(prompt="a sad piano ballad", tags="piano ballad", lyrics=KETTLE)
+    planned = plan_song(replace(ballad, duration=200, seed=1))
+    low, high = planned.style.tempo  # as the sad ballad plays the style
+    roomy = planned.score
+    assert low - 1 <= roomy.bpm <= high + 1
+    # Where the words have room, the seed chooses.
+    tempos = {plan_song(replace(ballad, duration=200, seed=seed)).score.bpm for seed in SEEDS}
+    assert len(tempos) > 1
+    fastest = max(high, planned.style_match.style.tempo[1] if planned.style_match else high)
+    tight = plan_song(replace(ballad, duration=45, seed=1)).score
+    assert high < tight.bpm <= fastest
+    for score in (roomy, tight):
+        # The tempo reported is the one the bars are played at.
+        assert score.bar_seconds == pytest.approx(240.0 / score.bpm)
+        bars = sum(section.bars for section in score.sections)
+        assert bars * score.bar_seconds + TAIL_SECONDS == pytest.approx(score.duration, abs=0.01)
 
 
 def test_unmarked_stanzas_are_verses() -> None:

@@ -10,7 +10,6 @@ down to two lines a bar. The tempo is then tuned so the bars fill the time exact
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 
 from songforge.engine.caller_lyrics import (
@@ -60,15 +59,15 @@ class CallerForm:
 def plan_caller_form(
     sheet: Sheet,
     duration: float,
-    tempo_range: tuple[float, float],
-    rng: random.Random,
+    bpm: float,
     *,
     continuation: bool = False,
-    fixed_bpm: float | None = None,
+    fixed: bool = False,
 ) -> CallerForm:
     """Bars per section for `sheet` in a song of `duration` seconds (`duration` is the new
-    part's length for a continuation)."""
-    bpm = fixed_bpm or rng.uniform(*tempo_range)
+    part's length for a continuation) at about `bpm` beats a minute: the song gets the
+    whole bars `bpm` gives the time, and the tempo is then tuned so they fill it exactly,
+    unless `fixed` (a continuation keeps its source's tempo)."""
     body = max(8.0, duration - TAIL_SECONDS)
     target = max(4, round(body / (240.0 / bpm)))
     parts = [
@@ -88,7 +87,7 @@ def plan_caller_form(
         parts.append(_Part("Outro", OUTRO, _PAD_BARS, (), added=True))
     _fit(parts, target)
     current = sum(p.bars for p in parts)
-    tuned = fixed_bpm or round(240.0 * current / body, 2)
+    tuned = bpm if fixed else round(240.0 * current / body, 2)
     plan = FormPlan([(p.name, p.kind, p.bars) for p in parts], tuned, 240.0 / tuned)
     relaxed = all(p.bars >= RELAXED_BARS_PER_LINE * p.words for p in parts if p.words)
     return CallerForm(

@@ -6,6 +6,7 @@ request that its words can be sung, and tests can inspect a song without renderi
 
 from __future__ import annotations
 
+import math
 import random
 import unicodedata
 from collections.abc import Callable
@@ -14,10 +15,10 @@ from itertools import pairwise
 from pathlib import Path
 
 from songforge.engine.arrangement import assign_lines, room_for_lines
-from songforge.engine.caller_form import plan_caller_form
+from songforge.engine.caller_form import CallerForm, plan_caller_form
 from songforge.engine.caller_lyrics import Sheet, SheetLine, read_sheet
 from songforge.engine.composition import LyricLine, compose
-from songforge.engine.form import plan_form
+from songforge.engine.form import TAIL_SECONDS, plan_form
 from songforge.engine.language_id import DetectedLanguage, detect_language
 from songforge.engine.languages import ENGLISH, SUNG_LANGUAGES, language_name
 from songforge.engine.lyric_text import LyricSection, stresses, syllables
@@ -153,11 +154,18 @@ class _Chosen:
     match: StyleMatch
     feeling: Feeling
     key: tuple[int, str]  # tonic pitch class, mode
+    at_fastest: bool = False  # caller lyrics at the fastest tempo, not the chosen one
 
 
 def plan_song(request: SongRequest, report: Report = lambda stage, percent: None) -> PlannedSong:
     """Chooses the style, key and form, writes or parses the words and composes the score:
     cheap and deterministic, so it can be inspected without rendering audio."""
+    return _plan_song(request, report, at_fastest=False)
+
+
+def _plan_song(request: SongRequest, report: Report, *, at_fastest: bool) -> PlannedSong:
+    """`plan_song`; with `at_fastest`, caller lyrics are set at the style's fastest tempo
+    (the one that gives them the most room), whatever the seed."""
     rng = random.Random(request.seed)
     source = Score.from_json(request.continuation.score_json) if request.continuation else None
     if source is not None:
@@ -179,7 +187,7 @@ def plan_song(request: SongRequest, report: Report = lambda stage, percent: None
             tonic, mode = asked
         instrumental = request.instrumental
     key = (tonic, mode)
-    chosen = _Chosen(style, matched, feeling, key)
+    chosen = _Chosen(style, matched, feeling, key, at_fastest)
     report("writing_lyrics", 5)
     if request.duration:
         return _plan_at(float(request.duration), request, chosen, instrumental, source, rng, report)
@@ -274,35 +282,37 @@ def _plan_caller_sheet(
     style, key = chosen.style, chosen.key
     sheet = read_sheet(request.lyrics)
     language = sung_language(sheet)
-    form = plan_caller_form(
-        sheet,
-        duration,
-        style.tempo,
-        rng,
-        continuation=source is not None,
-        fixed_bpm=source.bpm if source else None,
-    )
-    lyric_plan = [
-        [_lyric_line(line, language, spoken) for line in lines]
-        for lines, spoken in zip(form.lines, form.spoken, strict=True)
-    ]
+    continuation = source is not None
+
+    def composed(bpm: float, *, fixed: bool = False) -> tuple[CallerForm, Score]:
+        form = plan_caller_form(sheet, duration, bpm, continuation=continuation, fixed=fixed)
+        lyric_plan = [
+            [_lyric_line(line, language, spoken) for line in lines]
+            for lines, spoken in zip(form.lines, form.spoken, strict=True)
+        ]
+        score = compose(
+            style,
+            form.plan,
+            request.seed,
+            tonic=key[0],
+            mode=key[1],
+            lyrics=lyric_plan,
+            instrumental=False,
+            removed=removed_roles(request.negative_tags),
+            mood=chosen.feeling.names,
+        )
+        return form, score
+
+    report("composing", 15)
+    if source is not None:
+        form, score = composed(source.bpm, fixed=True)
+    else:
+        form, score = _caller_tempo(composed, duration, chosen, rng)
     sections = [
         LyricSection(s.name, tuple(line.text for line in s.lines if line.text))
         for s in sheet.sections
     ]
     title = request.title or _title_from([s for s in sections if s.lines]) or "Untitled"
-    report("composing", 15)
-    score = compose(
-        style,
-        form.plan,
-        request.seed,
-        tonic=key[0],
-        mode=key[1],
-        lyrics=lyric_plan,
-        instrumental=False,
-        removed=removed_roles(request.negative_tags),
-        mood=chosen.feeling.names,
-    )
     score.language = language
     return PlannedSong(
         style,
@@ -317,6 +327,43 @@ def _plan_caller_sheet(
         tuple(form.from_sheet),
         chosen.match,
     )
+
+
+def _caller_tempo(
+    composed: Callable[[float], tuple[CallerForm, Score]],
+    duration: float,
+    chosen: _Chosen,
+    rng: random.Random,
+) -> tuple[CallerForm, Score]:
+    """The caller's words set at a tempo of the style's range that fits them: the seed's
+    choice in the mood's part of the range, else the slowest faster one that fits, up to
+    the style's fastest. Whether the words fit at all is decided at the fastest tempo (the
+    one with the most bars, so the most room), the same for every seed; when they do not
+    fit even there, the song at the fastest tempo is returned, unsingable."""
+    body = max(8.0, duration - TAIL_SECONDS)
+    preferred = rng.uniform(*chosen.style.tempo)
+    fastest = max(chosen.style.tempo[1], chosen.match.style.tempo[1])
+    # Whole bars the time holds at a tempo; a tempo giving exactly `bars` of them.
+    most = max(4, math.floor(body * fastest / 240.0 + 1e-9))
+    at_fastest = composed(240.0 * most / body)
+    if chosen.at_fastest or not is_singable(at_fastest[1]):
+        return at_fastest
+    fewest = max(4, round(body * preferred / 240.0))
+    if fewest >= most:
+        return at_fastest
+    first = composed(preferred)
+    if is_singable(first[1]):
+        return first
+    # More bars give every line at least as much room: the fewest that fit, by bisection.
+    low, high, best = fewest, most, at_fastest
+    while high - low > 1:
+        middle = (low + high) // 2
+        tried = composed(240.0 * middle / body)
+        if is_singable(tried[1]):
+            high, best = middle, tried
+        else:
+            low = middle
+    return best
 
 
 def _lyric_line(line: SheetLine, language: str, spoken: bool) -> LyricLine:
@@ -419,17 +466,33 @@ def ensure_singable(
 
 
 def shortest_singable(request: SongRequest, longest: float) -> float | None:
-    """The shortest duration, in whole ten seconds up to `longest`, at which the request's
-    words can be sung; None when even `longest` is too short."""
-    if not is_singable(plan_song(replace(request, duration=longest)).score):
+    """The shortest duration, in whole seconds up to `longest`, at which the request's
+    words can be sung, for a request whose own duration is too short; None when even
+    `longest` is too short. Caller lyrics are judged at
+    the style's fastest tempo (a continuation at its source's), so the answer is the same
+    for every seed, and a song of that length is accepted whatever its seed."""
+
+    def fits(duration: float) -> bool:
+        planned = _plan_song(replace(request, duration=duration), _silent, at_fastest=True)
+        return is_singable(planned.score)
+
+    if not fits(longest):
         return None
+    # Known to be too short: the length asked for (without one, the song's usual length).
     default = DEFAULT_CONTINUATION if request.continuation else DEFAULT_DURATION
-    duration = max(30.0, float(request.duration or default))
-    while duration < longest:
-        if is_singable(plan_song(replace(request, duration=duration)).score):
-            return duration
-        duration = (duration // 10 + 1) * 10
-    return longest
+    low, high = math.floor(float(request.duration or default)), math.ceil(longest)
+    # A longer song has as many bars or more, so as much room or more for each line.
+    while high - low > 1:
+        middle = math.floor((low + high) / 2)
+        if fits(middle):
+            high = middle
+        else:
+            low = middle
+    return float(min(high, longest))
+
+
+def _silent(stage: str, percent: int) -> None:
+    """A progress report nobody listens to."""
 
 
 def _title_from(sections: list[LyricSection]) -> str | None:
