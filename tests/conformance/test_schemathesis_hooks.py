@@ -85,3 +85,28 @@ def test_a_reversed_range_is_swapped_and_nothing_else_changes() -> None:
     unreadable = {"startDate": "2026-03-29", "endDate": "soon"}
     hooks._ordered_dates(unreadable)
     assert unreadable == {"startDate": "2026-03-29", "endDate": "soon"}
+
+
+@dataclass
+class FakeOperation:
+    method: str
+    path: str
+
+
+@dataclass
+class FakeCase:
+    operation: FakeOperation
+    path_parameters: dict[str, Any]
+    body: Any = None
+
+
+def test_cases_are_dropped_for_another_operations_url_and_unsingable_lyrics() -> None:
+    endpoint = FakeOperation("patch", "/v1/management/webhooks/{endpoint_id}")
+    assert not hooks.filter_case(None, FakeCase(endpoint, {"endpoint_id": "callback-secret"}))
+    assert hooks.filter_case(None, FakeCase(endpoint, {"endpoint_id": "we_0"}))
+    create = FakeOperation("post", "/v1/music/generations")
+    sung = {"prompt": "rain", "lyrics": "[Verse]\nRain on the window, rain on the street"}
+    assert hooks.filter_case(None, FakeCase(create, {}, sung))
+    assert hooks.filter_case(None, FakeCase(create, {}, {**sung, "callback_url": None}))
+    unsingable = {**sung, "lyrics": "\u0434\u043e\u0436\u0434\u044c " * 400}
+    assert not hooks.filter_case(None, FakeCase(create, {}, unsingable))
