@@ -10,8 +10,11 @@ grammar holds.
 from __future__ import annotations
 
 import collections
+import os
 import re
 import statistics
+import subprocess
+import sys
 
 import pronouncing
 
@@ -155,6 +158,13 @@ def _frame_spread() -> collections.Counter[str]:
     return seen
 
 
+def test_no_frame_is_in_more_than_a_few_songs() -> None:
+    spread = _frame_spread()
+    limit = 0.15 * len(DRAFTS)
+    common = [(frame, n) for frame, n in spread.most_common() if n > limit]
+    assert not common, common
+
+
 def test_the_frame_measure_catches_a_stock_frame() -> None:
     subject = extract_subject("a song about a cat")
     assert _frame("Oh, without the cat there's no dream", subject, "Cat") == (
@@ -282,3 +292,25 @@ def test_the_planned_song_is_written_in_the_mood_the_request_was_read_in() -> No
     assert words["sad"] & set(MOOD_ADJECTIVES["sad"]) - {"quiet"}
     assert not words["sad"] & set(MOOD_ADJECTIVES["happy"])
     assert words["happy"] & set(MOOD_ADJECTIVES["happy"])
+
+
+def test_the_same_request_gives_the_same_words_in_every_process() -> None:
+    """Lyrics must not depend on the order Python happens to keep a set of strings in
+    (it changes with the process's hash seed): the same seed is the same song."""
+    script = (
+        "from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics\n"
+        f"d = write_lyrics({PROMPTS[0]!r}, title=None, form=STANDARD_FORM, seed=4,"
+        " mood_hint='sad')\n"
+        "print([s.lines for s in d.sections])\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1

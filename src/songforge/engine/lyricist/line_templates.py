@@ -81,6 +81,7 @@ WEATHER = _set(
     "twilight frost steam smoke shower storm thunder cloud sunlight moonlight candlelight "
     "sunset sunrise spray heat dust gale lightning spring summer winter autumn"
 )
+PANES = _set("window glass pane roof wall")
 # What a place smells of, or is full of ("the kitchen smelled of bread").
 SMELLS = _set("bread rain smoke flour coffee pine tea wine steam dust salt hay rust oil snow")
 FULL = _set("laughter light song smoke dust music sound steam sunlight bread rain")
@@ -91,8 +92,7 @@ SOUND = _set(
     "crowd call story lullaby music sound"
 )
 SURFACE = _set(
-    "table shelf mantel floor desk bench chair porch stair stairs wall dashboard counter "
-    "window glass pane "
+    "table shelf mantel floor desk bench chair porch stair stairs dashboard counter "
     "stool pillow blanket cushion ground sand stone step deck roof rooftop bed sill"
 )
 ALL = frozenset(_CLASSES)
@@ -309,6 +309,16 @@ TEMPLATES: tuple[Template, ...] = (
     _t("let the {sky} fall on the {end}", "place thing", "chorus"),
     _t("when the {sky} comes to the {end}", "place", "chorus bridge"),
     _t("with the {sky} upon the {end}", "place thing", "chorus"),
+    _t("the {sky} is coming to the {end}", "place", "prechorus"),
+    _t("I can hear the {sound} in the {end}", "sky place", "prechorus"),
+    _t("the {sky} is moving on the {end}", "place thing", "prechorus"),
+    _t("every {thing} is waiting for the {end}", "sky", "prechorus", only=TIME),
+    _t("and the {being} is calling from the {end}", "place", "prechorus"),
+    _t("can you feel the {sky} in the {end}", "place", "prechorus"),
+    _t("the {sound} is getting closer to the {end}", "place", "prechorus"),
+    _t("the {place} is waking with the {end}", "sky", "prechorus", only=WEATHER),
+    _t("the {sky} is turning on the {end}", "place thing", "prechorus"),
+    _t("the {place} is holding on to the {end}", "heart sky", "prechorus"),
 )
 
 # The story: lines that sing the subject, by where they stand in the song.
@@ -644,7 +654,7 @@ STORY: tuple[Template, ...] = (
     ),
     _s("{S} covered the {end}", "sky", "place thing", "scene later"),
     _s("{S} lit up the {end}", "sky", "place sky thing", "scene later chorus"),
-    _s("{S} {was} on the {end}", "sky", "place thing", "scene later", SURFACE),
+    _s("{S} {was} on the {end}", "sky", "place thing", "scene later", SURFACE | PANES),
     # Endings that are beings: the subject's company.
     _s("{S} {was} friends with the {end}", "being", "being", "scene later"),
     _s("{S} waited for the {end}", "being thing place", "being sky", "scene later"),
@@ -757,7 +767,6 @@ STORY: tuple[Template, ...] = (
     _s("{S} taught me the {end}", "being", "heart", "later bridge"),
     _s("{S} held the {end}", "being thing place", "heart thing", "later"),
     _s("{S} counted every {end}", "thing being", "sky", "later", TIME),
-    _s("and {S} kept the {end}", "being thing place", "heart thing", "later"),
     _s("{S} brought back the {end}", "*", "heart sky", "later bridge chorus"),
     _s("{S} {was} there for the {end}", "*", "heart sky", "later bridge"),
     _s("{S} {was} the keeper of the {end}", "*", "heart", "later bridge"),
@@ -802,6 +811,92 @@ STORY: tuple[Template, ...] = (
     _s("we kept {S} by the {end}", "heart thing", "place thing", "later"),
     _s("{S} {is} all around the {end}", "heart sky", "place thing", "chorus"),
     _s("{S} {was} written on the {end}", "heart", "place thing", "scene later", SURFACE),
+    # Places as subjects, seen and gone back to.
+    _s("we drove out to {S} in the {end}", "place", "sky", "scene", TIME),
+    _s("we'd meet in {S} after the {end}", "place", "sky", "scene", WEATHER),
+    _s("{S} {was} ours beside the {end}", "place", "place thing", "scene"),
+    _s("I spent my days in {S} by the {end}", "place", "place thing", "scene"),
+    _s("we'd walk through {S} in the {end}", "place", "sky", "scene"),
+    _s("{S} {was} lit up in the {end}", "place", "sky", "scene later"),
+    _s("{S} looked out on the {end}", "place", "place sky", "scene"),
+    _s("{S} opened to the {end}", "place", "place sky", "scene"),
+    _s("{S} {was} close to the {end}", "place", "place thing", "scene"),
+    _s("there was laughter in {S} by the {end}", "place", "place thing", "scene"),
+    _s("we'd play in {S} till the {end}", "place", "sky", "scene", TIME),
+    _s("I fell asleep in {S} by the {end}", "place", "place thing", "scene"),
+    _s("I drove past {S} in the {end}", "place", "sky", "later"),
+    _s("{S} {is} quieter in the {end}", "place", "sky", "later"),
+    _s("they closed {S} in the {end}", "place", "sky", "later", TIME),
+    _s("{S} {is} waiting for the {end}", "place", "sky", "later chorus", TIME),
+    _s("{S} still look{s} out on the {end}", "place", "place sky", "later"),
+    _s("{S} {has} changed since the {end}", "place heart", "sky", "later bridge", TIME),
+    _s("someone else lives in {S} by the {end}", "place", "place thing", "later"),
+    _s("I still see {S} from the {end}", "place", "place", "later"),
+    _s("{S} held on to the {end}", "place being thing", "heart thing", "later"),
+    # Short lines of what the subject kept and saw, for long names later on.
+    _s("{S} saved the {end}", "place being thing", "heart thing", "later bridge"),
+    _s("{S} hid the {end}", "place being thing", "thing", "later bridge"),
+    _s("{S} knew the {end}", "being place thing", "heart", "later bridge"),
+    _s("{S} guarded the {end}", "being place", "thing heart", "later bridge"),
+    _s("{S} still {has} the {end}", "place being thing", "thing heart", "later bridge"),
+    _s("{S} never let go of the {end}", "being thing place", "heart thing", "later bridge"),
+    _s("{S} kept the smell of {end}", "place thing", "*", "later", SMELLS),
+    _s("{S} missed the {end}", "being place", "heart sky thing", "later bridge"),
+    _s("{S} lost the {end}", "being thing place", "heart thing", "later bridge"),
+    _s("{S} found the {end}", "being", "thing heart", "later bridge"),
+    _s("{S} {was} built for the {end}", "place thing", "heart sky", "later scene"),
+    _s("{S} {has} seen the {end}", "*", "sky heart place", "later bridge"),
+    _s("{S} {has} known the {end}", "being place thing", "heart", "later bridge"),
+    _s("{S} {has} heard the {end}", "being place thing", "heart", "later", SOUND),
+    # The shortest chorus lines, for names of four syllables ("the umbrella").
+    _s("{S} light{s} the {end}", "thing sky", "place sky", "chorus prechorus"),
+    _s("{S} warm{s} the {end}", "being thing sky", "place thing", "chorus prechorus"),
+    _s("{S} fill{s} the {end}", "sky being", "place sky", "chorus prechorus"),
+    _s("{S} own{s} the {end}", "being thing", "place sky", "chorus prechorus"),
+    _s("{S} find{s} the {end}", "being", "place thing heart", "chorus prechorus"),
+    _s("{S} love{s} the {end}", "being", "place sky thing", "chorus prechorus"),
+    _s("{S} call{s} the {end}", "being", "being sky", "chorus prechorus"),
+    _s("{S} meet{s} the {end}", "being sky", "place sky", "chorus prechorus"),
+    _s("{S} see{s} the {end}", "being place", "sky place", "chorus prechorus"),
+    _s("{S} hear{s} the {end}", "being", "heart sky", "chorus prechorus"),
+    _s("{S} wake{s} the {end}", "being sky", "place being", "chorus prechorus"),
+    _s("{S} beat{s} the {end}", "thing being", "sky", "chorus prechorus", WEATHER),
+    _s("{S} take{s} the {end}", "being thing", "place", "chorus prechorus"),
+    _s("{S} guard{s} the {end}", "being place", "thing place", "chorus prechorus"),
+    _s("{S} rule{s} the {end}", "being", "place", "chorus prechorus"),
+    _s("{S} brave{s} the {end}", "being thing", "sky", "chorus prechorus", WEATHER),
+    _s("{S} chase{s} the {end}", "being", "being sky", "chorus prechorus"),
+    # Building toward the chorus.
+    _s("and here comes {S} with the {end}", "being sky", "sky", "prechorus"),
+    _s("{S} {is} calling me to the {end}", "being place", "place", "prechorus"),
+    _s("I can hear {S} at the {end}", "being thing", "place thing", "prechorus"),
+    _s("{S} {is} rising with the {end}", "being sky", "sky", "prechorus"),
+    _s("wait for {S} by the {end}", "being thing", "place thing", "prechorus"),
+    _s("I know {S} {is} near the {end}", "being thing", "place thing", "prechorus"),
+    _s("{S} {is} close, I feel the {end}", "*", "sky", "prechorus"),
+    _s("here {is} {S} and the {end}", "being thing", "*", "prechorus"),
+    _s("feel {S} on the {end}", "sky", "place thing", "prechorus"),
+    _s("soon {S} will reach the {end}", "being thing", "place", "prechorus"),
+    _s("one more night with {S} and the {end}", "being thing", "*", "prechorus"),
+    _s("{S} {is} waiting at the {end}", "being thing", "place", "prechorus"),
+    # Short lines for the first verse and the bridge.
+    _s("{S} sat by the {end}", "being thing", "place thing", "scene"),
+    _s("{S} lay in the {end}", "being thing", "place thing", "scene", CONTAINER),
+    _s("{S} {was} by the {end}", "being thing place", "place thing", "scene"),
+    _s("{S} {was} near the {end}", "being thing place", "place thing", "scene"),
+    _s("{S} slept by the {end}", "being", "place thing", "scene"),
+    _s("{S} shone on the {end}", "thing sky", "place thing", "scene"),
+    _s("{S} woke with the {end}", "being", "sky", "scene", TIME),
+    _s("{S} met the {end}", "being", "being place", "scene"),
+    _s("{S} faced the {end}", "place being thing", "place sky", "scene"),
+    _s("{S} heard the {end}", "being", "heart sky", "scene", SOUND),
+    _s("{S} loved the {end}", "being", "place sky thing", "scene later"),
+    _s("if {S} knew the {end}", "being", "heart place", "bridge"),
+    _s("why did {S} leave the {end}", "being", "place", "bridge"),
+    _s("{S} left the {end}", "being", "place", "bridge later"),
+    _s("{S} gave up the {end}", "being", "heart thing", "bridge"),
+    _s("{S} broke the {end}", "being thing sky", "heart thing", "bridge later"),
+    _s("{S} fought the {end}", "being", "sky being", "bridge later"),
 )
 # A chorus's first line: the title, then a rhyme word.
 HOOK_TAILS: tuple[Template, ...] = (

@@ -28,6 +28,7 @@ from songforge.engine.lyricist.imagery import (
     FIELDS,
     GENERAL,
     MASS,
+    Field,
     doings,
     fields_for,
     parts_of,
@@ -68,12 +69,22 @@ _NOT_NOUNS = frozenset(("up", "down", "out", "away", "back", "off", "around", "o
 # A line a syllable off its target is sung as well (the melody has room): it costs a
 # little, so that the lines that fit exactly are not always the same few short ones.
 _GAP_COST = 0.6
-_BREADTH = 0.25  # the cost of a template's breadth (classes x sections x kinds), square-rooted
+_BREADTH = 0.3  # the cost of a template's breadth (classes x sections x kinds), square-rooted
 _MOOD_BONUS = 0.5  # a song with a mood says it: lines with an adjective come up more
+# Lines that say what the subject does, has or is near in its world ("the clock ticked",
+# "the kettle by the stove") tell more than the ones any subject would fit.
+_RICH_BONUS = 0.5
+_RICH_SLOTS = frozenset(
+    (
+        *("did", "do", "does", "doing", "deed", "deeded", "deeding", "deeds", "part"),
+        *("thing", "a_thing", "place", "sky", "being", "sound", "light", "adj"),
+    )
+)
+_SHUN = 0.5  # the share of templates a song does without while others fit
 _TASTE = 1.5  # the spread of a song's liking for one template over another
 # Adjectives that colour lines by the prompt's mood, ahead of the theme's own.
 MOOD_ADJECTIVES = {
-    "sad": ("lonely", "faded", "quiet", "empty", "distant", "silent"),
+    "sad": ("lonely", "faded", "empty", "distant", "silent", "broken"),
     "happy": ("golden", "bright", "shining", "sunny", "easy", "lucky"),
     "angry": ("burning", "restless", "raging", "wild"),
     "calm": ("gentle", "quiet", "soft", "slow", "easy"),
@@ -243,11 +254,12 @@ class _Writer:
         named = [_known_kind(p) for p in subject.phrases if p.head.lower() not in _NOT_NOUNS]
         self.phrases = named or _theme_phrases(themes[0])
         self.lead = self.phrases[0]
-        self.fields = fields_for(
-            [(p.head.lower(), [w.lower() for w in p.words], p.kind) for p in self.phrases],
-            subject.action,
-            mood,
-        )
+        described = [(p.head.lower(), [w.lower() for w in p.words], p.kind) for p in self.phrases]
+        self.fields = fields_for(described, subject.action, mood)
+        # A field the mood alone lends gives the song its weather and sounds ("the dark",
+        # "the silence"), not its rooms and furniture.
+        triggered = set(fields_for(described, subject.action))
+        self.atmosphere = {f.name for f in self.fields if f not in triggered}
         opposed = _OPPOSED_ADJECTIVES.get(mood, frozenset())
         self.mood_adjectives = list(MOOD_ADJECTIVES.get(mood, ()))
         field_adjectives = [a for f in self.fields for a in f.adjectives if a not in opposed]
@@ -271,11 +283,14 @@ class _Writer:
             if w.lower().removesuffix("'s") in NOUN_CLASS
         ]
         self.subject_ends = [w for w in dict.fromkeys(own) if w not in subject.unsung]
-        self.field_nouns = [[n for n, _ in f.nouns if n not in subject.unsung] for f in self.fields]
+        self.field_nouns = [
+            [n for n, c in f.nouns if n not in subject.unsung and self._keeps(f, c)]
+            for f in self.fields
+        ]
         world = list(
             dict.fromkeys([*self.subject_ends, *(n for ns in self.field_nouns for n in ns)])
         )
-        near = [n for f in self.fields for n, _ in f.also if n not in world]
+        near = [n for f in self.fields for n, c in f.also if n not in world and self._keeps(f, c)]
         # Words of other fields ("guitar", "galaxy") would drag another world in: the
         # wider pools keep only plain words.
         chosen = {f.name for f in self.fields}
@@ -303,7 +318,7 @@ class _Writer:
         self.imagery: dict[str, list[str]] = {}
         for pool in (
             [n for ns in self.field_nouns for n in ns],
-            [n for f in self.fields for n, _ in f.also],
+            [n for f in self.fields for n, c in f.also if self._keeps(f, c)],
             self.theme_nouns,
         ):
             found: dict[str, list[str]] = {}
@@ -321,7 +336,12 @@ class _Writer:
             for cls, nouns in found.items():
                 if len(self.imagery.get(cls, [])) < 3:
                     self.imagery[cls] = list(dict.fromkeys([*self.imagery.get(cls, []), *nouns]))
-        self.lights = [n for ns in self.field_nouns for n in ns if n in LIGHT] or ["light"]
+        self.lights = [n for ns in self.field_nouns for n in ns if n in LIGHT] or [
+            "light",
+            "glow",
+            "sun",
+            "moon",
+        ]
         self.doings = {p.text: doings(p.head) for p in self.phrases}
         self.parts = {p.text: parts_of(p.head) for p in self.phrases}
         self.used_lines: set[str] = set()
@@ -329,11 +349,15 @@ class _Writer:
         self.pairs: list[tuple[str, str]] = []
         self.template_uses: dict[str, int] = {}
         self.tastes: dict[str, float] = {}
+        self.shun: dict[str, bool] = {}
         self.section_templates: set[str] = set()  # templates of the section being written
         self.moody = False  # the line being written says the mood
         self.short_names = False  # the line being written names phrases by their heads
         self.sung = {p.text: 0 for p in self.phrases}  # story lines per phrase so far
         self.verse_count = 0
+
+    def _keeps(self, field: Field, cls: str) -> bool:
+        return field.name not in self.atmosphere or cls in ("sky", "heart")
 
     # -- rhymes ------------------------------------------------------------------------------
     def partner(self, word: str, avoid: set[str], widest: int = 3) -> str | None:
@@ -461,6 +485,8 @@ class _Writer:
             return subject.was
         if slot == "is":
             return subject.be
+        if slot == "has":
+            return "have" if subject.plural else "has"
         if slot == "act":
             return self.subject.action
         if slot == "s":
@@ -492,6 +518,13 @@ class _Writer:
         return None
 
     # -- lines -------------------------------------------------------------------------------
+    def shunned(self, template: Template) -> bool:
+        """Whether this song leaves the template alone while others fit: each song does
+        without a third of them, drawn once, so no frame is in every other song."""
+        if template.text not in self.shun:
+            self.shun[template.text] = self.rng.random() < _SHUN
+        return self.shun[template.text]
+
     def taste(self, template: Template) -> float:
         """This song's liking for a template, drawn once per song: among templates that fit
         as well, each song leans to its own, so songs do not share their frames."""
@@ -561,14 +594,16 @@ class _Writer:
         phrase, the ones sung least most often, when None)."""
         out: list[tuple[Template, NounPhrase]] = []
         phrases = [phrase] if phrase is not None else self.phrases
+        stories = (story, "chorus") if story == "outro" else (story,)  # an outro says the hook
         fewest = min(self.sung.values())
         for p in phrases:
             acts, deeds = self.doings.get(p.text, ((), ()))
             found = [
                 (t, p)
+                for part in stories
                 for t in story_for(
                     end,
-                    story,
+                    part,
                     p.kind,
                     bool(self.subject.action),
                     acts=bool(acts),
@@ -583,6 +618,7 @@ class _Writer:
                 and (not t.needs_parts or bool(self.parts.get(p.text)))
                 and (not t.ends_on_part or end in self.parts.get(p.text, ()))
                 and not (is_plural(end) and _singular_end(t))
+                and not (p.plural and "{s}" in t.text)  # "the stars shine": no "{s}"
             ]
             weight = 1 if phrase is not None else 3 if self.sung[p.text] == fewest else 1
             out += found * (weight + (2 if p is self.lead and phrase is None else 0))
@@ -645,11 +681,11 @@ class _Writer:
         (text, its template, the phrase it sings)."""
         best: tuple[str, Template, NounPhrase | None] | None = None
         best_score = 99.0
-        for candidates in groups:
-            if not candidates:
-                continue
+        for candidates, picky in ((c, p) for c in groups if c for p in (True, False)):
             for _ in range(60):
                 template, chosen = self.rng.choice(candidates)
+                if picky and self.shunned(template):
+                    continue
                 prefix = self.rng.choice(PREFIXES)
                 body = self.fill(template, end, title, chosen)
                 if body is None:
@@ -672,6 +708,7 @@ class _Writer:
                     - (_SECTION_BONUS if len(template.sections) <= 2 else 0.0)
                     + self.taste(template)
                     - (_MOOD_BONUS if self.mood_adjectives and "{adj}" in template.text else 0.0)
+                    - (_RICH_BONUS if _RICH_SLOTS.intersection(_slots(template.text)) else 0.0)
                 )
                 if score < best_score:
                     best, best_score = (text, template, chosen), score
@@ -712,7 +749,9 @@ class _Writer:
             return [(SUBJECT, self.lead)]
         share = self.rng.uniform(0.4, 0.6)
         named = min(count - 1, max(1, round(count * share)))
-        at = sorted(self.rng.sample(range(count), named))
+        if section == "prechorus" and self.rng.random() < 0.5:
+            named = 0  # half the pre-choruses build in the subject's world alone
+        at = set(self.rng.sample(range(count), named))
         planned = dict(self.sung)
         out: list[tuple[str, NounPhrase | None]] = []
         first = True
