@@ -129,6 +129,11 @@ def test_every_marker_spelling_round_trips_byte_for_byte(every_spelling_song: An
     assert [s["name"] for s in sections if s["from_lyrics"]] == SECTIONS_WRITTEN
     # What the engine added to fill the time is only an instrumental intro and outro.
     assert [s["name"] for s in sections if not s["from_lyrics"]] == ["Outro"]
+    # The sections tile the song: each ends where the next starts, the last with the song.
+    assert sections[0]["start"] == 0.0
+    for section, following in itertools.pairwise(sections):
+        assert section["start"] < section["end"] == following["start"]
+    assert sections[-1]["end"] == song["metadata"]["duration"]
     timing = song["metadata"]["lyrics_timing"]
     assert [line["text"] for line in timing] == SUNG_LINES
     assert [line["text"] for line in timing if line["backing"]] == ["river call", "backing vocal"]

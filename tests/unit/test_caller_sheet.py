@@ -13,7 +13,7 @@ import pytest
 from songforge.engine.caller_lyrics import read_sheet
 from songforge.engine.form import TAIL_SECONDS
 from songforge.engine.lyric_text import format_lyrics, syllables
-from songforge.engine.lyric_timing import aligned_words, line_timings
+from songforge.engine.lyric_timing import aligned_words, line_timings, section_timings
 from songforge.engine.planning import (
     LyricsDoNotFit,
     LyricsLanguageNotSung,
@@ -550,6 +550,39 @@ def test_each_timed_line_names_its_line_in_the_returned_lyrics() -> None:
     for word in aligned_words(planned.score):
         assert word["word"] in returned[word["source_line"] - 1]
         assert word["source_line"] == numbers[word["line"]]
+
+
+NIGHT_SHIFT = (
+    "[Intro: spoken]\nTape is rolling, this one is for the night shift\n[Verse 2]\n"
+    "Neon humming over empty parking lots\n(ooh, night shift)\n"
+    "Coffee going cold in paper cups\n🌙 ✨ 🌙\n[Pre-Chorus]\nWe are not done yet\n"
+    "[CHORUS]\nWe keep the city breathing (breathing)\nUntil the morning trains arrive\n"
+    "[Instrumental break]\n[Spoken word]\n"
+    "Somebody has to stay awake and keep the lights on\n[Chorus x2]"
+)
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        SongRequest(prompt="a song about the sea", duration=60, seed=2),
+        SongRequest(prompt="a pop song", duration=45, seed=7),
+        SongRequest(prompt="synth-pop", lyrics=NIGHT_SHIFT, duration=60, seed=101),
+        SongRequest(prompt="rap", lyrics=f"[Chorus]\n{FIRST}\n[Rap]\n{SECOND}", seed=3),
+    ],
+)
+def test_sections_tile_the_song_from_start_to_end(request_: SongRequest) -> None:
+    score = plan_song(request_).score
+    for duration in (score.duration, score.duration + 0.02, score.duration - 0.02):
+        timed = section_timings(score, duration)
+        assert [t["name"] for t in timed] == [s.name for s in score.sections]
+        assert timed[0]["start"] == 0.0
+        for section, following in itertools.pairwise(timed):
+            assert section["start"] < section["end"] == following["start"]
+        # The last one ends with the song as reported, its final chord included.
+        assert timed[-1]["end"] == round(duration, 3)
+        for entry, section in zip(timed, score.sections, strict=True):
+            assert entry["start"] == round(section.start, 3)
 
 
 def test_lines_the_writer_wrote_are_numbered_in_the_returned_lyrics() -> None:

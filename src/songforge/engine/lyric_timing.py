@@ -1,4 +1,5 @@
-"""Timed lyrics from the score: when each sung line and word starts and ends, in seconds.
+"""Timed lyrics from the score: when each section, sung line and word starts and ends, in
+seconds.
 
 The score knows every sung syllable's start and length and the line it belongs to; a
 line's syllables are its words' syllables in order (`lyric_text.syllables` counts them word
@@ -14,6 +15,23 @@ from songforge.engine.lyric_text import syllables
 from songforge.engine.score import BACKING, SPOKEN, Score, Syllable
 
 _EDGE_PUNCTUATION = ".,;:!?¡¿\"'()[]{}-\u2019\u2018\u201c\u201d"
+
+
+def section_timings(score: Score, duration: float) -> list[dict[str, Any]]:
+    """[{name, start, end}] per section of the score, in seconds rounded to the
+    millisecond, tiling [0, `duration`] (the song's length as reported): the first starts
+    at 0, each ends where the next starts, and the last ends with the song, its final
+    chord ringing out."""
+    end = round(duration, 3)
+    starts = [round(min(max(0.0, section.start), end), 3) for section in score.sections]
+    if starts:
+        starts[0] = 0.0
+    return [
+        {"name": section.name, "start": start, "end": following}
+        for section, start, following in zip(
+            score.sections, starts, [*starts[1:], end], strict=True
+        )
+    ]
 
 
 def line_timings(score: Score) -> list[dict[str, Any]]:

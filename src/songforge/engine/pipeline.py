@@ -14,7 +14,7 @@ import soundfile
 from songforge.engine import cover, encode
 from songforge.engine.form import TAIL_SECONDS
 from songforge.engine.lyric_text import format_lyrics
-from songforge.engine.lyric_timing import aligned_words, line_timings
+from songforge.engine.lyric_timing import aligned_words, line_timings, section_timings
 from songforge.engine.mix import master
 from songforge.engine.planning import (
     Continuation,
@@ -98,20 +98,14 @@ class Engine:
         clock.stage("encoding", 82)
         files = _encode(workdir, title, style, request.seed, score, mixed, band, vocal)
         clock.stage("done", 99)
-        sections = [
-            {
-                "name": s.name,
-                "start": round(s.start, 3),
-                "end": round(min(s.start + s.bars * score.bar_seconds, score.duration), 3),
-            }
-            for s in score.sections
-        ]
+        duration = round(len(mixed) / SAMPLE_RATE, 3)
+        sections = section_timings(score, duration)
         if request.lyrics and continued_from is None:
             # Which sections are the caller's, and which the engine added to fill the time.
             for entry, written in zip(sections, planned.sheet_sections, strict=False):
                 entry["from_lyrics"] = written
         metadata: dict[str, Any] = {
-            "duration": round(len(mixed) / SAMPLE_RATE, 3),
+            "duration": duration,
             "bpm": round(score.bpm, 1),
             "key": score.key,
             "mode": score.mode,
