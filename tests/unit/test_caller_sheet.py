@@ -581,7 +581,7 @@ def test_sections_tile_the_song_from_start_to_end(request_: SongRequest) -> None
             assert section["start"] < section["end"] == following["start"]
         # The last one ends with the song as reported, its final chord included.
         assert timed[-1]["end"] == round(duration, 3)
-        for entry, played in zip(timed, score.playeds, strict=True):
+        for entry, played in zip(timed, score.sections, strict=True):
             assert entry["start"] == round(played.start, 3)
 
 
