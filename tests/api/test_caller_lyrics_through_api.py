@@ -58,7 +58,7 @@ Sing it out until the morning
 [Chorus x2]
 Carry me down to the sea"""
 SECTIONS_WRITTEN = [
-    "Intro", "VERSE", "Pre-Chorus", "Chorus", "Verse 2", "Chorus", "Chorus", "副歌",
+    "Intro: spoken", "VERSE", "Pre-Chorus", "Chorus", "Verse 2", "Chorus", "Chorus", "副歌",
     "Instrumental break", "Chorus", "Chorus",
 ]  # fmt: skip
 # Every line performed, in time order: the spoken intro, the lead's lines and the backing

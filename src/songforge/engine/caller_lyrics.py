@@ -206,7 +206,9 @@ class SheetLine:
 
 @dataclass(frozen=True)
 class SheetSection:
-    name: str  # as the caller wrote it, without brackets or repeat marks ("VERSE", "副歌")
+    # As the caller wrote it, without brackets or a repeat count ("VERSE", "副歌", "Intro:
+    # spoken" for "[Intro: spoken]", "Chorus" for "[Chorus x2]").
+    name: str
     kind: str  # one of the kinds above
     lines: tuple[SheetLine, ...]
     note: str | None = None  # what followed a colon in the marker ("spoken")
@@ -277,6 +279,9 @@ def _read_marker(inner: str, *, always: bool, exact: bool = False) -> _Marker | 
     if found and found.start() > 0:
         repeat = int(found.group("n") or found.group("m") or 2)
         text = text[: found.start()].strip()
+    # The section's name is the marker as written, its direction included ("Intro:
+    # spoken"), so a client finds it in its sheet; only brackets and a count are left out.
+    written = text
     again = _REPEAT_WORD.match(text)
     if again:
         text = again.group("rest").strip()
@@ -294,7 +299,7 @@ def _read_marker(inner: str, *, always: bool, exact: bool = False) -> _Marker | 
         kind = INSTRUMENTAL if any(word in low for word in _INSTRUMENTAL_WORDS) else VERSE
     if kind != INSTRUMENTAL and any(word in head.lower() for word in ("instrumental", "solo")):
         kind = INSTRUMENTAL
-    return _Marker(head or inner.strip(), kind, max(1, min(repeat, 8)), note)
+    return _Marker(written or inner.strip(), kind, max(1, min(repeat, 8)), note)
 
 
 def _kind_of_exact(words: str) -> str | None:
@@ -423,8 +428,8 @@ def read_sheet(text: str) -> Sheet:
     for section in sections:
         if section.note and section.kind != INSTRUMENTAL and section.lines and not section.spoken:
             notices.append(
-                f"'{section.name}: {section.note}' is sung like the other sections; only "
-                "spoken (or rapped) sections are performed as directed."
+                f"'{section.name}' is sung like the other sections; only spoken (or "
+                "rapped) sections are performed as directed."
             )
             break
     return Sheet(tuple(sections), tuple(dict.fromkeys(notices)))
