@@ -353,7 +353,7 @@ FIELDS: tuple[Field, ...] = (
         thing="ball boots whistle jersey scarf post net bench",
         also="sky: cloud light | heart: call fame sweat year dream team crown | thing: beer "
         "train hands",
-        adj="final muddy",
+        adj="muddy",
     ),
     _f(
         "running",
@@ -992,7 +992,7 @@ FIELDS: tuple[Field, ...] = (
         parts="whistle window seat car door wheel engine",
         acts="roll leave whistle wait",
         deeds="catch miss ride",
-        adj="last late",
+        adj="old empty",
     ),
     _f(
         "travel",

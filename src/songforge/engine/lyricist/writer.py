@@ -64,6 +64,8 @@ _VERBLESS = re.compile(
 )
 _VERBLESS_COST = 1.4
 _CONCRETE = frozenset(("place", "sky", "thing"))
+# Lights in the sky, sung by {light} and not as weather that falls or moves.
+_HEAVENLY = frozenset(("sun", "moon", "star", "sunlight", "moonlight", "candlelight", "glow"))
 _BARE = frozenset(("home",))  # nouns sung without an article
 _NOT_NOUNS = frozenset(("up", "down", "out", "away", "back", "off", "around", "over", "on"))
 # A line a syllable off its target is sung as well (the melody has room): it costs a
@@ -328,8 +330,8 @@ class _Writer:
                 if noun == "home":
                     continue
                 cls = NOUN_CLASS.get(noun, "heart")
-                if cls == "sky" and noun not in WEATHER:
-                    continue  # "the hour came in across the porch"
+                if cls == "sky" and (noun not in WEATHER or noun in _HEAVENLY):
+                    continue  # "the hour came in across the porch", "the moon moved"
                 found.setdefault(cls, []).append(noun)
                 if noun in SOUND:
                     found.setdefault("sound", []).append(noun)
@@ -479,6 +481,9 @@ class _Writer:
             long_name = line_syllables(subject.definite()) >= 4
             short = self.short_names or self.rng.random() < (0.75 if long_name else 0.35)
             return subject.definite(short=short)
+        if slot == "V":
+            # Called by name: "cat, don't you leave me", "my watch, you were there".
+            return subject.definite(short=True) if subject.owner else subject.short
         if slot == "A":
             return subject.indefinite()
         if slot == "was":
