@@ -82,6 +82,11 @@ WEATHER = _set(
     "sunset sunrise spray heat dust gale lightning spring summer winter autumn"
 )
 PANES = _set("window glass pane roof wall")
+# What a time can be left of, or outlived: a time or an event ("the summer", "the war").
+EPOCH = TIME | _set(
+    "years past war wedding party holiday fire flood storm goodbye dance game harvest "
+    "journey voyage birthday winter season"
+)
 # What a place smells of, or is full of ("the kitchen smelled of bread").
 SMELLS = _set("bread rain smoke flour coffee pine tea wine steam dust salt hay rust oil snow")
 FULL = _set("laughter light song smoke dust music sound steam sunlight bread rain")
@@ -262,7 +267,7 @@ TEMPLATES: tuple[Template, ...] = (
     _t("you were {adj} in the {end}", "sky", "verse"),
     _t("the {place} was ours in the {end}", "sky", "verse", only=TIME),
     _t("every {thing} in the {place} remembers the {end}", "sky heart", "verse bridge"),
-    _t("the {thing} is all that's left of the {end}", "sky heart", "verse bridge"),
+    _t("the {thing} is all that's left of the {end}", "sky heart", "verse bridge", only=EPOCH),
     _t("I went back to the {place} in the {end}", "sky", "verse bridge"),
     _t("nobody sits beside the {end}", "place thing", "verse bridge"),
     _t("the {adj} {thing} and the {end}", "place thing", "verse"),
@@ -294,7 +299,6 @@ TEMPLATES: tuple[Template, ...] = (
     _t("the {sky} will carry me to the {end}", "place", "chorus"),
     _t("and the {place} still knows the {end}", "heart sky", "chorus bridge"),
     _t("every {thing} and every {end}", "place thing sky", "chorus"),
-    _t("I'll leave the {light} on for the {end}", "sky heart", "chorus bridge", only=TIME),
     # Bridges turn to the scene.
     _t("and maybe the {place} remembers the {end}", "heart sky", "bridge"),
     _t("when the {sky} is gone there's still the {end}", "heart sky", "bridge"),
@@ -390,7 +394,7 @@ STORY: tuple[Template, ...] = (
     _s("feel {S} in the {end}", "sky heart place", "sky place", "prechorus"),
     _s("{S} and the {adj} {end}", "*", "*", "prechorus"),
     _s("if I lose {S} to the {end}", "being thing heart", "sky place", "bridge"),
-    _s("what if {S} {was} the {end}", "*", "heart sky", "bridge"),
+    _s("what if {S} {was} the {end}", "being heart sky", "heart", "bridge"),
     _s("without {S} there's no {end}", "*", "*", "bridge"),
     _s("{S} and me in the {end}", "being thing", "sky place", "chorus outro"),
     _s("all for {S} and the {end}", "*", "*", "chorus outro"),
@@ -449,9 +453,11 @@ STORY: tuple[Template, ...] = (
     _s("you gave me {S} in the {end}", "thing", "sky", "scene bridge", TIME),
     _s("you left {S} on the {end}", "thing", "place thing", "later bridge", SURFACE),
     _s("I keep {S} in the {end}", "thing", "place thing", "later chorus", CONTAINER),
-    _s("{S} {is} all I have of the {end}", "thing place", "heart sky", "later bridge chorus"),
+    _s(
+        "{S} {is} all I have of the {end}", "thing place", "heart sky", "later bridge chorus", EPOCH
+    ),
     _s("{S} remembered every {end}", "being thing place", "sky", "later bridge", TIME),
-    _s("{S} outlived the {end}", "thing place", "heart sky", "later bridge"),
+    _s("{S} outlived the {end}", "thing place", "heart sky", "later bridge", EPOCH),
     _s("there's nothing like {S} in the {end}", "*", "sky", "chorus", TIME),
     _s("I can still see {S} by the {end}", "*", "place thing", "later bridge"),
     _s("{S} {was} waiting when I reached the {end}", "being thing", "place", "scene later"),
@@ -494,14 +500,13 @@ STORY: tuple[Template, ...] = (
     _s("oh {V}, come home before the {end}", "being", "sky", "chorus"),
     _s("hold on, {V}, through the {end}", "being thing", "sky", "chorus"),
     _s("{S} will be here after the {end}", "being thing place", "sky", "chorus bridge"),
-    _s("{S} will outlast the {end}", "thing place heart", "sky heart", "chorus bridge"),
+    _s("{S} will outlast the {end}", "thing place heart", "sky heart", "chorus bridge", EPOCH),
     _s("I'll carry {S} into the {end}", "being thing heart", "sky place", "chorus"),
     _s("keep {S} safe through the {end}", "*", "sky", "chorus prechorus"),
     _s("here's to {S} and the {end}", "*", "*", "chorus outro"),
     _s("raise a glass to {S} and the {end}", "*", "*", "chorus outro"),
     _s("we'll keep {S} till the {end}", "being thing heart", "sky", "chorus", TIME),
     _s("{S} {is} the heart of the {end}", "*", "place sky", "chorus"),
-    _s("{V}, oh {V}, and the {end}", "being thing", "*", "chorus"),
     _s("and {S} {is} all I need in the {end}", "*", "sky", "chorus", TIME),
     _s("I hear {S} in the {end}", "being thing", "sky place", "chorus"),
     _s("{S} {is} calling through the {end}", "being", "sky", "chorus prechorus"),
@@ -605,7 +610,6 @@ STORY: tuple[Template, ...] = (
     _s("{S} {was} waiting for the {end}", "being thing", "sky", "scene", TIME),
     _s("{S} {was} ours in the {end}", "being thing place", "sky", "scene later", TIME),
     _s("we had {S} and the {end}", "*", "heart sky", "scene"),
-    _s("nobody loved {S} like the {end}", "*", "heart", "bridge"),
     _s("I'd know {S} in the {end}", "being thing", "sky", "bridge chorus"),
     _s("take {S} to the {end}", "being thing", "place", "chorus"),
     _s("bring {S} to the {end}", "being thing", "place", "chorus"),

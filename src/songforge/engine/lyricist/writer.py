@@ -61,6 +61,7 @@ _SECTION_BONUS = 0.3
 _VERBLESS = re.compile(
     r"^(just |all for |bring back |tell me of )?\{S\} (and|in|by|under) the"
     r"|\{S\} and the (\{adj\} )?\{end\}$|there's no \{end\}$|^under the \{light\}"
+    r"|^with the \{sky\} upon"
 )
 _VERBLESS_COST = 1.4
 _CONCRETE = frozenset(("place", "sky", "thing"))
@@ -116,7 +117,7 @@ _SCENE_SLOTS = frozenset(("thing", "a_thing", "place", "sky", "being", "sound", 
 _AWKWARD = re.compile(
     r"\b(?!oh\b)(\w+),? \1\b"
     r"|\b(?:in|beneath|under|above) the (?:noon|midnight|hour|sunday|june|second|moment|years)\b"
-    r"|\bthe home\b|\b(?:in|into|by|beside) home\b"
+    r"|\bthe home\b|\b(?:in|into|by|beside) home\b|\bin the (?:moon|star|comet|planet)\b"
     r"|\bevery (?:dark|heaven|current|steam|smoke|years)\b"
 )
 
