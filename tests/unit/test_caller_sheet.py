@@ -15,6 +15,7 @@ from songforge.engine.form import TAIL_SECONDS
 from songforge.engine.lyric_text import format_lyrics, syllables
 from songforge.engine.lyric_timing import aligned_words, line_timings, section_timings
 from songforge.engine.planning import (
+    can_be_sung,
     LyricsDoNotFit,
     LyricsLanguageNotSung,
     LyricsWithoutWords,
@@ -594,3 +595,22 @@ def test_lines_the_writer_wrote_are_numbered_in_the_returned_lyrics() -> None:
     assert timing
     for entry in timing:
         assert returned[entry["source_line"] - 1] == entry["text"]
+
+
+def test_a_sheet_too_long_for_any_length_is_refused_not_sung_at_any_tempo() -> None:
+    # 1,000 short lines fit no song of 240 s at a tempo the style plays; they were once
+    # accepted and set at 505 bpm.
+    sheet = "[Verse]\n" + "\n".join(["la la la"] * 1000)
+    request = SongRequest(prompt="a pop song", tags="pop", lyrics=sheet, duration=240, seed=3)
+    planned = plan_song(request)
+    assert not can_be_sung(planned)
+    with pytest.raises(LyricsDoNotFit) as unfit:
+        ensure_singable(planned, request)
+    assert unfit.value.needed is None
+
+
+def test_without_a_length_a_long_sheet_is_sung_at_a_tempo_its_style_plays() -> None:
+    request = SongRequest(prompt="a pop song", tags="pop", lyrics=f"[Verse]\n{KETTLE}")
+    planned = plan_song(request)
+    fastest = max(planned.style.tempo[1], planned.style_match.style.tempo[1])  # type: ignore[union-attr]
+    assert planned.score.bpm <= fastest + 0.01

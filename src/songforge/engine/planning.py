@@ -201,7 +201,7 @@ def _plan_song(request: SongRequest, report: Report, *, at_fastest: bool) -> Pla
     for duration in CONTINUATION_FITTING_DURATIONS if source else FITTING_DURATIONS:
         rng.setstate(state)
         planned = _plan_at(duration, request, chosen, instrumental, source, rng, report)
-        if not is_singable(planned.score):
+        if not can_be_sung(planned):
             continue
         if planned.relaxed:
             return planned
@@ -449,6 +449,19 @@ def _latin_language(text: str, found: DetectedLanguage) -> str:
     return ENGLISH
 
 
+def can_be_sung(planned: PlannedSong) -> bool:
+    """The planned song's words can be sung, at a tempo its style plays: a sheet too long
+    for its length would otherwise be set at whatever tempo packs its bars in (1,000 lines
+    in 240 s came out at 505 bpm). A continuation keeps its source's tempo, so only its
+    words are judged."""
+    if not is_singable(planned.score):
+        return False
+    if planned.source is not None or planned.instrumental or planned.style_match is None:
+        return True
+    fastest = max(planned.style.tempo[1], planned.style_match.style.tempo[1])
+    return planned.score.bpm <= fastest + _TEMPO_ROUNDING
+
+
 def is_singable(score: Score) -> bool:
     """Every syllable of the lead voice ends before its next begins: a voice can sing it.
     (The backing voice may sing along with the lead.)"""
@@ -456,12 +469,16 @@ def is_singable(score: Score) -> bool:
     return all(b.start >= a.start + a.duration - 1e-3 for a, b in pairwise(lead))
 
 
+# The tuned tempo is rounded to hundredths of a beat a minute.
+_TEMPO_ROUNDING = 0.01
+
+
 def ensure_singable(
     planned: PlannedSong, request: SongRequest, longest: float = LONGEST_SONG_SECONDS
 ) -> None:
     """Raises LyricsDoNotFit, with the shortest length that would work, when the planned
     song's words cannot be sung."""
-    if not is_singable(planned.score):
+    if not can_be_sung(planned):
         raise LyricsDoNotFit(shortest_singable(request, longest))
 
 
@@ -474,7 +491,7 @@ def shortest_singable(request: SongRequest, longest: float) -> float | None:
 
     def fits(duration: float) -> bool:
         planned = _plan_song(replace(request, duration=duration), _silent, at_fastest=True)
-        return is_singable(planned.score)
+        return can_be_sung(planned)
 
     if not fits(longest):
         return None
