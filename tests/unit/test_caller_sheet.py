@@ -15,12 +15,12 @@ from songforge.engine.form import TAIL_SECONDS
 from songforge.engine.lyric_text import format_lyrics, syllables
 from songforge.engine.lyric_timing import aligned_words, line_timings, section_timings
 from songforge.engine.planning import (
-    can_be_sung,
     LyricsDoNotFit,
     LyricsLanguageNotSung,
     LyricsWithoutWords,
     PlannedSong,
     SongRequest,
+    can_be_sung,
     ensure_singable,
     is_singable,
     plan_song,
