@@ -100,6 +100,16 @@ SURFACE = _set(
     "table shelf mantel floor desk bench chair porch stair stairs dashboard counter "
     "stool pillow blanket cushion ground sand stone step deck roof rooftop bed sill"
 )
+# What weather can fall on: any place, and things big enough to be out in it.
+OPEN = (
+    SURFACE
+    | PANES
+    | frozenset(w for w, c in NOUN_CLASS.items() if c == PLACE)
+    | _set(
+        "door gate fence car truck boat deck bench tree sled tower hull sail tent barn shed "
+        "tractor train platform bicycle bike umbrella coat hat grave stone rock"
+    )
+)
 ALL = frozenset(_CLASSES)
 VERSE, PRECHORUS, CHORUS, BRIDGE, OUTRO = "verse", "prechorus", "chorus", "bridge", "outro"
 # A verse's story position: the first one sets the scene, later ones move it on.
@@ -239,7 +249,7 @@ TEMPLATES: tuple[Template, ...] = (
     _t("the {place} was quiet in the {end}", "sky", "verse"),
     _t("the {place} was {adj} in the {end}", "sky", "verse"),
     _t("the {sky} came in across the {end}", "place", "verse"),
-    _t("the {sky} was soft upon the {end}", "place thing", "verse"),
+    _t("the {sky} was soft upon the {end}", "place thing", "verse", only=OPEN),
     _t("we never left the {place} till the {end}", "sky", "verse", only=TIME),
     _t("I walked the {place} in the {end}", "sky", "verse"),
     _t("there's {a_thing} in the {end}", "place thing", "verse", only=CONTAINER),
@@ -250,7 +260,7 @@ TEMPLATES: tuple[Template, ...] = (
     _t("the {being} came home across the {end}", "place", "verse"),
     _t("I heard the {sound} across the {end}", "place", "verse"),
     _t("the {sound} still echoes in the {end}", "place sky", "verse bridge"),
-    _t("the {sky} came down upon the {end}", "place thing", "verse"),
+    _t("the {sky} came down upon the {end}", "place thing", "verse", only=OPEN),
     _t("I still see the {thing} upon the {end}", "place thing", "verse", only=SURFACE),
     _t("the {thing} is gathering dust by the {end}", "place thing", "verse"),
     _t("the {place} has changed since the {end}", "sky", "verse bridge", only=TIME),
@@ -280,7 +290,7 @@ TEMPLATES: tuple[Template, ...] = (
     _t("and the {thing} was waiting on the {end}", "place thing", "verse", only=SURFACE),
     _t("the {being} was calling from the {end}", "place", "verse"),
     _t("I know every corner of the {end}", "place", "verse", only=CONTAINER),
-    _t("the {sky} moved slowly on the {end}", "place thing", "verse"),
+    _t("the {sky} moved slowly on the {end}", "place thing", "verse", only=OPEN),
     _t("you hummed along beside the {end}", "place thing", "verse"),
     _t("there was {a_thing} by the {end}", "place thing", "verse"),
     _t("we waited up for the {end}", "sky", "verse", only=TIME),
@@ -293,7 +303,7 @@ TEMPLATES: tuple[Template, ...] = (
     _t("and the {sound} is rising from the {end}", "place sky", "prechorus"),
     _t("I can feel the {sky} on the {end}", "place thing", "prechorus"),
     _t("the {place} is calling through the {end}", "sky", "prechorus"),
-    _t("let the {sky} come down on the {end}", "place thing", "chorus prechorus"),
+    _t("let the {sky} come down on the {end}", "place thing", "chorus prechorus", only=OPEN),
     _t("let the {sound} ring out across the {end}", "place", "chorus"),
     _t("under the {light} by the {end}", "place thing", "chorus"),
     _t("the {sky} will carry me to the {end}", "place", "chorus"),
@@ -309,7 +319,7 @@ TEMPLATES: tuple[Template, ...] = (
     _t("we used to feed the {end}", "being", "verse"),
     _t("we waved at the {end}", "being place", "verse"),
     _t("somebody whistled for the {end}", "being", "verse"),
-    _t("let the {sky} fall on the {end}", "place thing", "chorus"),
+    _t("let the {sky} fall on the {end}", "place thing", "chorus", only=OPEN),
     _t("when the {sky} comes to the {end}", "place", "chorus bridge"),
     _t("with the {sky} upon the {end}", "place thing", "chorus"),
     _t("the {sky} is coming to the {end}", "place", "prechorus"),
@@ -405,7 +415,7 @@ STORY: tuple[Template, ...] = (
     _s("{S} would sing beneath the {end}", "being", "sky", "scene chorus"),
     _s("{S} ran along the {end}", "being", "place", "scene"),
     _s("{S} came home across the {end}", "being", "place", "later"),
-    _s("{S} waved goodbye from the {end}", "being", "place thing", "later bridge"),
+    _s("{S} waved goodbye from the {end}", "being", "place", "later bridge"),
     _s("I lost {S} in the {end}", "being thing heart", "sky place", "bridge later"),
     _s("I kept {S} by the {end}", "thing", "place thing", "scene later"),
     _s("{S} lay beside the {end}", "thing", "place thing", "scene"),
@@ -413,7 +423,7 @@ STORY: tuple[Template, ...] = (
     _s("I walked through {S} in the {end}", "place", "sky", "scene later"),
     _s("{S} {was} quiet in the {end}", "being thing place", "sky place", "scene later"),
     _s("{S} {was} {adj} above the {end}", "sky", "place", "scene chorus"),
-    _s("{S} came down upon the {end}", "sky", "place thing", "scene later"),
+    _s("{S} came down upon the {end}", "sky", "place thing", "scene later", OPEN),
     _s("I held on to {S} in the {end}", "heart thing being", "sky place", "later chorus"),
     _s("I sang of {S} to the {end}", "*", "sky place", "later bridge outro"),
     _s("I dream of {S} in the {end}", "*", "sky place", "later bridge chorus"),
@@ -752,7 +762,7 @@ STORY: tuple[Template, ...] = (
     _s("{S} {was} warm in the {end}", "place", "sky", "scene later", TIME),
     _s("{S} {was} {adj} in the {end}", "place sky", "sky", "scene later"),
     _s("{S} fell on the {end}", "sky", "place thing", "scene later"),
-    _s("{S} {was} soft upon the {end}", "sky", "place thing", "scene"),
+    _s("{S} {was} soft upon the {end}", "sky", "place thing", "scene", OPEN),
     _s("{S} {was} cold upon the {end}", "sky", "place thing", "later bridge"),
     _s("we danced in {S} by the {end}", "sky", "place thing", "scene later chorus"),
     _s("I walked in {S} to the {end}", "sky", "place", "scene later"),

@@ -63,7 +63,7 @@ _VERBLESS = re.compile(
     r"|\{S\} and the (\{adj\} )?\{end\}$|there's no \{end\}$|^under the \{light\}"
     r"|^with the \{sky\} upon"
 )
-_VERBLESS_COST = 1.4
+_VERBLESS_COST = 2.0
 _CONCRETE = frozenset(("place", "sky", "thing"))
 # Lights in the sky, sung by {light} and not as weather that falls or moves.
 _HEAVENLY = frozenset(("sun", "moon", "star", "sunlight", "moonlight", "candlelight", "glow"))
@@ -254,7 +254,12 @@ class _Writer:
         self.subject = subject
         self.mood = mood
         # A particle read as a thing ("growing up" gives "up") is no subject to sing.
-        named = [_known_kind(p) for p in subject.phrases if p.head.lower() not in _NOT_NOUNS]
+        acting = set(subject.action.lower().split()[1:])  # "home" in "writing home"
+        named = [
+            _known_kind(p)
+            for i, p in enumerate(subject.phrases)
+            if p.head.lower() not in _NOT_NOUNS and (i == 0 or p.head.lower() not in acting)
+        ]
         self.phrases = named or _theme_phrases(themes[0])
         self.lead = self.phrases[0]
         described = [(p.head.lower(), [w.lower() for w in p.words], p.kind) for p in self.phrases]
