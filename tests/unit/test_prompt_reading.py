@@ -4,7 +4,9 @@ settings around it), never the production notes (instruments, keys, tempo, genre
 Each row was written by hand from what a listener expects, not from what the reader does:
 the lead phrase's head, the heads of the settings (places and times around the lead), the
 production words of the prompt (never a subject noun, never sung), and other words that
-describe or act and must not be taken for things.
+describe or act and must not be taken for things. Some rows also say the words that name the
+lead together (a compound: "rooftop party"), whose the lead is (a possessor, named as a phrase
+of its own), the action, and the title.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ class Row:
     settings: frozenset[str] = field(default_factory=frozenset)
     production: frozenset[str] = field(default_factory=frozenset)  # never a noun, never sung
     describing: frozenset[str] = field(default_factory=frozenset)  # never a noun
+    compound: str = ""  # the lead's last words that name it together: "disco ball"
+    possessor: str = ""  # head of whose the lead is, a company phrase: "sister"
+    action: str | None = None  # the action as read; None: not checked
+    title: str = ""  # "": not checked
 
 
 def row(
@@ -34,6 +40,11 @@ def row(
     settings: str = "",
     production: str = "",
     describing: str = "",
+    *,
+    compound: str = "",
+    possessor: str = "",
+    action: str | None = None,
+    title: str = "",
 ) -> Row:
     return Row(
         prompt,
@@ -41,6 +52,10 @@ def row(
         frozenset(settings.split()),
         frozenset(production.split()),
         frozenset(describing.split()),
+        compound,
+        possessor,
+        action,
+        title,
     )
 
 
@@ -288,6 +303,103 @@ ROWS: list[Row] = [
         "country song",
     ),
     row("a love song for my partner on our anniversary", "partner", "anniversary", "song"),
+    # Compound nouns: the head is the last noun and the phrase is the whole compound, even
+    # when the head can describe too ("party", "joint", "home").
+    row("a backyard party in July", "party", "July", compound="backyard party"),
+    row("a taco joint off the highway", "joint", "highway", compound="taco joint"),
+    row("our family home by the river", "home", "river", compound="family home"),
+    row("a block party in Brooklyn", "party", "Brooklyn", title="Block Party in Brooklyn"),
+    row("a noodle joint in Chinatown", "joint", "Chinatown", compound="noodle joint"),
+    row("a dinner party gone wrong", "party", "", "", "gone wrong", compound="dinner party"),
+    row(
+        "a rock song about our high school football team",
+        "team",
+        "",
+        "rock song",
+        "high",
+        compound="school football team",
+    ),
+    # After an article a gerund names a kind of thing, not what someone does.
+    row("a bowling alley on a Friday night", "alley", "night", compound="bowling alley", action=""),
+    row("a skating rink in winter", "rink", "winter", title="Skating Rink in Winter", action=""),
+    row("a sleeping bag under the stars", "bag", "star", compound="sleeping bag", action=""),
+    # Prompts that open on an action: the place or thing it is done to leads, the action
+    # stays the action, and the title is the prompt's own words up to that thing.
+    row(
+        "growing up on a farm in Iowa",
+        "farm",
+        "Iowa",
+        action="growing up",
+        title="Growing Up on a Farm",
+    ),
+    row(
+        "getting lost in the city",
+        "city",
+        "",
+        "",
+        "lost",
+        action="getting lost",
+        title="Getting Lost in the City",
+    ),
+    row("walking the dog in the rain", "dog", "rain", action="walking", title="Walking the Dog"),
+    row(
+        "packing up my dorm room",
+        "room",
+        compound="dorm room",
+        title="Packing Up My Dorm Room",
+    ),
+    row(
+        "working late at the office",
+        "office",
+        "",
+        "",
+        "late",
+        action="working late",
+        title="Working Late at the Office",
+    ),
+    row(
+        "getting dumped at a bus stop",
+        "stop",
+        compound="bus stop",
+        action="getting dumped",
+        title="Getting Dumped at a Bus Stop",
+    ),
+    # Possessors: the lead is what is owned, and whose it is is a phrase of its own.
+    row("my aunt's bakery in Lisbon", "bakery", "Lisbon", possessor="aunt"),
+    row("my best friend's wedding", "wedding", possessor="friend"),
+    row(
+        "my grandpa's old pickup truck",
+        "truck",
+        "",
+        "",
+        "old",
+        compound="pickup truck",
+        possessor="grandpa",
+    ),
+    row(
+        "our neighbor's dog barking at the mailman",
+        "dog",
+        "",
+        "",
+        "barking",
+        possessor="neighbor",
+        title="Our Neighbor's Dog",
+    ),
+    row("Maria's guitar", "guitar", possessor="Maria", title="Maria's Guitar"),
+    row("dad's old guitar, acoustic, warm", "guitar", "", "acoustic", "old", possessor="dad"),
+    row(
+        "a sad song about my mother's old sewing machine",
+        "machine",
+        "",
+        "song",
+        "old",
+        compound="sewing machine",
+        possessor="mother",
+    ),
+    # The prompt's owner stays: "your" is not "my".
+    row("cleaning your room on a Saturday", "room", "Saturday", title="Cleaning Your Room"),
+    row("a lullaby about your baby brother", "brother", "", "lullaby", title="Your Baby Brother"),
+    row("a love song about your laugh", "laugh", "", "song", title="Your Laugh"),
     # Only a genre, a tempo or an arrangement: no subject, the writer uses a theme.
     row("drum and bass", None, "", "drum bass"),
     row("uptempo latin pop, female vocals", None, "", "uptempo latin pop vocal", "female"),
@@ -332,6 +444,19 @@ def _problems(case: Row) -> list[str]:
     )
     if wrong:
         problems.append(f"taken as subject nouns: {wrong} in {[p.text for p in subject.phrases]}")
+    lead = subject.lead
+    if case.compound and lead is not None:
+        named = " ".join(lead.words[-lead.compound :]).lower()
+        if named != case.compound:
+            problems.append(f"the lead is named {named!r}, not {case.compound!r}")
+    if case.possessor:
+        company = [p.head for p in subject.phrases if p.role == "company"]
+        if case.possessor.lower() not in {h.lower() for h in company}:
+            problems.append(f"whose the lead is, {case.possessor!r}, not in company {company}")
+    if case.action is not None and subject.action != case.action:
+        problems.append(f"action {case.action!r} expected, got {subject.action!r}")
+    if case.title and subject.title != case.title:
+        problems.append(f"title {case.title!r} expected, got {subject.title!r}")
     return problems
 
 
@@ -442,3 +567,31 @@ def test_the_lead_is_sung_more_than_its_settings() -> None:
         umbrella += _lines_saying(verses, {"umbrella"})
         train += _lines_saying(verses, {"train"})
     assert umbrella > train, (umbrella, train)
+
+
+# Three choruses and a short bridge: the form these lyrics were checked with.
+THREE_CHORUSES = [
+    ("Verse 1", "verse", 8),
+    ("Chorus", "chorus", 8),
+    ("Verse 2", "verse", 8),
+    ("Chorus", "chorus", 8),
+    ("Bridge", "bridge", 4),
+    ("Chorus", "chorus", 8),
+]
+NAMED_ROWS = [r for r in ROWS if r.compound or r.possessor]
+
+
+@pytest.mark.parametrize("case", NAMED_ROWS, ids=[f"{i:02d}" for i in range(len(NAMED_ROWS))])
+def test_the_compound_and_whose_it_is_are_sung(case: Row) -> None:
+    """The lead is sung by its whole compound ("the sewing machine", never only "the
+    machine"), and whose it is is named in a line of its own, not only in the title."""
+    for seed in (1, 2, 3, 4):
+        draft = write_lyrics(case.prompt, title=None, form=THREE_CHORUSES, seed=seed)
+        lines = [line.lower() for s in draft.sections for line in s.lines]
+        if case.compound:
+            said = [line for line in lines if re.search(rf"\b{case.compound}\b", line)]
+            assert said, (case.prompt, seed, lines)
+        if case.possessor:
+            owner = re.compile(rf"\b{case.possessor.lower()}\b")
+            named = [line for line in lines if owner.search(line) and line != draft.title.lower()]
+            assert named, (case.prompt, seed, lines)

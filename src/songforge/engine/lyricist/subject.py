@@ -8,7 +8,9 @@ about ...") around a subject. The reader first sets aside what describes the mus
 says it does: before the kind of piece, in a list of tags, in "with strings and a choir",
 "in A minor"; after "about", "for" or "of" the same words are the subject ("a song about
 my grandfather's piano"). What is left is chunked into noun phrases whose heads
-lemminflect can tag as nouns, and words it does not know are taken as names.
+lemminflect can tag as nouns, and words it does not know are taken as names. A noun after a
+noun makes a compound named by both ("a rooftop party"); whose a thing is ("my sister's
+wedding day") is a phrase of its own.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ import re
 from dataclasses import dataclass, replace
 
 import pronouncing
-from lemminflect import getAllLemmas
+from lemminflect import getAllInflections, getAllLemmas
 
+from songforge.engine.lyric_text import syllable_count
 from songforge.engine.lyricist.grammar import (
     indefinite,
     is_plural,
@@ -97,7 +100,7 @@ FRAME_WORDS = frozenset(
     nobody nothing anything yourself myself ourselves themselves himself herself
     itself named called beneath below above behind along past toward towards via beyond
     upon within throughout among between against underneath inside outside until till
-    amid despite featuring no
+    amid despite featuring no all
     """
     )
 )
@@ -108,7 +111,7 @@ PLACE_PREPOSITIONS = frozenset(
         """
     in at to from across through into near around on over under beneath below above
     behind beside by along past toward towards via beyond upon within throughout among
-    between underneath inside outside during after before until till amid down up
+    between underneath inside outside during after before until till amid down up off
     """
     )
 )
@@ -143,7 +146,8 @@ CALENDAR = frozenset(
 # Words that may stand in a list of tags beside the music words without naming a subject:
 # "no drums", "lots of reverb", "extra bass".
 _TAG_FILLERS = frozenset(_split("no minimal extra lots plenty little more less big huge of"))
-OWNERS = {"my": "my", "your": "my", "our": "our", "their": "their", "his": "his", "her": "her"}
+# Kept as the prompt says it: "brushing your teeth" is sung to someone, not about "my teeth".
+OWNERS = frozenset(["my", "your", "our", "their", "his", "her"])
 # Sung in the first person: "believing in yourself" becomes "believing in myself".
 REFLEXIVES = {"yourself": "myself", "myself": "myself", "ourselves": "ourselves"}
 RELATIVES = frozenset(["who", "that", "which", "whose", "where", "when", "while"])
@@ -193,7 +197,8 @@ _KINDS: dict[str, str] = {
     train-station jungle canyon cave cliff dock pier port trail track-side rooftop
     roof balcony attic basement hometown homeland kingdom skyline sidewalk square
     stage arena stadium garage subway library cafe diner motel hotel lane shoreline
-    waterfall pond
+    waterfall pond joint shop store pool mall gym office factory studio theater theatre
+    cinema restaurant bakery pub festival playground classroom
     """
         ),
         PLACE,
@@ -224,7 +229,34 @@ _KINDS: dict[str, str] = {
         IDEA,
     ),
 }
+# Whose a possessed thing is, said again in a short line: "my grandmother's kitchen" is "her
+# kitchen" there, never "my kitchen". Other possessors ("my friend's car") give "the car".
+_POSSESSIVES: dict[str, str] = {
+    **dict.fromkeys(
+        _split(
+            """
+    mother mom mum mama ma sister wife grandma grandmother granny nana gran girl woman
+    daughter aunt auntie bride queen princess girlfriend niece lady abuela mermaid witch
+    """
+        ),
+        "her",
+    ),
+    **dict.fromkeys(
+        _split(
+            """
+    father dad daddy papa pa brother husband grandpa grandfather granddad boy man son
+    uncle groom king prince boyfriend nephew abuelo
+    """
+        ),
+        "his",
+    ),
+}
 _IDEA_SUFFIXES = ("ness", "ity", "tion", "sion", "ment", "dom", "ship", "hood", "ence", "ance")
+
+
+# The longest short name (with its article) that leaves a line of seven syllables room to
+# say something: "the rooftop party", not "the hospital hallway".
+_SHORT_SYLLABLES = 5
 
 
 @dataclass(frozen=True)
@@ -233,7 +265,11 @@ class NounPhrase:
     of its `head`, its number, whose it is ("my", or "" for "the"), its kind, and its role
     in the song: LEAD (what it is about), SETTING (where or when: "on the train", "at
     night", "crossing Texas"), COMPANY (who or what goes with the lead: "a farmer and his
-    tractor", "with my family") or THEME (names the kind of song: "a *love* song")."""
+    tractor", "with my family", whose it is in "my sister's wedding") or THEME (names the
+    kind of song: "a *love* song"). `compound`: how many of the last words name the thing
+    together (2 for "a broken disco ball"); `possessive`: for a thing someone's possessive
+    names ("my grandmother's kitchen"), the word a short mention puts first ("her"), else
+    ""."""
 
     words: tuple[str, ...]
     head: str
@@ -242,6 +278,8 @@ class NounPhrase:
     owner: str
     kind: str
     role: str = COMPANY
+    compound: int = 1
+    possessive: str = ""
 
     @property
     def text(self) -> str:
@@ -249,14 +287,23 @@ class NounPhrase:
 
     @property
     def short(self) -> str:
-        """The head alone, as a line with little room says it: "the string"."""
-        return self.words[-1]
+        """The head with the nouns that name it with it, as a line with little room says
+        it: "guitar string" for "a broken guitar string", "disco ball"; of a longer
+        compound the last two words ("football team" for "our high school football team"),
+        or the head alone when they are too long ("hallway" for "an empty hospital
+        hallway")."""
+        words = self.words[-min(self.compound, 2) :]
+        # Articles and owners ("the", "my", "her") are one syllable.
+        while len(words) > 1 and 1 + sum(syllable_count(w) for w in words) > _SHORT_SYLLABLES:
+            words = words[1:]
+        return " ".join(words)
 
     def definite(self, *, short: bool = False) -> str:
-        body = self.short if short and not self.proper else self.text
         if self.proper:
-            return body
-        return f"{self.owner or 'the'} {body}"
+            return self.text
+        if short:
+            return f"{self.possessive or self.owner or 'the'} {self.short}"
+        return f"{self.owner or 'the'} {self.text}"
 
     def indefinite(self) -> str:
         if self.proper or self.owner:
@@ -395,8 +442,8 @@ def _is_tag_list(segment: list[_Token]) -> bool:
             after_genre = i > 0 and music_word(words[i - 1])
             if word in _KINDS and i not in spanned and not after_genre:
                 return False  # "island", "church": a place as much as a style
-            if any(w in _DETERMINERS for w in words[:i]):
-                return False
+            if any(t.word in _DETERMINERS or _personal(t.word, t.original) for t in segment[:i]):
+                return False  # "my guitar", "Maria's guitar": a particular instrument
             continue
         if word in FRAME_WORDS or word in MOODS or word in _TAG_FILLERS or word in MEASURES:
             continue
@@ -410,6 +457,12 @@ def _is_tag_list(segment: list[_Token]) -> bool:
             continue
         return False
     return True
+
+
+def _personal(word: str, original: str) -> bool:
+    """Someone's possessive: "Maria's", "grandpa's"."""
+    stem = word.removesuffix("'s")
+    return stem != word and (original[0].isupper() or _KINDS.get(stem) == BEING)
 
 
 def _with_notes(words: list[str], start: int, zone: str) -> range | None:
@@ -503,6 +556,8 @@ class _Found:
     determined: bool  # an article or an owner comes first: "the piano", "my guitar"
     names_song: bool  # it stands right before the kind of song: "a *love* song"
     after_being_in_a: bool  # "a girl in *a yellow raincoat*": what she wears, not where
+    at: tuple[int, ...] = ()  # where its words stand among the reader's words
+    possessor: bool = False  # whose the next phrase is: "*my sister*'s wedding"
 
 
 def _kind(head: str, proper: bool, intro: str) -> str:
@@ -514,6 +569,8 @@ def _kind(head: str, proper: bool, intro: str) -> str:
         return PLACE if intro in PLACE_PREPOSITIONS or _is_motion(intro) else BEING
     if head.endswith(_IDEA_SUFFIXES):
         return IDEA
+    if head.endswith("man"):
+        return BEING  # "the mailman", "a fisherman", "a snowman"
     return THING
 
 
@@ -557,6 +614,20 @@ def _is_name(word: str, original: str, first: bool, previous: str = "") -> bool:
 _ADJECTIVE_SUFFIXES = ("-long", "-old", "-like", "-sized", "-shaped")
 
 
+# Adjectives that place a thing in a series rather than name it: "my dog *last* night".
+_ORDER_WORDS = frozenset(_split("last next first past final only same other own previous whole"))
+
+
+def _plain_noun(word: str) -> bool:
+    """A noun in its own form that is no participle and no adjective of degrees: "party",
+    "joint", "home" (which can describe too), not "left", "old" or "red"."""
+    nouns = getAllLemmas(word).get("NOUN", ())
+    if word in _ORDER_WORDS or (word not in nouns and singular(word) not in nouns):
+        return False
+    gradable = "JJR" in getAllInflections(word, upos="ADJ")
+    return not gradable and not _participle(word)
+
+
 def _post_modifier(word: str) -> bool:
     """An adjective or an inflected verb form ("left", "stolen"), which after a noun says
     something about it rather than naming another thing."""
@@ -573,6 +644,39 @@ def _describes(word: str) -> bool:
     else in the phrase could be."""
     tags = parts_of_speech(word)
     return bool(tags & {"ADJ", "VERB"}) or word.endswith(_ADJECTIVE_SUFFIXES)
+
+
+# Verbs whose gerund takes a description of its doer: "getting fired", "growing old".
+_LINKING_VERBS = frozenset(
+    _split("be get feel become go grow turn stay keep fall look seem come end remain")
+)
+
+
+def _participle(word: str) -> bool:
+    """A past participle or past form ("fired", "lost", "left"), not the verb's own form."""
+    verbs = getAllLemmas(word).get("VERB", ())
+    return bool(verbs) and word not in verbs and not word.endswith(("s", "ing"))
+
+
+def _names_thing(word: str) -> bool:
+    """A word that can name a thing after a modifier: "pool" after "a swimming"."""
+    if not word or word == _BOUNDARY or _is_frame(word) or _gerund(word) or _participle(word):
+        return False
+    return _can_be_noun(word) or not parts_of_speech(word)
+
+
+def _complement(gerund: str, word: str, then: str) -> bool:
+    """Whether `word` says how the action goes or what its doer becomes ("studying *late*",
+    "getting *fired*", "growing *old*") rather than naming what it acts on."""
+    if not word or word == _BOUNDARY or _is_frame(word) or word in PLACE_PREPOSITIONS:
+        return False
+    tags = parts_of_speech(word)
+    if "ADV" in tags and "NOUN" not in tags and word not in _PARTICLE_PREPOSITIONS:
+        return True
+    linking = bool(set(getAllLemmas(gerund).get("VERB", ())) & _LINKING_VERBS)
+    describes = _participle(word) or "ADJ" in tags
+    # "getting good grades": the adjective goes with the noun after it.
+    return linking and describes and not _names_thing(then)
 
 
 def _gerund(word: str) -> bool:
@@ -597,6 +701,7 @@ class _Reader:
         self.originals = [t.original for t in tokens]
         self.found: list[_Found] = []
         self.action_words: list[str] = []
+        self.action_at: list[int] = []  # where the action's words stand
         self.actor = False  # the action belongs to the phrase before it
         self.run: list[int] = []
         self.owner = ""
@@ -662,7 +767,7 @@ class _Reader:
                 self.intro, self.opens = word, False
                 continue
             if word in OWNERS and not self.run:
-                self.owner = OWNERS[word]
+                self.owner = word
                 continue
             if (
                 _gerund(word)
@@ -674,11 +779,15 @@ class _Reader:
                 # "a grandmother baking bread": the noun before the gerund is who does it.
                 self.close()
                 self.actor = any(f.zone != _FRAME for f in self.found)
-            if _gerund(word) and not self.run:
+            # After an article or an owner a gerund names a kind of thing: "a swimming
+            # pool", "my running shoes".
+            modifier = self._previous(i) in ARTICLES | _DETERMINERS and _names_thing(nxt)
+            if _gerund(word) and not self.run and not modifier:
                 self.intro, self.opens = word, False
                 if self.action_words:
                     continue  # a second verb: "dreaming of her daughter"
                 self.action_words = [word]
+                self.action_at = [i]
                 # A particle or a bare object completes it: "driving home", "counting stars".
                 then = words[i + 2] if i + 2 < len(words) else ""
                 leads_on = nxt in _PARTICLE_PREPOSITIONS and (
@@ -688,12 +797,20 @@ class _Reader:
                     pass  # "drifting down the stream": a preposition, not a particle
                 elif nxt in PARTICLES:
                     self.action_words.append(nxt)
+                    self.action_at.append(i + 1)
                     if nxt not in _KINDS:  # "growing up"; "driving home" sings the home
                         skip.add(i + 1)
+                elif _complement(word, nxt, then):
+                    # How or as what: "getting fired", "studying late", "growing old".
+                    self.action_words.append(nxt)
+                    self.action_at.append(i + 1)
+                    skip.add(i + 1)
                 elif nxt and nxt != _BOUNDARY and not _is_frame(nxt) and _can_be_noun(nxt):
                     self.action_words.append(nxt)
+                    self.action_at.append(i + 1)
                 elif nxt in {"in", "on", "for", "with"} and then in REFLEXIVES:
                     self.action_words += [nxt, REFLEXIVES[then]]
+                    self.action_at += [i + 1, i + 2]
                     skip |= {i + 1, i + 2}
                 continue
             if _is_frame(word) or (word.endswith("'s") and word.removesuffix("'s") in GENRES):
@@ -711,12 +828,16 @@ class _Reader:
         words, originals = self.words, self.originals
         # The head is the last word that can be a noun or is a name, unless an adjective or
         # a participle follows a plain noun: then that noun is the head and the rest
-        # describes it. An adjective left dangling before the song's kind is dropped.
+        # describes it. A noun after a noun heads a compound even if it can describe too
+        # ("a rooftop party", "a burger joint"). An adjective left dangling before the
+        # song's kind is dropped.
         head_at = None
         for position in range(len(indexes)):
             i = indexes[position]
             if _is_name(words[i], originals[i], self._first(i), self._previous(i)):
                 head_at = position
+            elif head_at is not None and _participle(words[i]) and not _can_be_noun(words[i]):
+                break  # what follows a participle describes the noun: "a party gone wrong"
             elif (
                 _can_be_noun(words[i])
                 or (
@@ -725,9 +846,7 @@ class _Reader:
                     and originals[i].islower()
                 )
             ) and not words[i].endswith(_ADJECTIVE_SUFFIXES):
-                held = words[indexes[head_at]] if head_at is not None else ""
-                if held and _post_modifier(words[i]) and not _post_modifier(held):
-                    # After a noun it describes that noun: "an umbrella left on the train".
+                if head_at is not None and self._describes_held(indexes[head_at], i):
                     break
                 head_at = position
         last = indexes[-1]
@@ -773,6 +892,15 @@ class _Reader:
         # belonged to the frame ("a children's song").
         sung[-1] = sung[-1].removesuffix("'s")
         head = singular(words[head_index].removesuffix("'s"))
+        owned = max((p for p, i in enumerate(kept[:-1]) if words[i].endswith("'s")), default=-1)
+        possessor = self._possessor(kept[: owned + 1], sung[: owned + 1]) if owned >= 0 else None
+        compound = 1
+        while (
+            len(kept) - compound - 1 > owned
+            and not proper
+            and self._compound_part(kept[len(kept) - compound - 1])
+        ):
+            compound += 1
         phrase = NounPhrase(
             words=tuple(sung),
             head=head if not proper else sung[-1],
@@ -780,6 +908,8 @@ class _Reader:
             proper=proper,
             owner=self.owner,
             kind=_kind(head if not proper else sung[-1], proper or alone, self.run_intro),
+            compound=compound,
+            possessive=_POSSESSIVES.get(possessor.head, "the") if possessor else "",
         )
         # What lasts a while is a span of time, not an object: "an hour-long wait".
         if any(w.endswith("-long") for w in sung) and phrase.kind == THING:
@@ -796,6 +926,21 @@ class _Reader:
         before = [w for w in words[self.last_end + 1 : start] if w not in ARTICLES]
         previous = self.found[-1].phrase if self.found else None
         follows = words[indexes[-1] + 1] if indexes[-1] + 1 < len(words) else ""
+        if possessor is not None and not any(f.phrase.text == possessor.text for f in self.found):
+            self.found.append(
+                _Found(
+                    possessor,
+                    zone=self.tokens[start].zone,
+                    intro=self.run_intro,
+                    opens=False,
+                    after_phrase=False,
+                    determined=True,
+                    names_song=False,
+                    after_being_in_a=False,
+                    at=tuple(kept[: owned + 1]),
+                    possessor=True,
+                )
+            )
         self.found.append(
             _Found(
                 phrase,
@@ -803,15 +948,60 @@ class _Reader:
                 intro=self.run_intro,
                 opens=self.run_opens,
                 after_phrase=self.last_end >= 0 and len(before) <= 2,
-                determined=bool(self.owner) or self._previous(start) in ARTICLES | _DETERMINERS,
+                # Someone's is a particular one too: "Maria's guitar".
+                determined=bool(self.owner)
+                or self._previous(start) in ARTICLES | _DETERMINERS
+                or possessor is not None,
                 names_song=follows in GENRES or follows in PIECES,
                 after_being_in_a=self.run_intro == "in"
                 and self._previous(start) in {"a", "an"}
                 and previous is not None
                 and previous.kind == BEING,
+                at=tuple(kept),
             )
         )
         self.last_end = head_index
+
+    def _describes_held(self, held: int, i: int) -> bool:
+        """Whether the word at `i`, after the noun at `held`, describes that noun ("an
+        umbrella *left* on the train", "a soldier *home* from the war") rather than naming
+        a thing with it ("a rooftop *party*", "a kid's first *day*")."""
+        word, before = self.words[i], self.words[held]
+        if before.endswith("'s") or not _post_modifier(word) or _post_modifier(before):
+            return False  # after a word that can describe too: "two old friends"
+        following = self.words[i + 1] if i + 1 < len(self.words) else ""
+        if self.originals[held][0].isupper() or (
+            following == "from" and "ADV" in parts_of_speech(word)
+        ):
+            return True  # "Seoul last spring", "home from the war"
+        return not _plain_noun(word)
+
+    def _possessor(self, indexes: list[int], sung: list[str]) -> NounPhrase:
+        """Whose the phrase's thing is, as a phrase of its own ("my sister" in "my sister's
+        wedding day"), so that lines can name her."""
+        words = [*sung[:-1], sung[-1].removesuffix("'s")]
+        last = indexes[-1]
+        word = self.words[last].removesuffix("'s")
+        proper = _is_name(word, self.originals[last], self._first(last), self._previous(last))
+        head = words[-1] if proper else singular(word)
+        return NounPhrase(
+            words=tuple(words),
+            head=head,
+            plural=False,
+            proper=proper,
+            owner=self.owner,
+            kind=_kind(head, proper, self.run_intro),
+        )
+
+    def _compound_part(self, i: int) -> bool:
+        """Whether the word at `i`, before a noun, names the thing with it ("*disco* ball",
+        "*swimming* pool", "*burger* joint") rather than describing it ("old", "broken")."""
+        word = self.words[i]
+        if word.endswith("'s") or is_plural(word) or word == NUMBER or word in NUMBERS:
+            return False
+        if _is_name(word, self.originals[i], self._first(i), self._previous(i)):
+            return False
+        return _plain_noun(word) or _gerund(word) or not parts_of_speech(word)
 
 
 def _only_sound(found: _Found) -> bool:
@@ -838,8 +1028,14 @@ def _roles(found: list[_Found]) -> list[NounPhrase]:
     out: list[NounPhrase] = []
     lead_taken = False
     previous_role = ""
+    possessors: list[NounPhrase] = []
     for f in found:
         phrase = f.phrase
+        if f.possessor:
+            # Whose the next phrase is goes with it and never leads: "my sister's wedding".
+            possessors.append(replace(phrase, role=COMPANY))
+            out.append(possessors[-1])
+            continue
         if f.zone == _FRAME or (f.names_song and not f.opens and f.intro in {"", _BOUNDARY}):
             role = THEME
         elif f.intro in {"and", "or", _BOUNDARY} and previous_role in {LEAD, COMPANY, SETTING}:
@@ -866,7 +1062,7 @@ def _roles(found: list[_Found]) -> list[NounPhrase]:
     if not lead_taken and out:
         # A prompt about an action ("dancing in the kitchen with my family"): who does it
         # leads, else the first thing named.
-        story = [p for p in out if p.role != THEME] or out
+        story = [p for p in out if p.role != THEME and p not in possessors] or out
         chosen = next((p for p in story if p.kind == BEING), story[0])
         out = [replace(p, role=LEAD) if p is chosen else p for p in out]
     lead = next((p for p in out if p.role == LEAD), None)
@@ -913,8 +1109,59 @@ def extract_subject(prompt: str) -> Subject:
     }
     sung |= set(action.split())
     unsung -= {form for w in sung for form in _forms(w)}
-    title = _title(ordered, action, reader.words, reader.actor)
+    title = _action_title(reader, found) or _title(ordered, action, reader.words, reader.actor)
     return Subject(tuple(ordered), action, mood, title, frozenset(unsung))
+
+
+# A title is the chorus's first line; the writer fits chorus lines to 7 syllables give or
+# take one (writer.TARGETS), so a title taken from the prompt's words stops at 8.
+_TITLE_SYLLABLES = 8
+# Words that may stand between an action and what it is done to or where: "moving out *of
+# my* childhood home", "growing up *in the* Bronx".
+_TITLE_GLUE = ARTICLES | _DETERMINERS | PLACE_PREPOSITIONS | frozenset(["of", "for", "with"])
+
+
+def _action_title(reader: _Reader, found: list[_Found]) -> str:
+    """For a prompt that opens on what someone does, the prompt's words from the action to
+    the first thing or place it names: "Growing Up in the Bronx", "Brushing Your Teeth";
+    without the verb when that is too long to sing as a line ("Fired from a Burger Joint"
+    for "getting fired from a burger joint"). "" when the action has no such phrase, other
+    words stand between them, or even the shorter title is too long."""
+    if reader.actor or not reader.action_at:
+        return ""
+    start = reader.action_at[0]
+    if any(f.zone != _FRAME and f.at and f.at[0] < start for f in found):
+        return ""  # "a lonely astronaut, drifting past Saturn" is the astronaut's song
+    target = next(
+        (f for f in found if not f.possessor and f.zone != _FRAME and f.at and f.at[-1] > start),
+        None,
+    )
+    if target is None:
+        return ""
+    sung = dict(zip(target.at, target.phrase.words, strict=True))
+    pieces: list[str] = []
+    for i in range(start, target.at[-1] + 1):
+        word = reader.words[i]
+        if i in sung:
+            pieces.append(sung[i])
+        elif i in reader.action_at or word in _TITLE_GLUE:
+            pieces.append(word)
+        else:
+            return ""
+    if _syllables(pieces) > _TITLE_SYLLABLES:
+        # What follows the verb says the rest: "late", "fired", "goodbye", never a
+        # particle ("up") standing alone.
+        follows = reader.words[start + 1]
+        if start + 1 not in reader.action_at or follows in PARTICLES:
+            return ""
+        pieces = pieces[1:]
+        if _syllables(pieces) > _TITLE_SYLLABLES:
+            return ""
+    return _title_case(" ".join(pieces))
+
+
+def _syllables(words: list[str]) -> int:
+    return sum(syllable_count(w) for w in words)
 
 
 def _title(phrases: list[NounPhrase], action: str, words: list[str], actor: bool) -> str:
@@ -929,36 +1176,47 @@ def _title(phrases: list[NounPhrase], action: str, words: list[str], actor: bool
     if not phrases:
         return ""
     first = phrases[0]
+    # Whose the first phrase is, is said in its name already: "My Sister's Wedding Day".
+    rest = [p for p in phrases[1:] if f"{p.words[-1]}'s" not in first.words]
     # A setting joined to the first phrase is part of its name: "Rainy Day in London".
-    if len(phrases) > 1 and len(first.words) + len(phrases[1].words) <= 4:
-        second = phrases[1]
-        joiner = _between(words, first.words[-1].lower(), second.words[0].lower())
+    if rest and len(first.words) + len(rest[0].words) <= 4:
+        second = rest[0]
+        joiner, determiner = _between(words, first.words[-1].lower(), second.words[0].lower())
+        joined = ""
         if joiner in {"in", "on", "at", "of", "over", "under", "across", "by"} and (
             second.proper or second.kind in (PLACE, SKY)
         ):
-            return _title_case(f"{first.text} {joiner} {second.definite()}")
-        if joiner == "of" and second.kind == IDEA and len(first.words) + len(second.words) == 2:
+            # With the prompt's own article or none: "Bakery at Dawn", "on a Rainy Morning".
+            named = f"{determiner} {second.text}" if determiner else second.text
+            # Whose it is stays: "My Aunt's Bakery in Lisbon", "My Room at Night".
+            own = first.definite() if first.owner and not first.proper else first.text
+            joined = f"{own} {joiner} {named}"
+        elif joiner == "of" and second.kind == IDEA and len(first.words) + len(second.words) == 2:
             # "the passage of time": an idea takes no article.
-            return _title_case(f"{first.definite()} of {second.text}")
-        if joiner == "and":
-            return _title_case(f"{first.definite()} and {second.definite()}")
+            joined = f"{first.definite()} of {second.text}"
+        elif joiner == "and":
+            joined = f"{first.definite()} and {second.definite()}"
+        if joined and _syllables(joined.split()) <= _TITLE_SYLLABLES:
+            return _title_case(joined)
     return _title_case(first.text if first.proper or first.owner == "" else first.definite())
 
 
-def _between(words: list[str], left: str, right: str) -> str:
-    """The single word between `left` and `right` in the prompt ("and", "in"), or ""."""
+def _between(words: list[str], left: str, right: str) -> tuple[str, str]:
+    """The single word between `left` and `right` in the prompt ("and", "in"), or "", and
+    the article or owner that stands with it ("a", "my"), or ""."""
     for i in range(len(words) - 2):
         if words[i].removesuffix("'s") == left:
             rest = words[i + 1 : i + 4]
             for j, w in enumerate(rest[1:], start=1):
                 if w == right:
-                    between = [x for x in rest[:j] if x not in {"a", "an", "the", "my", "our"}]
-                    return between[0] if len(between) == 1 else ""
-    return ""
+                    between = [x for x in rest[:j] if x not in _DETERMINERS | ARTICLES]
+                    determiner = next((x for x in rest[:j] if x not in between), "")
+                    return (between[0], determiner) if len(between) == 1 else ("", "")
+    return "", ""
 
 
 _SMALL = frozenset(
-    ["a", "an", "the", "and", "of", "in", "on", "at", "to", "for", "by", "or", "my", "our"]
+    ["a", "an", "the", "and", "of", "in", "on", "at", "to", "for", "by", "or", "from", "with"]
 )
 
 
