@@ -255,8 +255,10 @@ _IDEA_SUFFIXES = ("ness", "ity", "tion", "sion", "ment", "dom", "ship", "hood", 
 
 
 # The longest short name (with its article) that leaves a line of seven syllables room to
-# say something: "the rooftop party", not "the hospital hallway".
-_SHORT_SYLLABLES = 5
+# say something: "the disco ball"; for "a rooftop party" short lines say "the party" (its
+# title and full mentions say it whole). Longer names also crowd the lines of every song
+# into the few short frames that fit them ("S watched the E").
+_SHORT_SYLLABLES = 4
 
 
 @dataclass(frozen=True)
@@ -290,8 +292,7 @@ class NounPhrase:
         """The head with the nouns that name it with it, as a line with little room says
         it: "guitar string" for "a broken guitar string", "disco ball"; of a longer
         compound the last two words ("football team" for "our high school football team"),
-        or the head alone when they are too long ("hallway" for "an empty hospital
-        hallway")."""
+        or the head alone when they are too long ("party" for "a rooftop party")."""
         words = self.words[-min(self.compound, 2) :]
         # Articles and owners ("the", "my", "her") are one syllable.
         while len(words) > 1 and 1 + sum(syllable_count(w) for w in words) > _SHORT_SYLLABLES:
