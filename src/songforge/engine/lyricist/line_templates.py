@@ -847,7 +847,6 @@ STORY: tuple[Template, ...] = (
     _s("{S} held on to the {end}", "place being thing", "heart thing", "later"),
     # Short lines of what the subject kept and saw, for long names later on.
     _s("{S} saved the {end}", "place being thing", "heart thing", "later bridge"),
-    _s("{S} hid the {end}", "place being thing", "thing", "later bridge"),
     _s("{S} knew the {end}", "being place thing", "heart", "later bridge"),
     _s("{S} guarded the {end}", "being place", "thing heart", "later bridge"),
     _s("{S} still {has} the {end}", "place being thing", "thing heart", "later bridge"),
@@ -953,7 +952,6 @@ STORY: tuple[Template, ...] = (
     _s("take me to {S} and the {end}", "place", "thing", "chorus"),
     _s("{S} and the {adj} {end}", "place", "thing", "chorus"),
     _s("{S} {is} home to the {end}", "place", "thing being", "chorus"),
-    _s("{S} keep{s} the {end}", "thing place", "thing", "chorus"),
     _s("{S} lean{s} on the {end}", "thing", "thing", "chorus", SURFACE),
     _s("{S} wait{s} on the {end}", "thing", "thing", "chorus", SURFACE),
     _s("{S} {was} there for the {end}", "heart", "thing", "later"),
