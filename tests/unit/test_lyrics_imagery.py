@@ -257,8 +257,8 @@ def test_articles_and_agreement_hold() -> None:
 def test_mood_colours_the_words() -> None:
     """The mood the engine resolved (`mood_hint`), not the style's name, picks the
     adjectives: a sad song has no golden mornings, a happy one no lonely rooms."""
-    gloomy = {"lonely", "faded", "empty", "distant", "silent", "hollow", "shadowed"}
-    bright = {"golden", "sunny", "lucky", "bright"}
+    gloomy = {"lonely", "faded", "empty", "distant", "silent", "broken", "hollow", "shadowed"}
+    bright = {"golden", "sunny", "lucky", "bright", "easy"}
     for prompt in ["a song about a house by the sea", "a song about my old truck"]:
         for seed in (3, 4):
             sad = write_lyrics(prompt, title=None, form=FORM, seed=seed, mood_hint="sad")
