@@ -314,3 +314,19 @@ def test_the_same_request_gives_the_same_words_in_every_process() -> None:
         for seed in ("1", "2")
     }
     assert len(outputs) == 1
+
+
+def test_choruses_of_different_lengths_sing_the_same_words() -> None:
+    # A short song's form can give its choruses different lengths; each used to get its own
+    # chorus, so a 45 s song's two choruses shared no line.
+    form = [
+        ("Verse 1", "verse", 2),
+        ("Chorus", "chorus", 4),
+        ("Chorus", "chorus", 6),
+        ("Outro", "outro", 4),
+    ]
+    for prompt in list(DRAFTS)[:10]:
+        draft = write_lyrics(prompt, title=None, form=form, seed=1)
+        first, second = (s.lines for s in draft.sections if s.name == "Chorus")
+        assert len(first) == 2 and len(second) == 3
+        assert second[: len(first)] == first, prompt

@@ -949,11 +949,14 @@ def _write_english(
     ]
     writer = _Writer(subject, themes, resolve_mood(mood_hint, subject.mood), rng)
     song_title = title or choose_title(subject, themes, rng)
-    # The chorus is written first, so it gets the subject's own words for its rhymes.
-    chorus_bars = next((bars for _, kind, bars in form if kind == "chorus"), None)
+    # The chorus is written first, so it gets the subject's own words for its rhymes, and
+    # once, as long as the longest chorus: a shorter chorus sings its first lines, so every
+    # chorus of a song repeats the same words (a short song's form can give its choruses
+    # different lengths).
+    chorus_lines = [max(1, bars // 2) for _, kind, bars in form if kind == "chorus"]
     chorus: list[str] | None = None
-    if chorus_bars is not None:
-        chorus = writer.chorus(song_title, max(1, chorus_bars // 2), TARGETS["chorus"])
+    if chorus_lines:
+        chorus = writer.chorus(song_title, max(chorus_lines), TARGETS["chorus"])
     sections: list[LyricSection] = []
     # A song of three choruses or more lifts its last one (a new last line on the same
     # rhyme); the earlier ones repeat word for word.
@@ -965,11 +968,10 @@ def _write_english(
         count = max(1, bars // 2)
         target = TARGETS[kind]
         if kind == "chorus":
-            if chorus is None or len(chorus) != count:
-                chorus = writer.chorus(song_title, count, target)
+            assert chorus is not None
             sung_choruses += 1
             lift = choruses >= 3 and sung_choruses == choruses and count > 1
-            lines = writer.lift(chorus, target) if lift else chorus
+            lines = writer.lift(chorus[:count], target) if lift else chorus[:count]
         elif kind == "outro":
             first, end = writer.hook_line(song_title, target)
             lines = [first]
