@@ -328,5 +328,5 @@ def test_choruses_of_different_lengths_sing_the_same_words() -> None:
     for prompt in list(DRAFTS)[:10]:
         draft = write_lyrics(prompt, title=None, form=form, seed=1)
         first, second = (s.lines for s in draft.sections if s.name == "Chorus")
-        assert len(first) == 2 and len(second) == 3
+        assert (len(first), len(second)) == (2, 3)
         assert second[: len(first)] == first, prompt
