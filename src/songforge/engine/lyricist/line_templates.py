@@ -957,6 +957,13 @@ STORY: tuple[Template, ...] = (
     _s("{S} {was} in the {end}", "heart sky", "thing", "later", CONTAINER),
     _s("{S} fell on the {end}", "sky", "thing", "later"),
     _s("{S} {was} on the {end}", "heart", "thing", "later", SURFACE),
+    # Small things one holds, which nothing waits or sleeps beside ("the yarn", "the rope").
+    _s("{S} {was} never far from the {end}", "being thing", "place thing", "scene later chorus"),
+    _s("{S} {was} busy with the {end}", "being", "thing", "scene later"),
+    _s("I think of {S} when I see the {end}", "*", "thing place sky", "later bridge"),
+    _s("we're back in {S} with the {end}", "place", "thing sky", "chorus later"),
+    _s("I had {S} and the {end}", "being thing place", "thing", "scene later chorus"),
+    _s("{S} came back to the {end}", "being", "place thing", "later chorus"),
 )
 # A chorus's first line: the title, then a rhyme word.
 HOOK_TAILS: tuple[Template, ...] = (

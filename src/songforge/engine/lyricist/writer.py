@@ -46,6 +46,7 @@ from songforge.engine.lyricist.line_templates import (
     story_for,
     templates_for,
 )
+from songforge.engine.lyricist.sense import ABSTRACT, makes_sense
 from songforge.engine.lyricist.spanish import SPANISH, write_spanish
 from songforge.engine.lyricist.subject import MOODS as PROMPT_MOODS
 from songforge.engine.lyricist.subject import NounPhrase, Subject, extract_subject
@@ -83,6 +84,7 @@ _RICH_SLOTS = frozenset(
         *("thing", "a_thing", "place", "sky", "being", "sound", "light", "adj"),
     )
 )
+_FILLS = 3  # fillings of a scene template's slots drawn before it is given up
 _SHUN = 0.5  # the share of templates a song does without while others fit
 _TASTE = 1.5  # the spread of a song's liking for one template over another
 # Adjectives that colour lines by the prompt's mood, ahead of the theme's own.
@@ -120,6 +122,10 @@ _AWKWARD = re.compile(
     r"|\bthe home\b|\b(?:in|into|by|beside) home\b|\bin the (?:moon|star|comet|planet)\b"
     r"|\bevery (?:dark|heaven|current|steam|smoke|years)\b"
 )
+
+
+def _shapeless(word: str) -> bool:
+    return word in ABSTRACT and NOUN_CLASS.get(word) == "thing"
 
 
 @dataclass(frozen=True)
@@ -310,8 +316,10 @@ class _Writer:
         # Rhymes are sought in the subject's words and its fields' most telling imagery,
         # then the fields' other nouns, the theme's, and plain words last.
         # The prompt's words for the music ("strings", "beat") are heard, never sung.
+        # Matter and qualities the fields file as things ("the rust", "the cream") end no
+        # line that makes sense: nothing waits by them or lies on them.
         self.tiers = [
-            [w for w in tier if w not in subject.unsung]
+            [w for w in tier if w not in subject.unsung and not _shapeless(w)]
             for tier in (world, list(dict.fromkeys(near)), wider, general)
         ]
         self.endings = [w for tier in self.tiers for w in tier]
@@ -432,7 +440,18 @@ class _Writer:
         self, template: Template, end: str, title: str = "", phrase: NounPhrase | None = None
     ) -> str | None:
         """The template's line ending on `end`, or None when the prompt has nothing for one
-        of its slots (no imagery of that class, nothing its subject does)."""
+        of its slots (no imagery of that class, nothing its subject does) or no filling of
+        them it drew makes sense. A few fillings are drawn: a template that fails with one
+        word of the scene ("the dark upon the roof") may hold with another ("the rain")."""
+        for _ in range(_FILLS if _SCENE_SLOTS.intersection(_slots(template.text)) else 1):
+            line = self._fill(template, end, title, phrase)
+            if line is not None:
+                return line
+        return None
+
+    def _fill(
+        self, template: Template, end: str, title: str, phrase: NounPhrase | None
+    ) -> str | None:
         slots = _slots(template.text)
         subject = phrase or self.lead
         taken = {end, subject.head.lower(), *(w.lower() for w in subject.words)}
@@ -476,6 +495,8 @@ class _Writer:
                 if value is None:
                     return None
                 values[slot] = value
+        if not makes_sense(template.text, values, subject.head, subject.kind, end):
+            return None
         return template.text.format_map(values)
 
     def _subject_slot(self, slot: str, subject: NounPhrase) -> str | None:
