@@ -18,6 +18,9 @@ _MAX_STEM = 60
 # Characters that Windows, macOS or Linux refuse in file names, and control characters.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 _SEPARATORS = re.compile(r"[\s\-_.,;!'`~^()\[\]{}+=&%$#@]+")
+# `<title>-<tag>[-<kind>]` as `song_file_name` builds it; the title is greedy so a title word
+# that happens to look like a tag stays in the title.
+_TAGGED = re.compile(r"^(?:(?P<title>.+)-)?(?P<tail>[0-9a-f]{8}(?:-[a-z][a-z0-9-]*)?)$")
 
 
 def _stem(text: str) -> str:
@@ -45,8 +48,14 @@ def ascii_name(filename: str) -> str:
     stem, dot, extension = filename.rpartition(".")
     if not dot:
         stem, extension = filename, ""
-    ascii_stem = _stem(anyascii(stem)).encode("ascii", "ignore").decode()
-    ascii_stem = re.sub(r"[^a-z0-9-]+", "-", ascii_stem).strip("-") or "file"
+    # Transliteration can lengthen the title ("😀" → "grinning"), so the title is cut on its
+    # own and the song's tag appended after: cutting the whole stem would drop the tag and
+    # let two songs with one title share a fallback name.
+    tagged = _TAGGED.match(stem)
+    title, tail = (tagged["title"] or "", tagged["tail"]) if tagged else (stem, "")
+    ascii_title = _stem(anyascii(title)).encode("ascii", "ignore").decode()
+    ascii_title = re.sub(r"[^a-z0-9-]+", "-", ascii_title)[:_MAX_STEM].strip("-")
+    ascii_stem = "-".join(p for p in (ascii_title, tail) if p) or "file"
     return ascii_stem + (f".{extension}" if extension else "")
 
 
