@@ -603,7 +603,7 @@ def test_a_sheet_too_long_for_any_length_is_refused_not_sung_at_any_tempo() -> N
     sheet = "[Verse]\n" + "\n".join(["la la la"] * 1000)
     request = SongRequest(prompt="a pop song", tags="pop", lyrics=sheet, duration=240, seed=3)
     planned = plan_song(request)
-    assert not can_be_sung(planned)
+    assert not can_be_sung(planned, request)
     with pytest.raises(LyricsDoNotFit) as unfit:
         ensure_singable(planned, request)
     assert unfit.value.needed is None
@@ -614,3 +614,18 @@ def test_without_a_length_a_long_sheet_is_sung_at_a_tempo_its_style_plays() -> N
     planned = plan_song(request)
     fastest = max(planned.style.tempo[1], planned.style_match.style.tempo[1])  # type: ignore[union-attr]
     assert planned.score.bpm <= fastest + 0.01
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        SongRequest(prompt="a calm jazz tune about the rain", tags="jazz", duration=12, seed=9),
+        SongRequest(prompt="a slow folk song", tags="folk", duration=10, seed=4),
+    ],
+)
+def test_a_short_song_of_the_writers_words_is_sung_whatever_tempo_fills_its_bars(
+    request_: SongRequest,
+) -> None:
+    # Only caller lyrics are held to the style's tempo range; a short song of the writer's
+    # words may leave it to fill whole bars (refusing them broke 12 s songs).
+    ensure_singable(plan_song(request_), request_)

@@ -201,7 +201,7 @@ def _plan_song(request: SongRequest, report: Report, *, at_fastest: bool) -> Pla
     for duration in CONTINUATION_FITTING_DURATIONS if source else FITTING_DURATIONS:
         rng.setstate(state)
         planned = _plan_at(duration, request, chosen, instrumental, source, rng, report)
-        if not can_be_sung(planned):
+        if not can_be_sung(planned, request):
             continue
         if planned.relaxed:
             return planned
@@ -449,14 +449,16 @@ def _latin_language(text: str, found: DetectedLanguage) -> str:
     return ENGLISH
 
 
-def can_be_sung(planned: PlannedSong) -> bool:
-    """The planned song's words can be sung, at a tempo its style plays: a sheet too long
-    for its length would otherwise be set at whatever tempo packs its bars in (1,000 lines
-    in 240 s came out at 505 bpm). A continuation keeps its source's tempo, so only its
-    words are judged."""
+def can_be_sung(planned: PlannedSong, request: SongRequest) -> bool:
+    """The planned song's words can be sung, and a caller's words at a tempo the style
+    plays: a sheet too long for its length would otherwise be set at whatever tempo packs
+    its bars in (1,000 lines in 240 s came out at 505 bpm). The writer's words and a
+    continuation's (which keeps its source's tempo) are judged by their notes alone; a
+    short song's tempo may leave the style's range to fill whole bars."""
     if not is_singable(planned.score):
         return False
-    if planned.source is not None or planned.instrumental or planned.style_match is None:
+    caller_words = request.lyrics is not None and planned.source is None
+    if not caller_words or planned.instrumental or planned.style_match is None:
         return True
     fastest = max(planned.style.tempo[1], planned.style_match.style.tempo[1])
     return planned.score.bpm <= fastest + _TEMPO_ROUNDING
@@ -478,7 +480,7 @@ def ensure_singable(
 ) -> None:
     """Raises LyricsDoNotFit, with the shortest length that would work, when the planned
     song's words cannot be sung."""
-    if not can_be_sung(planned):
+    if not can_be_sung(planned, request):
         raise LyricsDoNotFit(shortest_singable(request, longest))
 
 
@@ -491,7 +493,7 @@ def shortest_singable(request: SongRequest, longest: float) -> float | None:
 
     def fits(duration: float) -> bool:
         planned = _plan_song(replace(request, duration=duration), _silent, at_fastest=True)
-        return can_be_sung(planned)
+        return can_be_sung(planned, request)
 
     if not fits(longest):
         return None
