@@ -400,6 +400,64 @@ ROWS: list[Row] = [
     row("cleaning your room on a Saturday", "room", "Saturday", title="Cleaning Your Room"),
     row("a lullaby about your baby brother", "brother", "", "lullaby", title="Your Baby Brother"),
     row("a love song about your laugh", "laugh", "", "song", title="Your Laugh"),
+    # Prepositions, wh-words and clause verbs are never names or things.
+    row(
+        "Two teenagers, Maya and Jonah, sneaking onto the roof of their high school to watch "
+        "a meteor shower",
+        "teenager",
+        "roof school",
+        "",
+        "onto watch",
+    ),
+    row("a stray cat climbing onto the roof at dawn", "cat", "roof dawn", "", "onto climbing"),
+    row(
+        "so I was thinking about how when you move to a new city nobody knows your name and at "
+        "first that is freeing but then you start to miss the corner shop back home and the guy "
+        "who always said hi and you realise that being anonymous is lonely, maybe something "
+        "acoustic and sad but hopeful at the end",
+        "city",
+        "",
+        "",
+        "how when that first miss end back",
+        title="New City",
+    ),
+    row("a song about why my father left", "father", "", "song", "why left"),
+    row(
+        "A song about my grandmother Rosa who ran a bakery in Naples and woke at 4am to bake bread",
+        "Rosa",
+        "Naples",
+        "song",
+        "bake ran woke",
+    ),
+    row("A coal miner's last day before the mine closes forever", "day", "mine", "", "close coal"),
+    row("an old sailor who learned to read the stars", "sailor", "", "", "read learned"),
+    # How often is no thing: "three times", "every day", "all night", "twice a week".
+    row(
+        "an upbeat pop-punk anthem about failing my driving test three times",
+        "test",
+        "",
+        "anthem",
+        "time upbeat",
+        compound="driving test",
+    ),
+    row("calling my mom twice a week", "mom", "", "", "week twice"),
+    row("practicing piano every day", "piano", "", "", "day"),
+    row("dancing all night long in the city", "city", "", "", "night long"),
+    # Production adjectives go with their production noun; a DJ set is a performance.
+    row(
+        "deep house, 124 bpm, analog synth bass, sidechained pads, male vocals, in F# minor, "
+        "for a sunrise set in Ibiza",
+        "Ibiza",
+        "",
+        "house bpm analog synth bass sidechained pad vocal set",
+        "male",
+    ),
+    row(
+        "vintage synths, distorted guitars, a song about a motel in the desert",
+        "motel",
+        "desert",
+        "vintage synth distorted guitar song",
+    ),
     # Only a genre, a tempo or an arrangement: no subject, the writer uses a theme.
     row("drum and bass", None, "", "drum bass"),
     row("uptempo latin pop, female vocals", None, "", "uptempo latin pop vocal", "female"),

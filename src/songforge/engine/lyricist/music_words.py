@@ -52,7 +52,8 @@ PRODUCTION = _split(
     outro verse verses chorus choruses bridge hook hooks solo solos lick licks progression
     groove grooves falsetto ad-libs adlibs duet a-cappella acapella instrumental remix
     edit recording recordings arrangement instrumentation orchestration feature feat ft
-    featuring gated fingerpicked fingerpicking strummed strumming whispered airy
+    featuring gated fingerpicked fingerpicking strummed strumming whispered airy analog
+    analogue digital vintage distorted overdriven fuzzy detuned filtered chopped glitchy
     """
 )
 TEMPO = _split(
@@ -86,7 +87,20 @@ _MORE_GENRES = _split(
 LABELS = _split("tag tags genre genres mood moods instruments vibe vibes style styles")
 MEASURES = _split("wall walls layer layers wash bed touch hint splash swirl swirls sprinkle")
 # Suffixes that make a sound word describe the track: "bass-heavy", "guitar-driven".
-_SOUND_SUFFIXES = ("-heavy", "-driven", "-laden", "-soaked", "-infused", "-tinged", "-based")
+_SOUND_SUFFIXES = (
+    "-heavy",
+    "-driven",
+    "-laden",
+    "-soaked",
+    "-drenched",
+    "-infused",
+    "-tinged",
+    "-based",
+)
+# A set played to a crowd is a performance, what the music is for: "a sunrise set".
+_PERFORMANCES = frozenset(
+    ["sunrise", "sunset", "dj", "live", "club", "closing", "opening", "festival"]
+)
 
 
 def _gm_words() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
@@ -122,6 +136,7 @@ INSTRUMENTS = _with_plurals(_GM_HEADS | _MORE_INSTRUMENTS) - {"tom"}
 def _style_vocabulary() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
     single: set[str] = set()
     spans: set[tuple[str, ...]] = {("power", "ballad")}  # a form of piece no style is
+    spans |= {(word, "set") for word in _PERFORMANCES}
     for style in STYLES:
         for synonym in (*style.synonyms, *style.hints):
             words = tuple(synonym.split())

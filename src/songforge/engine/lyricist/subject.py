@@ -100,7 +100,9 @@ FRAME_WORDS = frozenset(
     nobody nothing anything yourself myself ourselves themselves himself herself
     itself named called beneath below above behind along past toward towards via beyond
     upon within throughout among between against underneath inside outside until till
-    amid despite featuring no all
+    amid despite featuring no all onto unto amongst amidst whilst
+    how what why whom whether whenever wherever whatever however if because since
+    though although unless maybe perhaps
     """
     )
 )
@@ -112,6 +114,7 @@ PLACE_PREPOSITIONS = frozenset(
     in at to from across through into near around on over under beneath below above
     behind beside by along past toward towards via beyond upon within throughout among
     between underneath inside outside during after before until till amid down up off
+    onto unto amongst amidst
     """
     )
 )
@@ -151,6 +154,25 @@ OWNERS = frozenset(["my", "your", "our", "their", "his", "her"])
 # Sung in the first person: "believing in yourself" becomes "believing in myself".
 REFLEXIVES = {"yourself": "myself", "myself": "myself", "ourselves": "ourselves"}
 RELATIVES = frozenset(["who", "that", "which", "whose", "where", "when", "while"])
+# Words that open a clause of their own ("how when you move", "because she left"): what
+# follows up to a preposition or an article is its verb, never a thing.
+CLAUSE_OPENERS = RELATIVES | frozenset(
+    _split("how what why whom whether whenever wherever whatever if because since though")
+    + ["although", "unless", "whilst"]
+)
+# How often, not what: "three times", "every day", "all night", "twice a week".
+_TIME_UNITS = frozenset(
+    _split(
+        """
+    time times day days night nights week weeks month months year years morning mornings
+    evening evenings weekend weekends hour hours minute minutes summer winter
+    """
+    )
+)
+_FREQUENCY_ADVERBS = frozenset(["once", "twice", "thrice"])
+# Who does what follows, as a pronoun does: "nobody *knows* your name".
+_NOBODY = frozenset(["nobody", "everybody", "somebody", "everyone"])
+_EVERY = frozenset(["every", "each", "all"])
 PARTICLES = frozenset(
     ["up", "down", "out", "away", "back", "home", "goodbye", "home", "around", "off"]
 )
@@ -692,6 +714,49 @@ def _gerund(word: str) -> bool:
     )
 
 
+def _frequency_spans(words: list[str]) -> set[int]:
+    """Indexes of the words that say how often ("three times", "twice a week", "every
+    day", "all night long"): an adverbial, never a thing of the story."""
+    counts = NUMBERS | {NUMBER, "many", "several", "countless", "a few", "few"}
+    found: set[int] = set()
+    i = 0
+    while i < len(words):
+        word = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        end = i
+        if word in counts and nxt in {"times", "time"} and word != "one":
+            end = i + 1
+        elif word in _FREQUENCY_ADVERBS or (word == "at" and nxt in {"first", "last", "once"}):
+            end = i + (word == "at")
+        elif word in {"at", "in"} and nxt == "the" and words[i + 2 : i + 4] == ["end"]:
+            end = i + 2  # "hopeful at the end"; "at the end of the world" is a place
+        elif word in _EVERY and nxt in _TIME_UNITS:
+            end = i + 1
+            if i + 2 < len(words) and words[i + 2] == "long":
+                end = i + 2
+        else:
+            i += 1
+            continue
+        # "... a week", "... per day", "... every year"
+        if end + 2 < len(words) and words[end + 1] in {"a", "per", "every", "each"}:
+            if words[end + 2] in _TIME_UNITS:
+                end += 2
+        found.update(range(i, end + 1))
+        i = end + 1
+    return found
+
+
+def _infinitive(word: str, following: str) -> bool:
+    """Whether `word`, after "to", is a verb in its own form ("to *bake* bread", "to
+    *watch* a meteor shower") rather than where one goes ("to school", "learning to
+    love")."""
+    if word in _KINDS or word not in getAllLemmas(word).get("VERB", ()):
+        return False
+    if "NOUN" not in parts_of_speech(word):
+        return True
+    return following in ARTICLES or following in OWNERS or following in _DETERMINERS
+
+
 class _Reader:
     """Chunks the prompt's words (notes taken out) into noun phrases, noting for each what
     led to it; `extract_subject` then gives each its role."""
@@ -729,6 +794,8 @@ class _Reader:
         nxt = self.words[i + 1]
         if nxt in GENRES or nxt in PIECES:
             return True
+        if nxt in PARTICLES:
+            return False  # "the corner shop back home"
         # "a train crossing the desert": the train does the crossing.
         return not _is_frame(nxt) and _can_be_noun(nxt) and not _gerund(nxt)
 
@@ -740,29 +807,49 @@ class _Reader:
     def read(self) -> None:
         words = self.words
         skip: set[int] = set()
+        often = _frequency_spans(words)
         in_relative = False
         for i, word in enumerate(words):
             if i in skip:
+                continue
+            if i in often:
+                self.close()  # "failing my driving test three times": how often
                 continue
             if word == _BOUNDARY:
                 self.close()
                 in_relative = False
                 self.intro, self.opens = _BOUNDARY, True
                 continue
-            if word in RELATIVES or word in SUBJECT_PRONOUNS:
+            if word in CLAUSE_OPENERS or word in SUBJECT_PRONOUNS or word in _NOBODY:
                 # "someone who left", "the last text she sent": the clause's verb is not
                 # a subject.
                 self.close()
                 in_relative = True
+                self.intro, self.opens = word, False
                 continue
             nxt = words[i + 1] if i + 1 < len(words) else ""
             leads_to = nxt in ARTICLES or nxt in OWNERS or self._capitalised(i + 1)
             preposition = (word in PLACE_PREPOSITIONS and word in FRAME_WORDS) or (
                 word in _PARTICLE_PREPOSITIONS and leads_to
             )
-            if in_relative and not (preposition or word in {"about", "for", "of", "with"}):
+            if in_relative and not (
+                preposition
+                or word in {"about", "for", "of", "with"}
+                or word in ARTICLES
+                or word in OWNERS
+            ):
+                # What the clause's verb acts on is a thing of the story: "who ran *a
+                # bakery*", with the clause's word before it.
                 continue
             in_relative = False
+            if word == "back" and nxt == "home" and self.run:
+                self.close()  # "the corner shop back home": where it is, not its name
+                skip.add(i + 1)
+                continue
+            if not self.run and self._previous(i) == "to" and _infinitive(word, nxt):
+                # "to watch a meteor shower", "to bake bread": a verb, not a thing.
+                self.intro, self.opens = word, False
+                continue
             if word in _PARTICLE_PREPOSITIONS and leads_to:
                 self.close()  # "down the street"
                 self.intro, self.opens = word, False
@@ -839,6 +926,10 @@ class _Reader:
                 head_at = position
             elif head_at is not None and _participle(words[i]) and not _can_be_noun(words[i]):
                 break  # what follows a participle describes the noun: "a party gone wrong"
+            elif head_at is not None and self._acts(indexes[head_at], i):
+                break  # "the mine closes forever": the noun's verb
+            elif words[i].endswith("'s") and _can_be_noun(words[i].removesuffix("'s")):
+                head_at = position  # "a coal miner's last day": the possessor is a noun
             elif (
                 _can_be_noun(words[i])
                 or (
@@ -962,6 +1053,22 @@ class _Reader:
             )
         )
         self.last_end = head_index
+
+    def _acts(self, held: int, i: int) -> bool:
+        """Whether the word at `i`, right after the singular noun at `held`, is that noun's
+        verb ("the mine *closes* forever", "the dog *chases* the cat") rather than a plural
+        naming a thing with it ("the city lights"): an -s verb form followed by an adverb
+        or by what it acts on."""
+        word = self.words[i]
+        verbs = getAllLemmas(word).get("VERB", ())
+        if i != held + 1 or not verbs or word in verbs or not word.endswith("s"):
+            return False
+        if is_plural(self.words[held]) or self.words[held].endswith("'s"):
+            return False
+        following = self.words[i + 1] if i + 1 < len(self.words) else ""
+        tags = parts_of_speech(following)
+        adverb = "ADV" in tags and "NOUN" not in tags and "ADJ" not in tags
+        return adverb or following in ARTICLES or following in OWNERS
 
     def _describes_held(self, held: int, i: int) -> bool:
         """Whether the word at `i`, after the noun at `held`, describes that noun ("an
