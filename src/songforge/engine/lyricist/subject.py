@@ -157,8 +157,12 @@ RELATIVES = frozenset(["who", "that", "which", "whose", "where", "when", "while"
 # Words that open a clause of their own ("how when you move", "because she left"): what
 # follows up to a preposition or an article is its verb, never a thing.
 CLAUSE_OPENERS = RELATIVES | frozenset(
-    _split("how what why whom whether whenever wherever whatever if because since though")
-    + ["although", "unless", "whilst"]
+    _split(
+        """
+    how what why whom whether whenever wherever whatever if because since though
+    although unless whilst
+    """
+    )
 )
 # How often, not what: "three times", "every day", "all night", "twice a week".
 _TIME_UNITS = frozenset(
@@ -738,9 +742,10 @@ def _frequency_spans(words: list[str]) -> set[int]:
             i += 1
             continue
         # "... a week", "... per day", "... every year"
-        if end + 2 < len(words) and words[end + 1] in {"a", "per", "every", "each"}:
-            if words[end + 2] in _TIME_UNITS:
-                end += 2
+        if words[end + 1 : end + 2] in (["a"], ["per"], ["every"], ["each"]) and (
+            words[end + 2 : end + 3] and words[end + 2] in _TIME_UNITS
+        ):
+            end += 2
         found.update(range(i, end + 1))
         i = end + 1
     return found
