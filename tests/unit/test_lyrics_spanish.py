@@ -190,3 +190,60 @@ def test_verbs_agree_with_a_plural_subject() -> None:
                 if re.search(r"\b(?:los|las) \w+ (?:me esperaba|brillaba|estaba)\b", lowered):
                     wrong.append(line)
     assert not wrong, wrong
+
+
+# Names take no article and keep their capitals, whole however many words they have.
+NAMED = [
+    ("una canción sobre mi abuelo que era pescador en Cádiz", "Cádiz"),
+    ("un gato negro que vive en una biblioteca de Buenos Aires", "Buenos Aires"),
+    ("una balada sobre una noche en Nueva York", "Nueva York"),
+    ("una canción sobre mi novia de san juan", "San Juan"),
+    ("un viaje a Los Ángeles con mi hermano", "Los Ángeles"),
+]
+
+
+@pytest.mark.parametrize(("prompt", "name"), NAMED)
+def test_names_are_sung_whole_without_an_article(prompt: str, name: str) -> None:
+    parts = name.lower().split()
+    wrong = []
+    said = 0
+    for seed in (1, 2):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        for line in [draft.title, *_lines(draft)]:
+            said += name in line
+            if re.search(rf"\b{_ARTICLE}\s+{parts[0]}\b", line.lower()):
+                wrong.append(line)
+            if len(parts) > 1 and re.search(rf"\b{parts[0]}\b(?! {parts[1]})", line.lower()):
+                wrong.append(line)
+    assert said, prompt
+    assert not wrong, (prompt, wrong)
+
+
+# What a relative clause or a place after "en"/"de" names is part of the subject.
+CLAUSE_NOUNS = [
+    ("una canción sobre mi abuelo que era pescador en Cádiz", {"abuelo", "pescador"}),
+    ("una mujer que espera un tren que nunca llega", {"mujer", "tren"}),
+    ("un gato negro que vive en una biblioteca de Buenos Aires", {"gato", "biblioteca"}),
+]
+
+
+@pytest.mark.parametrize(("prompt", "nouns"), CLAUSE_NOUNS)
+def test_nouns_in_clauses_are_sung(prompt: str, nouns: set[str]) -> None:
+    for seed in (1, 2):
+        text = " ".join(_lines(write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)))
+        missing = [n for n in nouns if not re.search(rf"\b{n}\b", text.lower())]
+        assert not missing, (prompt, seed, missing)
+
+
+def test_verbs_agree_with_an_owned_plural() -> None:
+    wrong = []
+    for prompt in ["una canción sobre mis amigas", "una balada sobre tus ojos y la luna"]:
+        for seed in range(1, 6):
+            draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+            for line in _lines(draft):
+                if re.search(
+                    r"\b(?:queda|esperaba|brillaba|caía|estaba|está)\s+(?:mis|tus|sus)\b",
+                    line.lower(),
+                ):
+                    wrong.append(line)
+    assert not wrong, wrong

@@ -46,7 +46,8 @@ camión m thing; vela f thing; flor f thing; rosa f thing; anillo m thing; vesti
 ventana f thing; puerta f thing; piano m thing; tambor m thing; maleta f thing;
 perro m being; gato m being; caballo m being; niña f being; niño m being; madre f being;
 padre m being; abuela f being; abuelo m being; amigo m being; amiga f being;
-marinero m being; pájaro m being; gente f being; pescador m being
+marinero m being; pájaro m being; gente f being; pescador m being; mujer f being;
+hombre m being; tren m thing; biblioteca f place; panadería f place; escuela f place;
 """
 NOUNS: dict[str, tuple[str, str]] = {
     entry.split()[0]: (entry.split()[1], entry.split()[2])
@@ -89,8 +90,11 @@ class Noun:
     plural: bool
     kind: str
     owner: str = ""  # "mi", "tu", "nuestra"... as the prompt said it, or "" for the article
+    proper: bool = False  # a name ("Cádiz", "Buenos Aires"): no article, its capitals kept
 
     def definite(self, adjective: str = "") -> str:
+        if self.proper:
+            return self.word
         article = {"m": "el", "f": "la"}[self.gender]
         if self.plural:
             article = {"m": "los", "f": "las"}[self.gender]
@@ -98,7 +102,7 @@ class Noun:
         return f"{self.owner or article} {body}"
 
     def indefinite(self) -> str:
-        if self.owner:
+        if self.owner or self.proper:
             return self.definite()
         article = {"m": "un", "f": "una"}[self.gender]
         if self.plural:
@@ -266,6 +270,71 @@ def _tokens(prompt: str) -> list[str]:
     return re.findall(r"[^\W\d_]+", prompt.lower())
 
 
+# Names of more than one word a prompt may write without capitals.
+_PLACE_NAMES = (
+    "buenos aires",
+    "nueva york",
+    "san juan",
+    "los ángeles",
+    "los angeles",
+    "la habana",
+    "puerto rico",
+    "costa rica",
+    "santo domingo",
+    "san francisco",
+    "ciudad de méxico",
+    "el salvador",
+)
+# After these a name is a place: "en Cádiz", "de Buenos Aires".
+_PLACE_WORDS = frozenset(("en", "de", "desde", "hacia", "a", "por", "hasta"))
+_PLURAL_DETERMINERS = frozenset(
+    ("los", "las", "unos", "unas", "mis", "tus", "sus", "nuestras", "nuestros")
+)
+
+
+def _names(prompt: str) -> tuple[list[str], dict[int, str]]:
+    """The prompt's words in lower case, with each name ("Cádiz", "Buenos Aires", "San
+    Juan") as one word: a capitalised word past the first, the capitalised words after it,
+    or a name of `_PLACE_NAMES` however written. Returns the words and, by position, each
+    name as written."""
+    raw = re.findall(r"[^\W\d_]+", prompt)
+    words: list[str] = []
+    names: dict[int, str] = {}
+    i = 0
+    while i < len(raw):
+        low = " ".join(raw[i : i + 3]).lower()
+        known = next((n for n in _PLACE_NAMES if (low + " ").startswith(n + " ")), "")
+        if known:
+            size = len(known.split())
+            parts = raw[i : i + size]
+        elif i and raw[i][0].isupper():
+            size = 1
+            while i + size < len(raw) and raw[i + size][0].isupper():
+                size += 1
+            parts = raw[i : i + size]
+        else:
+            words.append(raw[i].lower())
+            i += 1
+            continue
+        names[len(words)] = " ".join(p[0].upper() + p[1:] for p in parts)
+        words.append(" ".join(parts).lower())
+        i += size
+    return words, names
+
+
+_ARTICLES = _FEMININE_ARTICLES | _MASCULINE_ARTICLES
+
+
+def _lemma(word: str) -> str:
+    """The singular of a plural noun as far as spelling tells: "amigas" -> "amiga",
+    "trenes" -> "tren"."""
+    if word in NOUNS or not word.endswith("s"):
+        return word
+    if word.endswith("es") and word[:-2] in NOUNS:
+        return word[:-2]
+    return word[:-1]
+
+
 def _guess_gender(word: str) -> str:
     if word in NOUNS:
         return NOUNS[word][0]
@@ -275,7 +344,7 @@ def _guess_gender(word: str) -> str:
 def extract_nouns(prompt: str) -> tuple[list[Noun], list[Noun], str]:
     """The prompt's nouns after a preposition or article (the subject), the ones that name
     the kind of song ("canción de amor": amor), and its mood adjective ("" when none)."""
-    words = _tokens(prompt)
+    words, names = _names(prompt)
     subject: list[Noun] = []
     framing: list[Noun] = []
     mood = next((MOODS[w] for w in words if w in MOODS), "")
@@ -285,12 +354,22 @@ def extract_nouns(prompt: str) -> tuple[list[Noun], list[Noun], str]:
         if word in ("que", "quien", "donde", "cuando"):
             in_clause = True
             continue
+        before = words[i - 1] if i else ""
+        # The clause's verb is no thing, what it names is: "que era *pescador*", "que
+        # espera *un tren*".
+        named = before in _ARTICLES or before in _OWNERS or _lemma(word) in NOUNS
         if in_clause and word not in ("sobre", "en", "para", "con", "de", "a"):
+            if not (named or i in names) or word in _FRAME:
+                continue
+        else:
+            in_clause = False
+        if i in names:
+            kind = PLACE if before in _PLACE_WORDS else BEING
+            last = names[i].split()[-1].lower()
+            subject.append(Noun(names[i], _guess_gender(last), False, kind, proper=True))
             continue
-        in_clause = False
         if word in _FRAME or len(word) < 3:
             continue
-        before = words[i - 1] if i else ""
         # Spanish adjectives follow their noun ("los gatos negros", "la luna llena"): a
         # word right after a noun, with no article or preposition between, describes it.
         if before in {n.word for n in subject[-1:] + framing[-1:]}:
@@ -302,8 +381,10 @@ def extract_nouns(prompt: str) -> tuple[list[Noun], list[Noun], str]:
             if before in _MASCULINE_ARTICLES
             else _guess_gender(word)
         )
-        plural = before in ("los", "las", "unos", "unas") and word.endswith("s")
-        known = NOUNS.get(word) or NOUNS.get(word[:-1] if plural else "")
+        plural = before in _PLURAL_DETERMINERS and word.endswith("s")
+        known = NOUNS.get(_lemma(word)) if plural else NOUNS.get(word)
+        if before not in _FEMININE_ARTICLES | _MASCULINE_ARTICLES:
+            gender = known[0] if known else _guess_gender(_lemma(word) if plural else word)
         kind = known[1] if known else THING
         owner = before if before in _OWNERS else ""
         noun = Noun(word, gender, plural, kind, _OWNERS.get(owner, ""))
