@@ -351,12 +351,15 @@ AssetSaverPort = Callable[[str, "bytes | Path", str], StoredAsset]
 
 @dataclass
 class SourceClip:
-    """A completed clip handed to a provider for continuation."""
+    """A completed clip handed to a provider for continuation, with its title and the
+    prompt it was asked for (None when it had none)."""
 
     clip_id: str
     task_id: str
     metadata: dict[str, Any]
     assets: dict[str, StoredAsset]
+    title: str | None = None
+    prompt: str | None = None
 
 
 @dataclass(frozen=True)

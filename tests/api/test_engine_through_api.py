@@ -89,7 +89,13 @@ def test_song_lyrics_and_continuation(engine_services: Services) -> None:
         assert text["cost"] == "0.0100"
         more = client.post(
             "/v1/music/generations",
-            json={"continue_clip_id": done["clip_id"], "continue_at": 12, "duration": 30},
+            json={
+                "continue_clip_id": done["clip_id"],
+                "continue_at": 12,
+                "duration": 30,
+                # Direction, not a new subject: the song keeps its title and its words.
+                "prompt": "keep going, add a final chorus",
+            },
             headers=headers,
         ).json()
         run_pending(engine_services)
@@ -97,6 +103,11 @@ def test_song_lyrics_and_continuation(engine_services: Services) -> None:
         assert continued["status"] == "completed", continued
         assert continued["metadata"]["continued_from"]["clip_id"] == done["clip_id"]
         assert continued["metadata"]["bpm"] == done["metadata"]["bpm"]
+        assert continued["title"] == done["title"]
+        assert "keep" not in continued["lyrics"].lower()
+        audio = client.get(continued["audio_url"])
+        slug = "-".join(done["title"].lower().split())
+        assert f'filename="{slug}-' in audio.headers["content-disposition"]
         _check_score_and_midi(client, continued)
 
 

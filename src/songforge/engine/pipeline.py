@@ -215,6 +215,7 @@ def _merge_scores(source: Score, new: Score, cut: float) -> Score:
         instrumental=source.instrumental and new.instrumental,
         language=new.language,
         mood=source.mood,
+        subject=new.subject,
     )
 
 

@@ -44,9 +44,16 @@ CONTINUATION_FITTING_DURATIONS = (60.0, 90.0, *FITTING_DURATIONS)
 
 @dataclass(frozen=True)
 class Continuation:
+    """The clip to continue: its score (JSON), its master audio, where to cut (seconds,
+    None for the end of its music), and its title and prompt (None when it had none).
+    The continuation keeps the title unless the request gives one, and new writer-made
+    words keep to the source's subject (the score's, else this prompt)."""
+
     score_json: str
     master_path: Path
     continue_at: float | None
+    title: str | None = None
+    prompt: str | None = None
 
 
 @dataclass(frozen=True)
@@ -221,6 +228,7 @@ def _plan_at(
     if request.lyrics and not instrumental:
         return _plan_caller_sheet(duration, request, chosen, source, rng, report)
     style, key = chosen.style, chosen.key
+    subject = _subject(request, source) or style.name
     plan = plan_form(
         duration,
         style.tempo,
@@ -229,8 +237,8 @@ def _plan_at(
         fixed_bpm=source.bpm if source else None,
     )
     draft = write_lyrics(
-        request.prompt or style.name,
-        title=request.title,
+        subject,
+        title=_title_asked(request),
         form=plan.sections,
         seed=request.seed,
         # The mood the request was read as (tags first, then the prompt), so a sad song's
@@ -238,6 +246,7 @@ def _plan_at(
         mood_hint=" ".join(chosen.feeling.names),
     )
     title, sections = draft.title, ([] if instrumental else draft.sections)
+    title = _title_asked(request) or title
     language = ENGLISH if instrumental else draft.language
     lyric_plan = None if instrumental else assign_lines(plan.sections, sections, language)
     report("composing", 15)
@@ -253,6 +262,7 @@ def _plan_at(
         mood=chosen.feeling.names,
     )
     score.language = language
+    score.subject = _subject(request, source)
     lines = sum(len(section.lines) for section in sections)
     relaxed = instrumental or lines <= room_for_lines(plan.sections)
     notices = () if instrumental else draft.notices
@@ -312,8 +322,10 @@ def _plan_caller_sheet(
         LyricSection(s.name, tuple(line.text for line in s.lines if line.text))
         for s in sheet.sections
     ]
-    title = request.title or _title_from([s for s in sections if s.lines]) or "Untitled"
+    written = _title_from([s for s in sections if s.lines])
+    title = _title_asked(request) or written or "Untitled"
     score.language = language
+    score.subject = _subject(request, source)
     return PlannedSong(
         style,
         title,
@@ -512,6 +524,21 @@ def shortest_singable(request: SongRequest, longest: float) -> float | None:
 
 def _silent(stage: str, percent: int) -> None:
     """A progress report nobody listens to."""
+
+
+def _title_asked(request: SongRequest) -> str | None:
+    """The request's title, else a continued clip's: a continuation is the same song."""
+    if request.title:
+        return request.title
+    return request.continuation.title if request.continuation else None
+
+
+def _subject(request: SongRequest, source: Score | None) -> str:
+    """What the words are about: the prompt; for a continuation the source's subject (its
+    prompt there is direction, "keep going, add a final chorus", not a new subject)."""
+    if source is None or request.continuation is None:
+        return request.prompt or ""
+    return source.subject or request.continuation.prompt or ""
 
 
 def _title_from(sections: list[LyricSection]) -> str | None:

@@ -86,6 +86,9 @@ class Score:
     # None for a line that text does not hold (a continued clip's earlier part). Scores
     # written before this field have none.
     line_sources: list[int | None] = field(default_factory=list)
+    # What the words are about (the prompt that began the song; a continuation keeps its
+    # source's), so a continuation's new words stay on it. Empty when unknown.
+    subject: str = ""
 
     def source_line(self, line: int) -> int | None:
         """The 1-based number of lyric line `line` in the returned lyrics text, if known."""

@@ -318,12 +318,14 @@ class AceStepProvider:
                 params.update(task_type="cover", audio_duration=round(_clamp(length), 3))
             else:
                 params.update(task_type="complete", audio_duration=round(_clamp(length), 3))
+        # A continuation is the same song: it keeps its title unless the request names one.
+        kept_title = job.source.title if operation == OPERATION_CONTINUE and job.source else None
         return Plan(
             params=params,
             source=source,
             rate=rate,
             keep_until=keep_until,
-            title=request.title or title_draft.title,
+            title=request.title or kept_title or title_draft.title,
             lyrics=lyrics,
             instrumental=instrumental,
             continued_from=continued_from,

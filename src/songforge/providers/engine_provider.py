@@ -41,6 +41,8 @@ class EngineProvider:
                     score_json=job.blobs.get_bytes(score.storage_key).decode("utf-8"),
                     master_path=master_path,
                     continue_at=request.continue_at,
+                    title=job.source.title,
+                    prompt=job.source.prompt,
                 )
             try:
                 song = self._engine.make_song(

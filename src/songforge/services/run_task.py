@@ -183,7 +183,15 @@ def _load_source(ctx: RunContext, task: Task, request: GenerationRequest) -> Sou
                 "clip_not_found", "The clip to continue is gone.", retryable=False
             )
         assets = {a.kind: a for a in uow.assets.for_task(source.id)}
-    return SourceClip(source.clip_id, source.id, source.metadata, assets)
+    prompt = source.request.get("prompt")
+    return SourceClip(
+        source.clip_id,
+        source.id,
+        source.metadata,
+        assets,
+        title=source.title,
+        prompt=prompt if isinstance(prompt, str) else None,
+    )
 
 
 def accepted_remote(task: Task) -> RemoteTask | None:
