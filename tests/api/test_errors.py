@@ -380,3 +380,48 @@ def test_nul_characters_are_refused_everywhere(
         headers=bearer(org.management_token),
     )
     error_of(response, 400, "invalid_request_error", "invalid_parameter")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", "Neon\x1b[2J\x1b]0;pwned\x07"),
+        ("title", "two\r\nlines"),
+        ("tags", "pop\x7f"),
+        ("negative_tags", "rock\x85"),
+        ("prompt", "rain\x1b[31m"),
+        ("lyrics", "[Verse]\x01"),
+        ("lyrics", "[Verse]\x9b31m"),
+    ],
+)
+def test_control_characters_are_refused_naming_the_field(
+    client: TestClient, org: Bootstrapped, field: str, value: str
+) -> None:
+    body = {"model": "suno_music", "prompt": "rain", field: value}
+    response = client.post("/v1/music/generations", json=body, headers=bearer(org.api_key))
+    error = error_of(response, 400, "invalid_request_error", "invalid_parameter")
+    assert error["param"] == field
+    assert "control characters" in error["message"]
+
+
+def test_line_breaks_and_tabs_are_kept_in_prompt_and_lyrics(
+    client: TestClient, org: Bootstrapped
+) -> None:
+    body = {"model": "suno_music", "prompt": "rain\non\tglass", "lyrics": "[Verse]\r\nla la"}
+    response = client.post("/v1/music/generations", json=body, headers=bearer(org.api_key))
+    assert response.status_code in (200, 201, 202), response.text
+
+
+@pytest.mark.parametrize(
+    ("sent", "meant"),
+    [("music", "MUSIC"), ("lyrics", "LYRICS"), ("Lyrics ", "LYRICS"), ("song", None)],
+)
+def test_action_takes_exact_values_only(
+    client: TestClient, org: Bootstrapped, sent: str, meant: str | None
+) -> None:
+    body = {"model": "suno_music", "prompt": "rain", "action": sent}
+    response = client.post("/v1/music/generations", json=body, headers=bearer(org.api_key))
+    error = error_of(response, 400, "invalid_request_error", "invalid_parameter")
+    assert error["param"] == "action"
+    assert error["allowed_values"] == ["MUSIC", "LYRICS"]
+    assert error.get("did_you_mean") == meant

@@ -29,7 +29,7 @@ from songforge.api.management_request_schema import (
 from songforge.api.openapi_shapes import describe_responses
 from songforge.api.routes.files import MAX_UPLOAD_FIELDS, UPLOAD_PURPOSES
 from songforge.api.routes.webhooks import SECRET_SEGMENT
-from songforge.api.schema_text import NO_NUL
+from songforge.api.schema_text import NO_CONTROL, NO_CONTROL_BUT_LAYOUT, NO_NUL
 from songforge.domain.catalog import Catalog
 from songforge.domain.generation_request import MAX_SEED
 from songforge.domain.model_versions import accepted_versions
@@ -50,19 +50,36 @@ class GenerationRequestBody(BaseModel):
 
     model: str = Field("suno_music", description="Catalogue id.")
     action: Literal["MUSIC", "LYRICS"] | None = Field(
-        None, description="MUSIC (default) or LYRICS; lyrics-only models default to LYRICS."
+        None,
+        description="MUSIC (default) or LYRICS, exactly (lowercase is a 400 with did_you_mean); "
+        "lyrics-only models default to LYRICS.",
     )
     prompt: str | None = Field(
         None,
         max_length=3000,
-        description="What the song (or the lyrics) is about. Required except to continue.",
+        pattern=NO_CONTROL_BUT_LAYOUT,
+        description="What the song (or the lyrics) is about. Required except to continue. "
+        "Tabs and line breaks are kept; any other control character is a 400.",
     )
-    title: str | None = Field(None, max_length=120)
-    tags: str | None = Field(None, max_length=500, description='Styles, e.g. "synth-pop, upbeat".')
-    negative_tags: str | None = Field(None, max_length=500, description="Styles to avoid.")
+    title: str | None = Field(
+        None, max_length=120, pattern=NO_CONTROL, description="No control characters."
+    )
+    tags: str | None = Field(
+        None,
+        max_length=500,
+        pattern=NO_CONTROL,
+        description='Styles, e.g. "synth-pop, upbeat". No control characters.',
+    )
+    negative_tags: str | None = Field(
+        None, max_length=500, pattern=NO_CONTROL, description="Styles to avoid."
+    )
     make_instrumental: bool | None = Field(None, description="No vocals.")
     lyrics: str | None = Field(
-        None, max_length=20_000, description="Your own lyrics, [Verse]/[Chorus] markers allowed."
+        None,
+        max_length=20_000,
+        pattern=NO_CONTROL_BUT_LAYOUT,
+        description="Your own lyrics, [Verse]/[Chorus] markers allowed; tabs and line breaks "
+        "are kept, any other control character is a 400.",
     )
     mv: str | None = Field(None, description="Model version, one the model's contract lists.")
     continue_clip_id: str | None = Field(
@@ -84,7 +101,9 @@ class GenerationRequestBody(BaseModel):
     seed: int | None = Field(
         None, ge=0, le=MAX_SEED, description="Same request and seed, same audio bytes."
     )
-    user: str | None = Field(None, max_length=256, description="Your end user's id, echoed.")
+    user: str | None = Field(
+        None, max_length=256, pattern=NO_CONTROL, description="Your end user's id, echoed."
+    )
     callback_url: str | None = Field(
         None, description="Where to POST this task's events (signed, as webhooks.md says)."
     )
@@ -179,7 +198,9 @@ class ErrorDetail(BaseModel):
     supported_operations: Absent[list[str]] = None
     allowed_values: Absent[list[str]] = None
     allowed_models: Absent[list[str]] = Field(None, description="model_not_allowed: the key's.")
-    did_you_mean: Absent[str] = Field(None, description="The closest model id.")
+    did_you_mean: Absent[str] = Field(
+        None, description="The closest model id, or for `action` the exact value meant."
+    )
     suggestions: Absent[list[Suggestion]] = None
     balance_usd: Absent[float] = None
     balance_usd_decimal: Absent[str] = Field(None, pattern=_MONEY)

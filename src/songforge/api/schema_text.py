@@ -20,3 +20,9 @@ NON_BLANK = rf"^[^\u0000]*{_KEPT}[^\u0000]*$"
 def trimmed(max_chars: int) -> str:
     """Text of 1 to `max_chars` characters once strip() has trimmed it, and no NUL."""
     return rf"^[{PY_SPACE}]*{_KEPT}(?:[^\u0000]{{0,{max_chars - 2}}}{_KEPT})?[{PY_SPACE}]*$"
+
+
+# No control character (C0, DEL, C1) anywhere: one-line text such as a title or tags.
+NO_CONTROL = r"^[^\u0000-\u001f\u007f-\u009f]*$"
+# No control character but tab, line feed and carriage return: prompt and lyrics.
+NO_CONTROL_BUT_LAYOUT = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$"

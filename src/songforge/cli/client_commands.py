@@ -6,6 +6,7 @@ SONGFORGE_BASE_URL).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, NoReturn
 from urllib.parse import unquote, urlsplit
@@ -19,12 +20,24 @@ from songforge.client import Client, SongforgeError, Task
 console = Console()
 err_console = Console(stderr=True)
 
+# Server data (titles, lyrics, error messages echoing input) may hold control characters;
+# printed raw, an ESC sequence would drive the user's terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_LAYOUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(value: object, *, multiline: bool = False) -> str:
+    """`value` as text with every control character shown as an escape (`\\x1b`); with
+    `multiline`, tabs and line feeds stay."""
+    pattern = _CONTROL_BUT_LAYOUT if multiline else _CONTROL
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+
 
 def open_client() -> Client:
     try:
         return Client()
     except SongforgeError as exc:
-        err_console.print(f"[red]{exc.message}[/red]")
+        err_console.print(printable(exc.message), markup=False, style="red")
         raise typer.Exit(2) from None
 
 
@@ -55,9 +68,9 @@ class _ProgressView:
 
     def update(self, task: Task) -> None:
         if self._progress is not None and self._bar is not None:
-            self._progress.update(self._bar, completed=task.progress, stage=task.stage)
+            self._progress.update(self._bar, completed=task.progress, stage=printable(task.stage))
         elif task.stage != self._last_stage:
-            console.print(f"stage: {task.stage} {task.progress}%")
+            console.print(f"stage: {printable(task.stage)} {task.progress}%", markup=False)
         self._last_stage = task.stage
 
 
@@ -83,17 +96,19 @@ def _fail(task: Task) -> NoReturn:
     error = task.error
     code = error.code if error else "generation_failed"
     message = error.message if error else "The task failed."
-    err_console.print(f"Task {task.id} failed: {code}: {message}", markup=False, style="red")
+    err_console.print(
+        printable(f"Task {task.id} failed: {code}: {message}"), markup=False, style="red"
+    )
     raise typer.Exit(1)
 
 
 def _show(done: Task) -> None:
     if done.title:
-        console.print(f"[bold]{done.title}[/bold]")
+        console.print(printable(done.title), markup=False, style="bold")
     if done.lyrics:
-        console.print(done.lyrics, markup=False)
+        console.print(printable(done.lyrics, multiline=True), markup=False)
     if done.cost is not None:
-        console.print(f"cost: ${done.cost}  task: {done.id}")
+        console.print(printable(f"cost: ${done.cost}  task: {done.id}"), markup=False)
 
 
 def _save(client: Client, done: Task, out: Path | None, video: bool) -> None:
@@ -113,7 +128,7 @@ def _run(body: dict[str, object], out: Path | None, video: bool, interval: float
         try:
             task = client.create({k: v for k, v in body.items() if v is not None})
         except SongforgeError as exc:
-            err_console.print(f"[red]{exc}[/red]")
+            err_console.print(printable(exc), markup=False, style="red")
             raise typer.Exit(1) from None
         console.print(f"task: {task.id}")
         done = _wait_and_show(client, task, interval)
@@ -196,11 +211,14 @@ def register(app: typer.Typer) -> None:
             try:
                 task = client.tasks.get(task_id)
             except SongforgeError as exc:
-                err_console.print(f"[red]{exc}[/red]")
+                err_console.print(printable(exc), markup=False, style="red")
                 raise typer.Exit(1) from None
             if wait and not task.is_terminal:
                 task = _wait_and_show(client, task, interval)
-            console.print(f"{task.id}: {task.status} ({task.stage}, {task.progress}%)")
+            console.print(
+                printable(f"{task.id}: {task.status} ({task.stage}, {task.progress}%)"),
+                markup=False,
+            )
             if task.status == "failed":
                 _fail(task)
             if task.status == "completed":
@@ -219,7 +237,7 @@ def register(app: typer.Typer) -> None:
             try:
                 task = client.tasks.get(task_id)
             except SongforgeError as exc:
-                err_console.print(f"[red]{exc}[/red]")
+                err_console.print(printable(exc), markup=False, style="red")
                 raise typer.Exit(1) from None
             if task.status == "failed":
                 _fail(task)
@@ -234,7 +252,7 @@ def register(app: typer.Typer) -> None:
             for kind, url in task.asset_urls().items():
                 name = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or f"{task.id}-{kind}"
                 target = client.files.download(url, out / Path(name).name)
-                typer.echo(f"{kind}: {target}")
+                typer.echo(printable(f"{kind}: {target}"))
 
     @app.command()
     def models() -> None:
@@ -243,4 +261,4 @@ def register(app: typer.Typer) -> None:
             for model in client.models.list():
                 summary = model.tokenlab.get("request_format_summary") or {}
                 operations = ", ".join(summary.get("public_operations", []))
-                console.print(f"{model.id:<26} {operations}")
+                console.print(printable(f"{model.id:<26} {operations}"), markup=False)

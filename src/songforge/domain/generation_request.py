@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -36,6 +37,14 @@ _TEXT_LIMITS = {
     "user": 256,
     "audio_url": 2048,
 }
+
+
+# Control characters (C0, DEL, C1) would be echoed back raw to terminals and logs that show
+# task data; line breaks and tabs are kept only where text is written over several lines.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_LAYOUT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MULTILINE = frozenset({"prompt", "lyrics"})
+_ONE_LINE = frozenset({"title", "tags", "negative_tags", "user"})
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,17 @@ def _text(body: dict[str, Any], name: str, limit: int, *, allow_empty: bool = Fa
         return None
     if not isinstance(value, str):
         raise InvalidParameter(f"'{name}' must be a string.", param=name)
+    if name in _MULTILINE:
+        if _CONTROL_BUT_LAYOUT.search(value):
+            raise InvalidParameter(
+                f"'{name}' must not contain control characters other than tab and line breaks.",
+                param=name,
+            )
+    elif name in _ONE_LINE and _CONTROL.search(value):
+        raise InvalidParameter(
+            f"'{name}' must not contain control characters (line breaks and tabs included).",
+            param=name,
+        )
     value = value.strip()
     if not value and not allow_empty:
         raise InvalidParameter(f"'{name}' must not be empty.", param=name)
@@ -102,9 +122,17 @@ def _action(body: dict[str, Any], model: Model) -> Action:
     raw = body.get("action")
     if raw is None:
         return model.default_action
-    if not isinstance(raw, str) or raw.upper() not in Action.__members__:
-        raise InvalidParameter("'action' must be one of: MUSIC, LYRICS.", param="action")
-    return Action(raw.upper())
+    allowed = [a.value for a in Action]
+    if isinstance(raw, str) and raw in allowed:
+        return Action(raw)
+    # Exact values only, as TokenLab's schema says; a near miss is pointed at the right one.
+    near = raw.strip().upper() if isinstance(raw, str) else ""
+    raise InvalidParameter(
+        f"'action' must be one of: {', '.join(allowed)}.",
+        param="action",
+        allowed_values=allowed,
+        did_you_mean=near if near in allowed else None,
+    )
 
 
 def validate_create_body(body: object, catalog: Catalog) -> GenerationRequest:
