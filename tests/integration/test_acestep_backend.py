@@ -190,10 +190,12 @@ def test_a_continuation_keeps_the_source_up_to_the_cut(
         duration=10,
         make_instrumental=True,
         seed=4,
+        prompt="keep going, add a final chorus",
     )
     run_pending(services)
     done = task(client, org, second)
     assert done["status"] == "completed", done
+    assert done["title"] == task(client, org, first)["title"]  # the same song, its title kept
     sent = fake.requests[1]
     assert sent["task_type"] == "repaint"
     assert sent["src_audio"] is True  # the source went up as a file
