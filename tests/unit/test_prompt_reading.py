@@ -653,3 +653,31 @@ def test_the_compound_and_whose_it_is_are_sung(case: Row) -> None:
             owner = re.compile(rf"\b{case.possessor.lower()}\b")
             named = [line for line in lines if owner.search(line) and line != draft.title.lower()]
             assert named, (case.prompt, seed, lines)
+
+
+# A prompt that only names a genre gets that genre's scene, not one sheet for every genre.
+GENRE_SCENES = [
+    ("techno", {"club", "bass", "crowd", "floor", "strobe", "speaker", "heartbeat"}),
+    ("deep house", {"club", "bass", "crowd", "floor", "strobe", "speaker", "heartbeat"}),
+    ("edm", {"club", "bass", "crowd", "floor", "strobe", "speaker", "heartbeat"}),
+    ("drum and bass", {"bus", "rain", "street", "subway", "platform", "station", "signal"}),
+    ("lofi", {"rain", "window", "mug", "tea", "desk", "lamp", "page", "book", "tape"}),
+]
+
+
+@pytest.mark.parametrize(("prompt", "scene"), GENRE_SCENES)
+def test_a_genre_alone_sings_its_own_scene(prompt: str, scene: set[str]) -> None:
+    for seed in (1, 2):
+        lines = _sung(prompt, seed)
+        said = [line for line in lines if scene & set(re.findall(r"[a-z]+", line.lower()))]
+        assert len(said) >= 4, (prompt, seed, lines)
+
+
+def test_genres_alone_get_different_titles() -> None:
+    titles = {
+        prompt: {_sung(prompt, seed)[0] for seed in (1, 2, 3)}
+        for prompt in ("techno", "drum and bass", "lofi")
+    }
+    words = {p: {w for t in ts for w in t.lower().split()} for p, ts in titles.items()}
+    assert not words["techno"] & words["lofi"], titles
+    assert not words["drum and bass"] & words["lofi"], titles

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from songforge.engine.styles import match_style
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -439,7 +441,77 @@ THEMES: tuple[Theme, ...] = (
         ("fight", "win", "hold", "break", "face", "claim"),
         ("Stand Tall", "Unbroken", "Rise Up", "Into the Fire"),
     ),
+    Theme(
+        "club",
+        ("club", "rave", "dancefloor", "strobe", "crowd", "clubbing"),
+        (
+            "club",
+            "light",
+            "bass",
+            "night",
+            "crowd",
+            "floor",
+            "strobe",
+            "speaker",
+            "heartbeat",
+            "dawn",
+            "hand",
+            "room",
+        ),
+        ("electric", "neon", "endless", "restless", "burning", "wild"),
+        ("feel", "chase", "move", "light", "shake", "own"),
+        ("Lights Down Low", "Under the Strobe", "Till the Dawn", "Move the Crowd"),
+    ),
+    Theme(
+        "speed",
+        ("speed", "rush", "bus", "racing", "fast", "motorway"),
+        (
+            "town",
+            "bus",
+            "rain",
+            "street",
+            "light",
+            "night",
+            "subway",
+            "window",
+            "wire",
+            "signal",
+            "platform",
+            "station",
+        ),
+        ("rushing", "restless", "electric", "racing", "endless", "broken"),
+        ("chase", "race", "cross", "outrun", "catch", "follow"),
+        ("Night Bus", "Outrun the City", "Rushing Lights", "Last Train Home"),
+    ),
+    Theme(
+        "study",
+        ("study", "studying", "homework", "coffee", "vinyl", "records", "notebook"),
+        (
+            "rain",
+            "window",
+            "mug",
+            "tea",
+            "desk",
+            "lamp",
+            "page",
+            "book",
+            "cup",
+            "room",
+            "tape",
+            "afternoon",
+        ),
+        ("quiet", "sleepy", "warm", "faded", "slow", "soft"),
+        ("read", "turn", "play", "pour", "watch", "keep"),
+        ("Rain on the Window", "Late Study", "Coffee and Records", "Sleepy Afternoon"),
+    ),
 )
+# The theme a genre brings when the prompt names it, by the engine's style (a genre word of
+# styles.STYLES picks the style), or by the genre word itself where one style spans
+# scenes: drum and bass is the city at speed, not the club.
+GENRE_THEMES = {"edm": "club", "lo-fi": "study", "country": "road", "folk": "nature"}
+GENRE_WORD_THEMES = {"drum and bass": "speed", "drum & bass": "speed", "dnb": "speed"}
+# A genre says less about the words than the subject does: a subject's theme wins a tie.
+_GENRE_WEIGHT = 0.5
 DEFAULT_THEME = "dreams"
 # Endings any theme may use, so rhymes are never scarce. All singular nouns.
 COMMON_NOUNS = (
@@ -598,12 +670,25 @@ SUBJECT_HINTS = {
 }
 
 
+def _genre_theme(text: str) -> tuple[str, str]:
+    """The theme of the genre `text` names ("techno" -> "club"), or "", and the genre's
+    words as written."""
+    match = match_style(text, None, None)
+    if match.word is None or match.word not in match.style.synonyms:
+        return "", ""  # a mood word ("calm") or no genre at all
+    theme = GENRE_WORD_THEMES.get(match.word, GENRE_THEMES.get(match.style.name, ""))
+    return theme, match.word
+
+
 def detect_themes(text: str) -> list[Theme]:
-    words = set(content_words(text))
+    genre, genre_words = _genre_theme(text.lower())
+    # "deep house" is the club, not a home.
+    words = set(content_words(text)) - set(genre_words.split())
     scored = []
     for theme in THEMES:
         hints = SUBJECT_HINTS.get(theme.name, "").split()
-        score = sum(1 for k in (*theme.keywords, *hints) if k in words)
+        score: float = sum(1 for k in (*theme.keywords, *hints) if k in words)
+        score += _GENRE_WEIGHT if theme.name == genre else 0.0
         if score:
             scored.append((score, theme))
     scored.sort(key=lambda pair: -pair[0])
