@@ -211,3 +211,15 @@ def test_a_line_never_repeats_its_rhyme_word() -> None:
             words = re.findall(r"[a-z']+", line.lower())
             if line != draft.title:
                 assert words[-1] not in words[:-1], line
+
+
+def test_a_title_in_a_script_the_voice_cannot_sing_is_shown_not_sung() -> None:
+    draft = write_lyrics(
+        "a song about counting stars", title="星を数える", form=STANDARD_FORM, seed=1
+    )
+    assert draft.title == "星を数える"
+    sung = " ".join(line for s in draft.sections for line in s.lines)
+    assert re.fullmatch(r"[A-Za-z ,.'!?-]+", sung), sung
+    assert any("星を数える" in n and "not sung" in n for n in draft.notices), draft.notices
+    latin = write_lyrics("a song about counting stars", title="Café", form=STANDARD_FORM, seed=1)
+    assert not latin.notices and "Café" in latin.sections[2].lines[0]

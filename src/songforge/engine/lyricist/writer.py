@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -945,7 +946,7 @@ def write_lyrics(
         f"The prompt is in {language_name(language.code)} ({language.code}); the built-in "
         "lyric writer writes English and Spanish, so these lyrics are in English."
     )
-    return replace(draft, notices=(notice,))
+    return replace(draft, notices=(notice, *draft.notices))
 
 
 def _write_english(
@@ -970,6 +971,19 @@ def _write_english(
     ]
     writer = _Writer(subject, themes, resolve_mood(mood_hint, subject.mood), rng)
     song_title = title or choose_title(subject, themes, rng)
+    # A caller's title in a script the English voice cannot sing ("星を数える") stays the
+    # song's name, and the hook is made from the subject instead.
+    sung_title = song_title
+    notices: tuple[str, ...] = ()
+    if not _singable(song_title):
+        sung_title = choose_title(subject, themes, rng)
+        if not _singable(sung_title):
+            sung_title = choose_title(Subject((), "", "", ""), themes, rng)
+        notices = (
+            f"The title {song_title!r} is not in a script the English lyric writer sings: "
+            "it is shown as the song's name but not sung; the hook sings "
+            f"{sung_title!r} instead.",
+        )
     # The chorus is written first, so it gets the subject's own words for its rhymes, and
     # once, as long as the longest chorus: a shorter chorus sings its first lines, so every
     # chorus of a song repeats the same words (a short song's form can give its choruses
@@ -977,7 +991,7 @@ def _write_english(
     chorus_lines = [max(1, bars // 2) for _, kind, bars in form if kind == "chorus"]
     chorus: list[str] | None = None
     if chorus_lines:
-        chorus = writer.chorus(song_title, max(chorus_lines), TARGETS["chorus"])
+        chorus = writer.chorus(sung_title, max(chorus_lines), TARGETS["chorus"])
     sections: list[LyricSection] = []
     # A song of three choruses or more lifts its last one (a new last line on the same
     # rhyme); the earlier ones repeat word for word.
@@ -994,7 +1008,7 @@ def _write_english(
             lift = choruses >= 3 and sung_choruses == choruses and count > 1
             lines = writer.lift(chorus[:count], target) if lift else chorus[:count]
         elif kind == "outro":
-            first, end = writer.hook_line(song_title, target)
+            first, end = writer.hook_line(sung_title, target)
             lines = [first]
             if count > 1:
                 partner = writer.partner(end, {end}) if end else None
@@ -1012,7 +1026,15 @@ def _write_english(
         else:
             lines = writer.stanza(count, target, rng.choice(SCHEMES), kind)
         sections.append(LyricSection(name, tuple(lines)))
-    return LyricsDraft(song_title, sections, writer.pairs)
+    return LyricsDraft(song_title, sections, writer.pairs, notices=notices)
+
+
+def _singable(title: str) -> bool:
+    """Whether every letter of `title` is Latin script (what the English voice sings)."""
+    letters = [c for c in title if c.isalpha()]
+    return bool(letters) and all(
+        c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in letters
+    )
 
 
 _ENGLISH_ARTICLES = frozenset(["a", "an", "the"])
