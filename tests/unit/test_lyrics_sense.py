@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from songforge.engine.lyricist.line_templates import NOUN_CLASS
-from songforge.engine.lyricist.writer import write_lyrics
+from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
 from tests.unit.test_lyrics_imagery import FORM, PROMPTS
 
 SEEDS = (7, 8, 9)
@@ -155,3 +155,34 @@ def test_lines_pair_verbs_with_subjects_and_ends_that_suit_them() -> None:
     assert len(NONSENSE) >= 30
     found = nonsense_lines()
     assert not found, (len(found), found[:20])
+
+
+FEELING_PROMPTS = [
+    "a song about nostalgia",
+    "a sad song about jealousy",
+    "a ballad about grief after my father died",
+    "an anxious song about anxiety",
+    "a song about the feeling of falling in love",
+    "a punk song about heartbreak and loneliness",
+]
+_FEELING = r"(nostalgia|jealousy|grief|anxiety|heartbreak|loneliness)"
+
+
+def test_feelings_are_sung_bare_and_are_never_set_down() -> None:
+    bad = []
+    for prompt in FEELING_PROMPTS:
+        for seed in (1, 2, 3):
+            draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+            for line in (draft.title, *(x for s in draft.sections for x in s.lines)):
+                if (
+                    re.search(rf"\b(the|a|an) {_FEELING}\b", line, re.I)
+                    or re.search(r"\b(the|a) feeling\b", line, re.I)
+                    or re.search(
+                        rf"\b({_FEELING[1:-1]}|feeling) (was |is |still )?"
+                        r"(lay|sat|slept|waiting|sitting|waits|sits|grew old|lies)\b",
+                        line,
+                        re.I,
+                    )
+                ):
+                    bad.append((prompt, seed, line))
+    assert not bad, bad

@@ -101,6 +101,34 @@ _WAITS = re.compile(
 )
 
 
+# Feelings and ideas a song is about, sung without an article ("grief", not "the grief"):
+# they are nowhere, so they wait, sit and lie by nothing.
+FEELINGS = _set(
+    "nostalgia jealousy grief anxiety sorrow loneliness heartbreak freedom hope fear anger "
+    "joy regret shame pride envy despair longing love loss guilt rage peace faith courage "
+    "happiness sadness madness kindness solitude melancholy desire lust greed hunger "
+    "forgiveness gratitude wonder grace depression trust patience feeling"
+)
+_FEELING_TAIL = re.compile(r"(ness|ety|ity|ism|algia|ousy|ude|ance|ence)$")
+# What no feeling can do: be set down somewhere, wait or rest beside something.
+_PLACED = re.compile(
+    r"(\{(S|A)\} (\{(was|is)\} )?(lay|lie|lies|slept|sleeps?|sat|sits?|waiting|sitting|"
+    r"kept|rusting|stood|waits?|leans?)\b|\b(kept|spent|remember) \{S\} by)"
+)
+
+_FEELING_BESIDE = re.compile(
+    r"\{(S|A)\}.*\b(by|beside|near|on|upon|there for) the (\{adj\} )?\{end\}$"
+)
+
+
+def is_feeling(head: str) -> bool:
+    """Whether a subject's head names a feeling or idea, sung bare ("grief")."""
+    word = head.lower()
+    return word in FEELINGS or (
+        NOUN_CLASS.get(word) is None and len(word) > 5 and bool(_FEELING_TAIL.search(word))
+    )
+
+
 def kind_of(word: str) -> str:
     """The ending class of a noun, HEART for words no list knows."""
     return NOUN_CLASS.get(word, "heart")
@@ -140,6 +168,8 @@ def makes_sense(
 ) -> bool:
     """Whether the template `text`, filled with `values` and ending on `end`, says something
     that can happen: its subject can do its verb, and its end can be where it says."""
+    if is_feeling(subject) and (_PLACED.search(text) or _FEELING_BESIDE.search(text)):
+        return False
     word, kind, leads = figure(text, values, subject.lower(), subject_kind)
     end_kind = kind_of(end)
     # The verbs as sung: "{does}" may be "waits".

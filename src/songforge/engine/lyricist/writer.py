@@ -47,7 +47,7 @@ from songforge.engine.lyricist.line_templates import (
     story_for,
     templates_for,
 )
-from songforge.engine.lyricist.sense import ABSTRACT, makes_sense
+from songforge.engine.lyricist.sense import ABSTRACT, is_feeling, makes_sense
 from songforge.engine.lyricist.spanish import SPANISH, write_spanish
 from songforge.engine.lyricist.subject import MOODS as PROMPT_MOODS
 from songforge.engine.lyricist.subject import NounPhrase, Subject, extract_subject
@@ -188,6 +188,8 @@ def _known_kind(phrase: NounPhrase) -> NounPhrase:
     """The phrase, with the kind the imagery lexicon knows its head by when the prompt
     reader only guessed it from a suffix or by default ("apartment" is a place, not an
     idea for its "-ment")."""
+    if is_feeling(phrase.head) and not phrase.proper:
+        return replace(phrase, kind="heart")
     known = NOUN_CLASS.get(phrase.head.lower())
     if known and phrase.kind in ("heart", "thing") and known != phrase.kind and not phrase.proper:
         return replace(phrase, kind=known)
@@ -504,6 +506,15 @@ class _Writer:
         acts, deeds = self.doings.get(subject.text, ((), ()))
         if slot in ("S", "A") and subject.head.lower() in _BARE and not subject.owner:
             return subject.head.lower()  # "driving home", never "the home"
+        if (
+            slot in ("S", "A", "Ss")
+            and is_feeling(subject.head)
+            and not (subject.owner or subject.proper or subject.plural)
+        ):
+            # Feelings are sung bare ("grief", "sweet nostalgia"), a feeling as "this feeling".
+            name = subject.text.lower()
+            name = f"this {name}" if subject.head.lower() == "feeling" else name
+            return f"{name}'s" if slot == "Ss" else name
         if slot == "S":
             # A long name leaves a line no room to say anything: it is mostly shortened.
             long_name = line_syllables(subject.definite()) >= 4
@@ -900,7 +911,12 @@ def choose_title(subject: Subject, themes: list[Theme], rng: random.Random) -> s
     """The subject's own name for the song; for a prompt that names no subject, a title made
     from the theme's words (an adjective and a noun: dozens per theme, not a short list)."""
     if subject.title:
-        return subject.title
+        # Feelings go bare in a title too: "Heartbreak and Loneliness".
+        return re.sub(
+            r"\b[Tt]he (\w+)",
+            lambda m: m.group(1) if is_feeling(m.group(1)) else m.group(0),
+            subject.title,
+        )
     theme = themes[0]
     return f"{rng.choice(theme.adjectives).title()} {rng.choice(theme.nouns).title()}"
 
