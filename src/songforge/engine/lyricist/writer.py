@@ -86,7 +86,8 @@ _RICH_SLOTS = frozenset(
     )
 )
 _FILLS = 3  # fillings of a scene template's slots drawn before it is given up
-_SHUN = 0.5  # the share of templates a song does without while others fit
+_SHUN_VERBLESS = 0.85
+_SHUN = 0.55  # the share of templates a song does without while others fit
 _TASTE = 1.5  # the spread of a song's liking for one template over another
 # Adjectives that colour lines by the prompt's mood, ahead of the theme's own.
 MOOD_ADJECTIVES = {
@@ -566,7 +567,10 @@ class _Writer:
         """Whether this song leaves the template alone while others fit: each song does
         without a third of them, drawn once, so no frame is in every other song."""
         if template.text not in self.shun:
-            self.shun[template.text] = self.rng.random() < _SHUN
+            # Lines that only list the subject and a noun fit any song: most songs do
+            # without them.
+            share = _SHUN_VERBLESS if _VERBLESS.search(template.text) else _SHUN
+            self.shun[template.text] = self.rng.random() < share
         return self.shun[template.text]
 
     def taste(self, template: Template) -> float:
