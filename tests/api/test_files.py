@@ -191,3 +191,39 @@ def test_signed_urls(signed_client: tuple[TestClient, Services], tmp_path: Path)
     expired = client.get(f"{parts.path}?expires={expired_at}&signature={signature}")
     assert expired.status_code == 403
     assert expired.json()["error"]["message"] == "This file URL has expired."
+
+
+def test_conditional_get_answers_304_without_a_body(
+    client: TestClient, org: Bootstrapped, services: Services
+) -> None:
+    url = _song(client, org, services)["audio_url"]
+    first = client.get(url)
+    etag, modified = first.headers["etag"], first.headers["last-modified"]
+    for headers in (
+        {"If-None-Match": etag},
+        {"If-None-Match": f'"other", W/{etag}'},
+        {"If-None-Match": "*"},
+        {"If-Modified-Since": modified},
+    ):
+        answer = client.get(url, headers=headers)
+        assert answer.status_code == 304, headers
+        assert answer.content == b"", headers
+        assert answer.headers["etag"] == etag
+    for headers in (
+        {"If-None-Match": '"other"'},
+        {"If-None-Match": '"other"', "If-Modified-Since": modified},  # ETag overrules
+        {"If-Modified-Since": "Thu, 01 Jan 1970 00:00:00 GMT"},
+        {"If-Modified-Since": "not a date"},
+    ):
+        answer = client.get(url, headers=headers)
+        assert answer.status_code == 200, headers
+        assert answer.content == first.content, headers
+
+
+def test_document_lists_the_file_route_answers(client: TestClient) -> None:
+    responses = client.get("/openapi.json").json()["paths"]["/v1/files/{asset_id}/{filename}"][
+        "get"
+    ]["responses"]
+    assert {"200", "206", "304", "403", "404", "416"} <= set(responses)
+    assert "invalid_signature" in responses["403"]["description"]
+    assert "model_not_allowed" not in responses["403"]["description"]

@@ -228,6 +228,12 @@ _ERRORS = {
     "429": "rate_limit_exceeded",
     "503": "upstream_unavailable (retryable)",
 }
+# What a status means on one route when it is not what it means elsewhere.
+_ROUTE_ERROR_TEXT = {
+    ("get", "/v1/files/{asset_id}/{filename}", "403"): "invalid_signature: the file URL's "
+    "signature is missing or wrong, or its `expires` has passed; ask for the task again for "
+    "fresh URLs",
+}
 # Statuses a route answers beyond those its inputs and credential imply (see _statuses).
 _ROUTE_ERRORS = {
     ("post", "/v1/music/generations"): ("402", "404", "409", "413", "503"),
@@ -370,6 +376,21 @@ def _statuses(method: str, path: str, operation: dict[str, Any]) -> set[str]:
     return found
 
 
+def _describe_file_answers(responses: dict[str, Any], types: tuple[str, ...]) -> None:
+    """The file route's other successes: a Range's part, and a conditional GET's 304."""
+    responses["206"] = {
+        "description": "Partial content: the bytes a valid `Range: bytes=…` asked for, with "
+        "Content-Range (one range) or multipart/byteranges (several). A malformed Range is "
+        "ignored and the whole file sent with 200.",
+        "content": {media_type: {} for media_type in (*types, "multipart/byteranges")},
+    }
+    responses["304"] = {
+        "description": "Not modified, no body (RFC 9110 section 13): `If-None-Match` names "
+        "the file's ETag (or is `*`), or, without If-None-Match, `If-Modified-Since` is not "
+        "older than Last-Modified. Carries ETag, Last-Modified and Cache-Control.",
+    }
+
+
 def build_openapi(
     app: FastAPI, catalog: Catalog, webhook_policy: OutboundPolicy = STRICT
 ) -> dict[str, Any]:
@@ -417,7 +438,8 @@ def build_openapi(
                     "content": {"application/json": {"schema": _ref(body)}},
                 }
             for status in sorted(_statuses(method, path, operation)):
-                responses.setdefault(status, _json(envelope, _ERRORS[status]))
+                text = _ROUTE_ERROR_TEXT.get((method, path, status), _ERRORS[status])
+                responses.setdefault(status, _json(envelope, text))
             if (answer := _TASK_RESPONSES.get((method, path))) is not None:
                 responses["200"] = _json(
                     _ref(answer), "The task" if answer == "TaskObject" else "A page of tasks"
@@ -425,6 +447,8 @@ def build_openapi(
             if (types := _CONTENT_TYPES.get((method, path))) is not None:
                 ok = responses.setdefault("200", {"description": "OK"})
                 ok["content"] = {media_type: {} for media_type in types}
+                if path == "/v1/files/{asset_id}/{filename}":
+                    _describe_file_answers(responses, types)
     describe_responses(document)
     return document
 
