@@ -681,3 +681,25 @@ def test_genres_alone_get_different_titles() -> None:
     words = {p: {w for t in ts for w in t.lower().split()} for p, ts in titles.items()}
     assert not words["techno"] & words["lofi"], titles
     assert not words["drum and bass"] & words["lofi"], titles
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a song about june",
+        "a song about a lazy sunday in june",
+        "a road trip in june",
+        "A song about my grandmother Rosa who ran a bakery in Naples and woke at 4am to bake bread",
+    ],
+)
+def test_days_and_months_are_names(prompt: str) -> None:
+    """A day or a month is sung as a name: "Sunday", "June", never "the sunday"."""
+    calendar = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|june|july)"
+    wrong = []
+    for seed in (1, 2, 3):
+        for line in _sung(prompt, seed):
+            if re.search(rf"\bthe {calendar}\b", line, re.IGNORECASE) or re.search(
+                rf"\b{calendar}\b", line
+            ):
+                wrong.append(line)
+    assert not wrong, (prompt, wrong)

@@ -146,6 +146,22 @@ CALENDAR = frozenset(
     """
     )
 )
+# Days and months that are no other word ("may", "march" and "august" are): sung as names,
+# with a capital and without "the" ("Sunday", "June").
+_CALENDAR_NAMES = re.compile(
+    r"\b(the\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february"
+    r"|april|june|july|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+def calendar_names(line: str) -> str:
+    """`line` with its days and months said as names: "light up the june" -> "light up
+    June", "The sunday was long" -> "Sunday was long"."""
+
+    return _CALENDAR_NAMES.sub(lambda match: match[2].capitalize(), line)
+
+
 # Words that may stand in a list of tags beside the music words without naming a subject:
 # "no drums", "lots of reverb", "extra bass".
 _TAG_FILLERS = frozenset(_split("no minimal extra lots plenty little more less big huge of"))

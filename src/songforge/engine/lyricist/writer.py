@@ -50,7 +50,7 @@ from songforge.engine.lyricist.line_templates import (
 from songforge.engine.lyricist.sense import ABSTRACT, is_feeling, makes_sense
 from songforge.engine.lyricist.spanish import SPANISH, write_spanish
 from songforge.engine.lyricist.subject import MOODS as PROMPT_MOODS
-from songforge.engine.lyricist.subject import NounPhrase, Subject, extract_subject
+from songforge.engine.lyricist.subject import NounPhrase, Subject, calendar_names, extract_subject
 from songforge.engine.lyricist.themes import COMMON_NOUNS, Theme, detect_themes
 
 # Words that pad a line by a syllable or two; a plain line wins when it fits as well.
@@ -160,7 +160,7 @@ def last_word(line: str) -> str:
 
 
 def _capitalise(text: str) -> str:
-    return text[0].upper() + text[1:]
+    return calendar_names(text[0].upper() + text[1:])
 
 
 def _theme_phrases(theme: Theme) -> list[NounPhrase]:
