@@ -330,3 +330,24 @@ def test_choruses_of_different_lengths_sing_the_same_words() -> None:
         first, second = (s.lines for s in draft.sections if s.name == "Chorus")
         assert (len(first), len(second)) == (2, 3)
         assert second[: len(first)] == first, prompt
+
+
+def test_a_word_of_many_worlds_needs_the_prompt_to_agree() -> None:
+    draft = write_lyrics(
+        "A chess grandmaster losing her final match to a computer",
+        title=None,
+        form=FORM,
+        seed=1,
+    )
+    words = set(re.findall(r"[a-z]+", " ".join(x for s in draft.sections for x in s.lines).lower()))
+    assert not words & {"pitch", "roar", "net", "ball", "stadium", "jersey", "floodlight"}
+    football = write_lyrics(
+        "a song about the match at the football stadium", title=None, form=FORM, seed=1
+    )
+    assert any(
+        f.name == "football"
+        for f in fields_for(
+            [("match", ["match"], "heart"), ("stadium", ["football", "stadium"], "place")]
+        )
+    )
+    assert football.sections

@@ -1251,6 +1251,9 @@ def _lemmas(word: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_AMBIGUOUS = frozenset(("match", "game", "goal", "team", "score"))
+
+
 def fields_for(
     phrases: Sequence[tuple[str, Sequence[str], str]],
     action: str = "",
@@ -1263,8 +1266,24 @@ def fields_for(
     each phrase no field knows, then the mood's. At most `limit`."""
     ranked: list[Field] = []
     unknown_kinds: list[str] = []
+    # A word of many worlds ("match": football, chess, a flame) puts a prompt in a field
+    # only when another word of the prompt is of that field too.
+    every = [w for head, words, _ in phrases for w in [head, *words]] + action.split()
+    sure = {
+        f
+        for w in every
+        for lemma in _lemmas(w)
+        if lemma not in _AMBIGUOUS
+        for f in fields_of(lemma)
+    }
     for head, words, kind in phrases:
-        found = [f for w in [head, *words] for lemma in _lemmas(w) for f in fields_of(lemma)]
+        found = [
+            f
+            for w in [head, *words]
+            for lemma in _lemmas(w)
+            for f in fields_of(lemma)
+            if lemma not in _AMBIGUOUS or f in sure
+        ]
         if not found:
             unknown_kinds.append(kind)
         ranked += found
