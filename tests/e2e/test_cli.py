@@ -220,3 +220,16 @@ def test_operators_create_and_list_organisations(tmp_path: Path) -> None:
     for bad in (("orgs", "create", "   "), ("orgs", "create", "x", "--credit", "-1")):
         refused = songforge(*bad)
         assert refused.returncode == 2, bad
+
+
+def test_download_of_a_lyrics_task_saves_the_lyrics(server: Any, tmp_path: Path) -> None:
+    made = _cli(server, "lyrics", "rain on glass", "--title", "Glass Rain", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    task_id = made.stdout.split("task: ")[1].split()[0]
+    out = tmp_path / "saved"
+    result = _cli(server, "download", task_id, "--out", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    saved = sorted(p.name for p in out.iterdir())
+    assert saved == [f"glass-rain-{task_id[-8:]}.txt"]
+    assert f"lyrics: {out / saved[0]}" in result.stdout
+    assert (out / saved[0]).read_text(encoding="utf-8").strip()

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from songforge.client import Client, SongforgeError, Task
+from songforge.domain.download_names import song_file_name
 
 console = Console()
 err_console = Console(stderr=True)
@@ -232,7 +233,8 @@ def register(app: typer.Typer) -> None:
         out: Annotated[Path, typer.Option(help="Folder to save into")] = Path("."),
     ) -> None:
         """Save every file of a completed song (audio, video, cover, stems, lossless master,
-        score, MIDI) under the names the server gives them (from the song's title)."""
+        score, MIDI) under the names the server gives them (from the song's title); for a
+        lyrics task, its lyrics as a .txt file."""
         with open_client() as client:
             try:
                 task = client.tasks.get(task_id)
@@ -248,11 +250,24 @@ def register(app: typer.Typer) -> None:
                     markup=False,
                 )
                 raise typer.Exit(1)
+            assets = task.asset_urls()
+            if not assets and not task.lyrics:
+                err_console.print(
+                    f"Task {task.id} completed without files or lyrics; nothing to download.",
+                    markup=False,
+                )
+                raise typer.Exit(1)
             out.mkdir(parents=True, exist_ok=True)
-            for kind, url in task.asset_urls().items():
+            for kind, url in assets.items():
                 name = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or f"{task.id}-{kind}"
                 target = client.files.download(url, out / Path(name).name)
                 typer.echo(printable(f"{kind}: {target}"))
+            if not assets and task.lyrics:
+                # A lyrics task has no files: its words are the result, saved under the same
+                # title-and-tag name the server gives song files.
+                target = out / song_file_name(task.title, task.id[-8:], "audio", ".txt")
+                target.write_text(task.lyrics.rstrip("\n") + "\n", encoding="utf-8")
+                typer.echo(printable(f"lyrics: {target}"))
 
     @app.command()
     def models() -> None:
