@@ -217,9 +217,19 @@ def test_operators_create_and_list_organisations(tmp_path: Path) -> None:
             "/v1/management/balance", headers={"Authorization": f"Bearer {token}"}
         ).json()
         assert str(balance).count("12.5") >= 1
-    for bad in (("orgs", "create", "   "), ("orgs", "create", "x", "--credit", "-1")):
+    for bad in (
+        ("orgs", "create", "   "),
+        ("orgs", "create", "x", "--credit", "-1"),
+        ("orgs", "create", "x", "--credit", "1.23456"),  # never silently rounded
+        ("orgs", "create", "x", "--credit", "1e9"),
+        ("orgs", "create", "x", "--credit", "1000000.0001"),
+        ("orgs", "create", "acme records"),  # the name is taken (case aside)
+    ):
         refused = songforge(*bad)
         assert refused.returncode == 2, bad
+    assert "already exists" in songforge("orgs", "create", "Acme Records").stderr
+    assert "4 decimal places" in songforge("orgs", "create", "y", "--credit", "1.23456").stderr
+    assert len(songforge("orgs", "list").stdout.splitlines()) == len(listed.stdout.splitlines())
 
 
 def test_download_of_a_lyrics_task_saves_the_lyrics(server: Any, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import typer
 
 from songforge.cli import client_commands, demo_command, webhooks_command
 from songforge.domain.errors import SongforgeError
+from songforge.domain.key_changes import DECIMAL_TEXT
 from songforge.logging_setup import configure_logging
 from songforge.services.credentials import INFERENCE, MANAGEMENT, issue_credential
 from songforge.services.organisations import create_tenant, list_tenants
@@ -71,13 +72,14 @@ def migrate() -> None:
 
 
 def _usd(amount: str) -> Decimal:
+    """A plain decimal USD amount (`25`, `9.99`), as the API reads a limitAmount string:
+    no exponent, sign, spaces or underscores, which Decimal() would also take."""
+    if not DECIMAL_TEXT.match(amount):
+        raise typer.BadParameter("amount must be a plain decimal number of USD, e.g. 25 or 9.99")
     try:
-        value = Decimal(amount)
+        return Decimal(amount)
     except InvalidOperation:
         raise typer.BadParameter("amount must be a number") from None
-    if not value.is_finite():
-        raise typer.BadParameter("amount must be a number")
-    return value
 
 
 @orgs_app.command("create")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from songforge.domain.billing import money
 from songforge.domain.errors import InvalidParameter
+from songforge.domain.key_changes import MAX_LIMIT_USD
 from songforge.ports import Balance, Clock, UnitOfWorkFactory
 from songforge.services.credentials import MANAGEMENT, create_organisation, issue_credential
 
@@ -32,14 +34,22 @@ def create_tenant(
 ) -> NewOrganisation:
     """A new organisation with `credit` USD recharged and one management token.
 
-    Raises InvalidParameter for an empty or over-long name or a negative credit.
+    Raises InvalidParameter for an empty, over-long or already used name (compared ignoring
+    case), or a credit outside the rules of a key's limitAmount: 0 to 1,000,000 USD with at
+    most 4 decimal places (never rounded: the ledger would hold another amount than asked).
     """
     name = name.strip()
     if not name or len(name) > MAX_NAME_CHARS:
         raise InvalidParameter(f"The name must be 1 to {MAX_NAME_CHARS} characters.", param="name")
-    if credit < 0:
-        raise InvalidParameter("The credit must not be negative.", param="credit")
+    if not credit.is_finite() or credit < 0 or credit > MAX_LIMIT_USD:
+        raise InvalidParameter(
+            f"The credit must be between 0 and {MAX_LIMIT_USD:,} USD.", param="credit"
+        )
+    if money(credit) != credit:
+        raise InvalidParameter("The credit has at most 4 decimal places.", param="credit")
     with uow_factory() as uow:
+        if any(o.name.casefold() == name.casefold() for o in uow.keys.organisations()):
+            raise InvalidParameter(f"An organisation named '{name}' already exists.", param="name")
         now = clock.now()
         organisation_id = create_organisation(uow, name, now)
         if credit > 0:
