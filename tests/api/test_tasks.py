@@ -131,6 +131,9 @@ def test_failed_attempts_retry_then_fail_and_release(
     assert failed["error"]["code"] == "generation_failed"
     assert "asked to fail" in failed["error"]["message"]
     assert failed["cost"] == "0.0000"
+    # No failure stage in the contract: the task shows the step it stopped at, never done.
+    assert failed["stage"] in {"queued", "writing_lyrics", "composing", "rendering", "singing"}
+    assert failed["progress"] < 100
     with services.uow_factory(read_only=True) as uow:
         balance = uow.ledger.balance(org.organisation_id)
         stored = uow.tasks.get(task["id"])

@@ -140,7 +140,10 @@ class TaskObject(BaseModel):
         "mixing",
         "encoding",
         "done",
-    ]
+    ] = Field(
+        description="The step the work is at; a failed task keeps the one it stopped at "
+        "(there is no failure stage; status and error say it failed). done only when completed."
+    )
     model: str
     action: Literal["MUSIC", "LYRICS"]
     created: int
