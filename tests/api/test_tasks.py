@@ -220,6 +220,9 @@ def test_models_catalogue(client: TestClient) -> None:
     assert contract["request_endpoint"] == "/v1/music/generations"
     assert all(isinstance(note, str) for note in contract["notes"])
     assert detail["tokenlab"]["accepted_request_formats"] == []
+    # A client reading the catalogue learns what each operation needs.
+    needs = {c["operation"]: c["required_selectors"] for c in contract["operation_constraints"]}
+    assert needs == {"music": ["prompt"], "continue": ["continue_clip_id"]}
     pricing = client.get("/v1/models/suno_lyrics/pricing").json()
     assert pricing["operations"]["lyrics"]["price_decimal"] == "0.0100"
     assert pricing["scalar_pricing"] == {"per_request": "0.0100"}

@@ -14,7 +14,15 @@ from decimal import Decimal
 from typing import Any
 
 from songforge.domain.billing import money_str
-from songforge.domain.catalog import OPERATION_LYRICS, OPERATION_MUSIC, Model
+from songforge.domain.catalog import (
+    ADD_INSTRUMENTAL,
+    OPERATION_CONTINUE,
+    OPERATION_LYRICS,
+    OPERATION_MUSIC,
+    UPLOAD_COVER,
+    UPLOAD_EXTEND,
+    Model,
+)
 from songforge.domain.model_versions import accepted_versions, served_as
 from songforge.domain.tasks import Action
 
@@ -164,6 +172,16 @@ def present_compact_item(model: Model, rank: int | None) -> dict[str, Any]:
     return item
 
 
+# What a request must carry for each operation, as domain.generation_request enforces it
+# (upload operations and add-instrumental's fields from TokenLab's published OpenAPI).
+REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
+    OPERATION_CONTINUE: ("continue_clip_id",),
+    UPLOAD_EXTEND: ("audio_url", "audio_operation", "prompt"),
+    UPLOAD_COVER: ("audio_url", "prompt"),
+    ADD_INSTRUMENTAL: ("audio_url", "audio_operation", "title", "tags", "negative_tags"),
+}
+
+
 def _constraint(model: Model, operation: str) -> dict[str, Any]:
     """A `NonChatOperationConstraint`: the fields one operation accepts."""
     parameters = model.lyrics_parameters if operation == OPERATION_LYRICS else model.parameters
@@ -172,7 +190,7 @@ def _constraint(model: Model, operation: str) -> dict[str, Any]:
         "request_endpoint": REQUEST_ENDPOINT,
         "status_mode": "poll",
         "supported_parameters": list(parameters),
-        "required_selectors": [] if operation == "continue" else ["prompt"],
+        "required_selectors": list(REQUIRED_FIELDS.get(operation, ("prompt",))),
         "optional_selectors": [p for p in ("mv", "duration") if p in parameters],
     }
 
