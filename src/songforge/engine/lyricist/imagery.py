@@ -781,13 +781,13 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "space",
-        "cosmos galaxy mars orbit planet satellite space spaceship universe",
+        "cosmonaut cosmos galaxy mars orbit planet satellite space spaceship spacewalk universe",
         core="rocket",
         who="astronaut",
-        place="orbit space galaxy planet station",
+        place="orbit station earth space galaxy planet",
         sky="star comet light glow moon",
-        heart="silence signal",
-        thing="rocket helmet window suit glass screen",
+        heart="silence signal countdown call",
+        thing="rocket helmet window suit glass screen hatch",
         also="place: earth sea place shore | sky: dark sun night fire dust beam | heart: "
         "flight tune goodbye height sight spark birth face race line sign dream team call "
         "roar sound show | thing: pocket locket boot balloon wire flag machine door floor "
@@ -844,7 +844,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "kitchens",
-        "bake baker bakery baking bread cake cook cooking kitchen oven pie recipe soup stove",
+        "bread cake cook cooking kitchen oven pie recipe soup stove",
         place="kitchen",
         sky="morning steam",
         heart="recipe",
@@ -1091,12 +1091,12 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "hospitals",
-        "cancer hospital illness patient sick ward",
+        "cancer hospital illness patient sick ward scrubs",
         who="doctor nurse",
         place="ward hallway",
         sky="night",
-        heart="heartbeat breath",
-        thing="bed window chart",
+        heart="heartbeat breath shift",
+        thing="bed window chart monitor coffee badge",
         also="place: hall | sky: light dawn hour moon afternoon chill air | heart: fight sight "
         "call prayer care verse hope pain sleep name smile year fear view heart voice | "
         "thing: chair gift door floor cord thread seat sheet wall pane vein lift pill "
@@ -1116,6 +1116,246 @@ FIELDS: tuple[Field, ...] = (
         "shame game dream run gold spark mark | thing: bell well card floor tree chain "
         "train stone phone gate weight plate bed bread wire gun letter | being: guard",
         adj="cold grey",
+    ),
+    # Games, screens and luck.
+    _f(
+        "board games",
+        "board boardgame checkmate checker checkers chess chessboard domino gambit "
+        "grandmaster monopoly scrabble stalemate tournament",
+        core="pawn rook bishop",
+        place="board square table park corner",
+        sky="afternoon evening",
+        heart="move check checkmate gambit stalemate silence patience",
+        thing="pawn board king queen dice clock rook knight piece timer",
+        also="place: bench cafe hall room | sky: light night rain sun | heart: game turn "
+        "fight mind win loss plan crown war line fate | thing: card square cup chair "
+        "door floor glass hand throne tile",
+        parts="crown square board",
+        acts="wait fall advance",
+        deeds="move guard sacrifice",
+        verbs="cross guard",
+        adj="black white wooden patient",
+    ),
+    _f(
+        "computers",
+        "ai algorithm chatbot code coding computer cursor internet keyboard laptop monitor "
+        "online pixel program programmer software website",
+        core="laptop computer",
+        place="desk room office network web",
+        sky="glow midnight light static",
+        heart="code signal data password login dream ghost error",
+        thing="screen keyboard cursor mouse pixel wire monitor key cable fan",
+        also="sky: night dark blue dawn | heart: mind line sign name game sound voice heart "
+        "spark fear truth | thing: chair cup door floor window wall light lamp chip desk",
+        parts="screen keys cursor fan glow",
+        acts="hum glow blink",
+        deeds="type open wake",
+        adj="electric blue glowing",
+    ),
+    _f(
+        "casinos",
+        "blackjack casino croupier gamble gambler gambling getaway heist jackpot las "
+        "poker robber robbery roulette slot vault vegas",
+        core="dice",
+        who="gambler dealer",
+        place="vault casino table strip lobby floor",
+        sky="neon midnight glow",
+        heart="bet luck jackpot odds plan deal bluff getaway",
+        thing="dice chip cards wheel mask bag diamond car safe",
+        also="place: street town desert bar hall | sky: light night star fire dawn | heart: "
+        "game fame gold chance dance crime time fate run line sign shame | thing: gun "
+        "ring glass coin door wall key chain case watch",
+        parts="spots corners",
+        acts="roll tumble",
+        deeds="roll throw",
+        verbs="crack cross",
+        adj="lucky neon golden",
+    ),
+    _f(
+        "mines",
+        "canary coal colliery mine miner mining pit shaft",
+        who="miner",
+        place="mine shaft tunnel pit seam hill town",
+        sky="dark dust dawn",
+        heart="breath shift cough",
+        thing="coal lamp pick helmet shovel cart boots",
+        being="canary",
+        also="place: valley row track | sky: smoke night light rain | heart: wage toil soul "
+        "prayer name pain | thing: rock stone wall rail chain bell hand coat",
+        parts="lamp helmet hands boots",
+        acts="dig toil",
+        adj="black deep tired",
+    ),
+    _f(
+        "vineyards",
+        "cellar grape harvest vineyard vine vintner vintage winery",
+        core="vine grape",
+        place="vineyard cellar hill row slope",
+        sky="sun dusk harvest",
+        heart="vintage toast harvest",
+        thing="grape vine barrel bottle glass cork basket cask press",
+        also="place: valley field lane | sky: rain light dawn heat | heart: year time wine "
+        "sweet fine | thing: table crate tree hand stone door",
+        parts="grapes leaves",
+        acts="ripen climb",
+        deeds="pick press",
+        adj="purple ripe golden",
+    ),
+    _f(
+        "bakeries",
+        "bake baker bakery baking bread bun croissant dough flour loaf pastry",
+        who="baker",
+        place="bakery counter kitchen street",
+        sky="dawn morning steam",
+        heart="crust warmth smell",
+        thing="oven flour dough loaf crust tray apron bun window sugar",
+        also="sky: light glow | heart: rise prayer song | thing: bread flour pan bell shelf "
+        "jar door floor cake spoon",
+        parts="apron hands flour",
+        acts="knead bake",
+        adj="warm golden",
+    ),
+    _f(
+        "fast food",
+        "burger burgers cashier diner drive-thru food fryer fries grill restaurant waiter waitress",
+        who="waitress cook manager",
+        place="diner counter kitchen booth lot",
+        sky="neon midnight steam",
+        heart="shift order grease tip wage",
+        thing="fryer counter apron tray grill register booth cup burger fries hat badge",
+        also="sky: light night glow | heart: line name time pay smile | thing: sign door "
+        "floor plate coffee window pot",
+        parts="apron badge hat",
+        acts="wait",
+        adj="greasy tired",
+    ),
+    _f(
+        "mixtapes",
+        "cassette dj mixtape playlist radio rewind stereo tape walkman",
+        core="cassette mixtape",
+        place="car bedroom room",
+        sky="static night",
+        heart="song tune rewind side track static",
+        thing="tape cassette radio stereo dial pen label deck headphones",
+        also="sky: light dark | heart: line name voice sound heart beat | thing: window "
+        "bed floor door seat",
+        parts="tape label side",
+        acts="play hiss",
+        deeds="play rewind record",
+        adj="old worn",
+    ),
+    _f(
+        "bathtime",
+        "bath bathroom bathtub floss soap tooth toothbrush toothpaste",
+        core="toothbrush",
+        place="bathroom sink tub",
+        sky="morning bubble",
+        heart="smile grin giggle song",
+        thing="toothbrush toothpaste teeth sink mirror towel cup soap tub",
+        being="duck",
+        also="sky: light day sun | heart: tune fun | thing: floor door tap comb brush",
+        parts="bristles",
+        acts="scrub",
+        deeds="brush rinse",
+        adj="shiny clean",
+    ),
+    _f(
+        "driving tests",
+        "examiner instructor learner licence license permit",
+        who="examiner",
+        place="lot lane road corner",
+        sky="noon",
+        heart="turn signal nerves test",
+        thing="wheel mirror brake pedal cone clipboard gear seatbelt",
+        also="sky: light rain sun | heart: line sign way pride | thing: car door seat key",
+        adj="nervous careful",
+    ),
+    _f(
+        "meteors",
+        "astronomy comet meteor stargazer stargazing telescope",
+        core="meteor comet",
+        place="hill field roof meadow",
+        sky="meteor comet star sky streak night",
+        heart="wish wonder silence",
+        thing="telescope blanket",
+        also="sky: light dark dawn | heart: sight flight height dream name | thing: chair "
+        "grass hand car",
+        parts="tail light",
+        acts="fall streak burn",
+        deeds="watch count",
+        adj="silver falling",
+    ),
+    _f(
+        "insects",
+        "beehive clover hive honey insect pollen",
+        who="bee butterfly ant ladybug beetle caterpillar moth cricket dragonfly",
+        place="hive meadow garden field",
+        sky="sun summer breeze",
+        heart="buzz hum",
+        thing="honey flower clover comb wing petal leaf jar",
+        also="sky: light day | heart: song tune dance | thing: tree rose stem bloom",
+        parts="wings stripes",
+        acts="buzz hum fly dance",
+        deeds="follow watch",
+        adj="golden tiny",
+    ),
+    _f(
+        "malls",
+        "boutique escalator mall outlet shopper shopping",
+        place="mall store court lot arcade",
+        sky="neon light",
+        heart="sale crowd",
+        thing="escalator fountain bag window sign bench mannequin",
+        also="sky: glow | heart: song line name | thing: door floor coin glass",
+        adj="bright empty",
+    ),
+    _f(
+        "brass bands",
+        "brass parade trombone tuba",
+        core="tuba trombone",
+        place="street square aisle hall",
+        sky="sun",
+        heart="tune march dance cheer",
+        thing="trumpet tuba trombone drum horn cymbal",
+        also="sky: light | heart: beat song | thing: hat flag bell",
+        parts="bell valves",
+        acts="play blare",
+        deeds="play march",
+        adj="brassy loud",
+    ),
+    _f(
+        "funerals",
+        "burial casket coffin eulogy funeral grief mourner mourning widow",
+        place="grave church chapel hill",
+        sky="rain mist dusk",
+        heart="grief prayer eulogy silence hymn goodbye",
+        thing="casket flower lily candle stone veil wreath",
+        also="sky: grey light | heart: tear name | thing: suit hand photograph",
+        adj="black quiet",
+    ),
+    _f(
+        "closures",
+        "closing closure layoff plant shutdown unemployed unemployment",
+        place="plant factory gate lot town line",
+        sky="smoke grey",
+        heart="layoff pension wage shift",
+        thing="gate whistle padlock sign chain fence paycheck window",
+        also="sky: rust dust | heart: pride name | thing: door floor steel coat",
+        adj="closed rusted empty",
+    ),
+    _f(
+        "fishing",
+        "alaska angler bait fish fishing salmon trawler",
+        who="salmon",
+        place="river bay harbor boat deck dock stream",
+        sky="ice fog tide dawn",
+        heart="catch haul",
+        thing="net line hook boat rod reel ice",
+        also="sky: rain light sun | heart: luck way | thing: rope can coat",
+        parts="scales fins",
+        acts="leap swim run",
+        deeds="catch",
+        adj="silver cold",
     ),
     # Machines, fantasy and ghosts.
     _f(
@@ -1252,6 +1492,9 @@ def _lemmas(word: str) -> list[str]:
 
 
 _AMBIGUOUS = frozenset(("match", "game", "goal", "team", "score"))
+# Heads that only say when or how much of the word before them ("harvest time", "meteor
+# shower"): the modifier names the world; they count only when it names none.
+_LATE = frozenset(("time", "shower"))
 
 
 def fields_for(
@@ -1277,13 +1520,17 @@ def fields_for(
         for f in fields_of(lemma)
     }
     for head, words, kind in phrases:
-        found = [
-            f
-            for w in [head, *words]
-            for lemma in _lemmas(w)
-            for f in fields_of(lemma)
-            if lemma not in _AMBIGUOUS or f in sure
-        ]
+        found = []
+        for late in (False, True):
+            if not found:
+                found = [
+                    f
+                    for w in [head, *words]
+                    if (w in _LATE) == late
+                    for lemma in _lemmas(w)
+                    for f in fields_of(lemma)
+                    if lemma not in _AMBIGUOUS or f in sure
+                ]
         if not found:
             unknown_kinds.append(kind)
         ranked += found

@@ -1,0 +1,54 @@
+"""Subjects the writer once had no world for are sung with their own imagery: a chess song
+with pawns and a board, a bakery with flour and an oven, not generic rooms and doors.
+
+Each row is a prompt and the field words it should bring into its lyrics; at least two of
+them must be sung (as whole words, singular or plural).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
+
+ROWS = [
+    ("a tense song about a chess match in the park", "board pawn king queen move clock checkmate"),
+    ("a nerdy song about my grandfather's board game nights", "board dice pawn move card"),
+    ("an electronic song about falling in love with an AI", "screen code signal keyboard cursor"),
+    ("a song about staring at a computer screen all night", "screen keyboard cursor code pixel"),
+    ("a swaggering song about a casino heist in Las Vegas", "card chip dice vault neon getaway"),
+    ("a blues song about losing everything at the roulette table", "chip dice card wheel neon"),
+    ("a folk ballad about a coal miner underground", "coal lamp shaft tunnel pick dust"),
+    ("a lonely song about an astronaut on the space station", "orbit earth window station"),
+    ("a tender song about a video call from orbit", "earth window station screen orbit"),
+    ("a warm song about harvest time at the vineyard", "vine grape barrel cellar wine"),
+    ("a cheerful song about a baker and his bread", "oven flour dough loaf crust"),
+    ("a tired song about a nurse working the night shift", "ward shift monitor chart coffee"),
+    ("a punk song about flipping burgers at a fast food job", "fryer counter apron grease shift manager"),
+    ("a country song about a waitress at the all night diner", "counter booth coffee apron neon"),
+    ("a nostalgic song about a mixtape you made me", "cassette tape radio song rewind"),
+    ("a children's song about brushing your teeth", "toothbrush teeth sink mirror bubble"),
+    ("a nervous song about my driving test", "wheel mirror brake signal lane"),
+    ("a dreamy song about watching a meteor shower", "meteor star sky comet streak"),
+    ("a happy song about bees in the clover", "hive honey clover bloom buzz"),
+    ("a bittersweet song about the old shopping mall", "escalator fountain food court store"),
+    ("a joyful song about a wedding with a brass band", "trumpet tuba band dance aisle"),
+    ("a slow song about a funeral and my grief", "casket flower black rain candle"),
+    ("a song about moving house and the empty rooms", "box key room truck tape"),
+    ("an angry song about the factory closing down", "gate whistle line layoff shift"),
+    ("a sea song about fishing for salmon in Alaska", "salmon net river boat ice"),
+]
+
+
+def _sung(text: str, word: str) -> bool:
+    return bool(re.search(rf"\b{re.escape(word)}(s|es)?\b", text))
+
+
+@pytest.mark.parametrize(("prompt", "words"), ROWS, ids=[p for p, _ in ROWS])
+def test_field_imagery_is_sung(prompt: str, words: str) -> None:
+    draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=1)
+    text = " ".join(line for section in draft.sections for line in section.lines).lower()
+    found = [w for w in words.split() if _sung(text, w)]
+    assert len(found) >= 2, (prompt, found, text)
