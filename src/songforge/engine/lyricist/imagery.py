@@ -16,6 +16,8 @@ unless written plural on purpose ("hands", "years"), and plural ones only ever e
 
 from __future__ import annotations
 
+import collections
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -1123,12 +1125,13 @@ FIELDS: tuple[Field, ...] = (
         "board boardgame checkmate checker checkers chess chessboard domino gambit "
         "grandmaster monopoly scrabble stalemate tournament",
         core="pawn rook bishop",
-        place="board square table park corner",
+        place="board square table park",
         sky="afternoon evening",
-        heart="move check checkmate gambit stalemate silence patience",
-        thing="pawn board king queen dice clock rook knight piece timer",
-        also="place: bench cafe hall room | sky: light night rain sun | heart: game turn "
-        "fight mind win loss plan crown war line fate | thing: card square cup chair "
+        heart="move checkmate gambit stalemate",
+        thing="pawn board king queen dice clock card",
+        also="place: bench cafe hall room corner | sky: light night rain sun | heart: game "
+        "turn check silence patience fight mind win loss plan crown war line fate | thing: "
+        "rook knight piece timer square cup chair "
         "door floor glass hand throne tile",
         parts="crown square board",
         acts="wait fall advance",
@@ -1144,9 +1147,10 @@ FIELDS: tuple[Field, ...] = (
         place="desk room office network web",
         sky="glow midnight light static",
         heart="code signal data password login dream ghost error",
-        thing="screen keyboard cursor mouse pixel wire monitor key cable fan",
+        thing="screen keyboard cursor pixel monitor",
         also="sky: night dark blue dawn | heart: mind line sign name game sound voice heart "
-        "spark fear truth | thing: chair cup door floor window wall light lamp chip desk",
+        "spark fear truth | thing: mouse wire key cable fan chair cup door floor window "
+        "wall lamp chip desk",
         parts="screen keys cursor fan glow",
         acts="hum glow blink",
         deeds="type open wake",
@@ -1158,12 +1162,13 @@ FIELDS: tuple[Field, ...] = (
         "poker robber robbery roulette slot vault vegas",
         core="dice",
         who="gambler dealer",
-        place="vault casino table strip lobby floor",
+        place="vault casino table strip",
         sky="neon midnight glow",
-        heart="bet luck jackpot odds plan deal bluff getaway",
-        thing="dice chip cards wheel mask bag diamond car safe",
-        also="place: street town desert bar hall | sky: light night star fire dawn | heart: "
-        "game fame gold chance dance crime time fate run line sign shame | thing: gun "
+        heart="bet luck jackpot getaway bluff",
+        thing="dice chip cards vault diamond",
+        also="place: lobby floor street town desert bar hall | sky: light night star fire "
+        "dawn | heart: odds plan deal game fame gold chance dance crime time fate run "
+        "line sign shame | thing: wheel mask bag car safe gun "
         "ring glass coin door wall key chain case watch",
         parts="spots corners",
         acts="roll tumble",
@@ -1207,9 +1212,9 @@ FIELDS: tuple[Field, ...] = (
         who="baker",
         place="bakery counter kitchen street",
         sky="dawn morning steam",
-        heart="crust warmth smell",
+        heart="warmth smell",
         thing="oven flour dough loaf crust tray apron bun window sugar",
-        also="sky: light glow | heart: rise prayer song | thing: bread flour pan bell shelf "
+        also="sky: light glow | heart: rise prayer song | thing: bread pan bell shelf "
         "jar door floor cake spoon",
         parts="apron hands flour",
         acts="knead bake",
@@ -1221,10 +1226,10 @@ FIELDS: tuple[Field, ...] = (
         who="waitress cook manager",
         place="diner counter kitchen booth lot",
         sky="neon midnight steam",
-        heart="shift order grease tip wage",
-        thing="fryer counter apron tray grill register booth cup burger fries hat badge",
-        also="sky: light night glow | heart: line name time pay smile | thing: sign door "
-        "floor plate coffee window pot",
+        heart="shift order grease tip",
+        thing="fryer counter apron grill booth coffee",
+        also="sky: light night glow | heart: wage line name time pay smile | thing: tray "
+        "register cup burger fries hat badge sign door floor plate window pot",
         parts="apron badge hat",
         acts="wait",
         adj="greasy tired",
@@ -1236,8 +1241,9 @@ FIELDS: tuple[Field, ...] = (
         place="car bedroom room",
         sky="static night",
         heart="song tune rewind side track static",
-        thing="tape cassette radio stereo dial pen label deck headphones",
-        also="sky: light dark | heart: line name voice sound heart beat | thing: window "
+        thing="tape cassette radio stereo",
+        also="sky: light dark | heart: line name voice sound heart beat | thing: dial pen "
+        "label deck headphones window "
         "bed floor door seat",
         parts="tape label side",
         acts="play hiss",
@@ -1251,9 +1257,10 @@ FIELDS: tuple[Field, ...] = (
         place="bathroom sink tub",
         sky="morning bubble",
         heart="smile grin giggle song",
-        thing="toothbrush toothpaste teeth sink mirror towel cup soap tub",
+        thing="toothbrush teeth sink mirror soap",
         being="duck",
-        also="sky: light day sun | heart: tune fun | thing: floor door tap comb brush",
+        also="sky: light day sun | heart: tune fun | thing: toothpaste towel cup tub floor "
+        "door tap comb brush",
         parts="bristles",
         acts="scrub",
         deeds="brush rinse",
@@ -1509,6 +1516,7 @@ def fields_for(
     each phrase no field knows, then the mood's. At most `limit`."""
     ranked: list[Field] = []
     unknown_kinds: list[str] = []
+    agreed: collections.Counter[Field] = collections.Counter()
     # A word of many worlds ("match": football, chess, a flame) puts a prompt in a field
     # only when another word of the prompt is of that field too.
     every = [w for head, words, _ in phrases for w in [head, *words]] + action.split()
@@ -1534,6 +1542,10 @@ def fields_for(
         if not found:
             unknown_kinds.append(kind)
         ranked += found
+        agreed.update(list(dict.fromkeys(found)))
+    # A field two of the prompt's phrases agree on ("harvest time at the vineyard") is its
+    # world before one a single word lends.
+    ranked = sorted(dict.fromkeys(ranked), key=lambda f: agreed[f] < 2)
     ranked += [f for w in action.split() for lemma in _lemmas(w) for f in fields_of(lemma)]
     for kind in unknown_kinds:
         ranked += [BY_NAME[name] for name in KIND_FIELDS.get(kind, ())]
