@@ -1148,8 +1148,8 @@ FIELDS: tuple[Field, ...] = (
         sky="glow midnight light static",
         heart="code signal data password login dream ghost error",
         thing="screen keyboard cursor pixel monitor",
-        also="sky: night dark blue dawn | heart: mind line sign name game sound voice heart "
-        "spark fear truth | thing: mouse wire key cable fan chair cup door floor window "
+        also="sky: night dark blue dawn beam stream | heart: dream scene mind line sign name "
+        "game sound voice heart spark fear truth | thing: machine mouse wire key cable fan chair cup door floor window "
         "wall lamp chip desk",
         parts="screen keys cursor fan glow",
         acts="hum glow blink",
@@ -1167,8 +1167,8 @@ FIELDS: tuple[Field, ...] = (
         heart="bet luck jackpot getaway bluff",
         thing="dice chip cards vault diamond",
         also="place: lobby floor street town desert bar hall | sky: light night star fire "
-        "dawn | heart: odds plan deal game fame gold chance dance crime time fate run "
-        "line sign shame | thing: wheel mask bag car safe gun "
+        "dawn ice | heart: price fault odds plan deal game fame gold chance dance crime "
+        "time fate run line sign shame | thing: wheel mask bag car safe gun "
         "ring glass coin door wall key chain case watch",
         parts="spots corners",
         acts="roll tumble",
@@ -1228,7 +1228,8 @@ FIELDS: tuple[Field, ...] = (
         sky="neon midnight steam",
         heart="shift order grease tip",
         thing="fryer counter apron grill booth coffee",
-        also="sky: light night glow | heart: wage line name time pay smile | thing: tray "
+        also="sky: light night glow fire | heart: peace desire wage line name time pay smile "
+        "| thing: gift lift wire tray "
         "register cup burger fries hat badge sign door floor plate window pot",
         parts="apron badge hat",
         acts="wait",
@@ -1546,7 +1547,14 @@ def fields_for(
     # A field two of the prompt's phrases agree on ("harvest time at the vineyard") is its
     # world before one a single word lends.
     ranked = sorted(dict.fromkeys(ranked), key=lambda f: agreed[f] < 2)
-    ranked += [f for w in action.split() for lemma in _lemmas(w) for f in fields_of(lemma)]
+    # The action is a doing: "watching" a meteor shower is not about a watch.
+    ranked += [
+        f
+        for w in action.split()
+        for lemma in _lemmas(w)
+        for f in fields_of(lemma)
+        if lemma == w or lemma not in f.core
+    ]
     for kind in unknown_kinds:
         ranked += [BY_NAME[name] for name in KIND_FIELDS.get(kind, ())]
     ranked += [BY_NAME[name] for name in MOOD_FIELDS.get(mood, ())]
