@@ -26,7 +26,10 @@ ROWS = [
     ("a warm song about harvest time at the vineyard", "vine grape barrel cellar wine"),
     ("a cheerful song about a baker and his bread", "oven flour dough loaf crust"),
     ("a tired song about a nurse working the night shift", "ward shift monitor chart coffee"),
-    ("a punk song about flipping burgers at a fast food job", "fryer counter apron grease shift manager"),
+    (
+        "a punk song about flipping burgers at a fast food job",
+        "fryer counter apron grease shift manager",
+    ),
     ("a country song about a waitress at the all night diner", "counter booth coffee apron neon"),
     ("a nostalgic song about a mixtape you made me", "cassette tape radio song rewind"),
     ("a children's song about brushing your teeth", "toothbrush teeth sink mirror bubble"),

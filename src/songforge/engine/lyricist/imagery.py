@@ -17,7 +17,6 @@ unless written plural on purpose ("hands", "years"), and plural ones only ever e
 from __future__ import annotations
 
 import collections
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -1149,8 +1148,8 @@ FIELDS: tuple[Field, ...] = (
         heart="code signal data password login dream ghost error",
         thing="screen keyboard cursor pixel monitor",
         also="sky: night dark blue dawn beam stream | heart: dream scene mind line sign name "
-        "game sound voice heart spark fear truth | thing: machine mouse wire key cable fan chair cup door floor window "
-        "wall lamp chip desk",
+        "game sound voice heart spark fear truth | thing: machine mouse wire key cable fan "
+        "chair cup door floor window wall lamp chip desk",
         parts="screen keys cursor fan glow",
         acts="hum glow blink",
         deeds="type open wake",
@@ -1529,7 +1528,7 @@ def fields_for(
         for f in fields_of(lemma)
     }
     for head, words, kind in phrases:
-        found = []
+        found: list[Field] = []
         for late in (False, True):
             if not found:
                 found = [
