@@ -1227,8 +1227,8 @@ FIELDS: tuple[Field, ...] = (
         sky="neon midnight steam",
         heart="shift order grease tip",
         thing="fryer counter apron grill booth coffee",
-        also="sky: light night glow fire | heart: peace desire wage line name time pay smile "
-        "| thing: gift lift wire tray "
+        also="sky: light night glow fire drift | heart: youth truth desire wage line name time pay smile "
+        "| thing: wire tray "
         "register cup burger fries hat badge sign door floor plate window pot",
         parts="apron badge hat",
         acts="wait",

@@ -28,7 +28,7 @@ FIXTURE = SURFACE | _set(
     "statue grave gravestone hedge vine rock stone trunk machine engine jukebox bar altar "
     "anvil forge loom kiln plough plow hive crate bale haystack sail wheel locker cab attic "
     "kitchen hall hallway parlor nursery garage cell ward classroom chapel diner station "
-    "cave cabin house"
+    "cave cabin house fryer grill register escalator fountain vault"
 )
 # Words the field lists file as things or weather that are no place to be beside or on:
 # matter, qualities, amounts.
@@ -41,7 +41,7 @@ ABSTRACT = _set(
 # What falls, settles or lies on something out in the open.
 FALLS = _set(
     "rain snow hail sleet frost dew mist fog drizzle shower storm light sunlight moonlight "
-    "starlight sun moon glow shadow shadows ash leaves spray snowfall rainfall downpour"
+    "starlight sun moon glow shadow shadows ash leaves spray snowfall rainfall downpour meteor"
 )
 # Small things worn or carried, too small for the weather to come down on in a line.
 _WORN = _set("hat cap glove scarf ring watch")
@@ -51,13 +51,14 @@ SHINES = _set(
     "starlight candlelight sunbeam sunrise sunset lightning spark beam floodlight torch "
     "lighthouse ring gold silver coin badge sword shield blade crown jewel diamond pearl "
     "glass mirror window chrome medal trophy watch bell sea lake river water city town "
-    "sky dawn morning comet firefly bulb screen headlight headlights"
+    "sky dawn morning comet meteor firefly bulb screen monitor headlight headlights"
 )
 # Things that make a sound of their own.
 SOUNDERS = _set(
     "bell bells phone radio train whistle horn siren clock guitar piano drum drums fiddle "
     "violin trumpet harp organ jukebox speaker kettle engine choir wind thunder sea waves "
-    "rain storm church chapel city string strings record"
+    "rain storm church chapel city string strings record tuba trombone cymbal stereo "
+    "cassette mixtape"
 )
 # Places one is on or by, not in.
 NOT_IN = _set(
