@@ -1227,9 +1227,9 @@ FIELDS: tuple[Field, ...] = (
         sky="neon midnight steam",
         heart="shift order grease tip",
         thing="fryer counter apron grill booth coffee",
-        also="sky: light night glow fire drift | heart: youth truth desire wage line name time pay smile "
-        "| thing: wire tray "
-        "register cup burger fries hat badge sign door floor plate window pot",
+        also="sky: light night glow fire drift | heart: youth truth desire wage line name "
+        "time pay smile | thing: wire tray register cup burger fries hat badge sign door "
+        "floor plate window pot",
         parts="apron badge hat",
         acts="wait",
         adj="greasy tired",
