@@ -330,15 +330,15 @@ def test_framework_errors_use_the_envelope(client: TestClient, org: Bootstrapped
     not_allowed = client.put("/v1/tasks/x")
     error_of(not_allowed, 405, "invalid_request_error", "method_not_allowed")
     # RFC 9110: a 405 names every method the path allows (two routes share this path).
-    assert not_allowed.headers["allow"] == "DELETE, GET"
-    assert client.post("/v1/models").headers["allow"] == "GET"
+    assert not_allowed.headers["allow"] == "DELETE, GET, HEAD"
+    assert client.post("/v1/models").headers["allow"] == "GET, HEAD"
     # The callback secret's path is not also an endpoint id of /webhooks/{endpoint_id}.
     mt = bearer(org.management_token)
     secret_path = "/v1/management/webhooks/callback-secret"
     for method in ("PATCH", "DELETE"):
         response = client.request(method, secret_path, headers=mt)
         error_of(response, 405, "invalid_request_error", "method_not_allowed")
-        assert response.headers["allow"] == "GET"
+        assert response.headers["allow"] == "GET, HEAD"
     response = client.get("/v1/tasks?limit=abc", headers=bearer(org.api_key))
     assert error_of(response, 400, "invalid_request_error", "invalid_parameter")["param"] == "limit"
     response = client.get("/v1/tasks?limit=500", headers=bearer(org.api_key))
@@ -425,3 +425,23 @@ def test_action_takes_exact_values_only(
     assert error["param"] == "action"
     assert error["allowed_values"] == ["MUSIC", "LYRICS"]
     assert error.get("did_you_mean") == meant
+
+
+def test_head_is_get_without_content_on_every_get_route(
+    client: TestClient, org: Bootstrapped
+) -> None:
+    # RFC 9110 section 9.3.2; monitors and link checkers probe with HEAD.
+    for path, headers in (
+        ("/v1/models", {}),
+        ("/v1/models/suno_music", {}),
+        ("/v1/tasks", bearer(org.api_key)),
+        ("/v1/management/balance", bearer(org.management_token)),
+    ):
+        got, head = client.get(path, headers=headers), client.head(path, headers=headers)
+        assert (head.status_code, head.content) == (got.status_code, b""), path
+        assert head.headers["content-type"] == got.headers["content-type"]
+        assert head.headers["content-length"] == str(len(got.content))
+    # Errors too: a HEAD without a key is refused as the GET is, without content.
+    refused = client.head("/v1/tasks")
+    assert (refused.status_code, refused.content) == (401, b"")
+    assert client.head("/no/such/route").status_code == 404

@@ -10,6 +10,7 @@ from fastapi_offline import FastAPIOffline
 
 from songforge import __version__
 from songforge.api.errors import install_error_handlers
+from songforge.api.head_requests import HeadRequests
 from songforge.api.metrics import Metrics
 from songforge.api.middleware import RequestContextMiddleware
 from songforge.api.openapi_document import describe_api
@@ -100,6 +101,7 @@ def create_app(
     for module in (tasks, models, files, management, webhooks, operations):
         app.include_router(module.router)
     web.mount(app)
+    app.add_middleware(HeadRequests)  # inside the request context, so HEADs are logged as HEAD
     app.add_middleware(
         RequestContextMiddleware,
         metrics=metrics,

@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute, Match, Route
+from starlette.types import Scope
 
 from songforge.domain.errors import (
     InvalidParameter,
@@ -80,13 +81,22 @@ def _routes(routes: Iterable[BaseRoute]) -> Iterator[Route]:
             yield from _routes(inner.routes)
 
 
-def allowed_methods(request: Request) -> list[str]:
-    """Methods of every route whose path matches the request's, sorted."""
+def declared_methods(app: Any, scope: Scope) -> set[str]:
+    """Methods the routes of `app` whose path matches the scope's declare."""
     methods: set[str] = set()
-    scope = {**request.scope, "method": "OPTIONS"}
-    for route in _routes(request.app.router.routes):
-        if route.methods and route.matches(scope)[0] is not Match.NONE:
+    probe = {**scope, "method": "OPTIONS"}
+    for route in _routes(app.router.routes):
+        if route.methods and route.matches(probe)[0] is not Match.NONE:
             methods |= route.methods
+    return methods
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Methods of every route whose path matches the request's, sorted; HEAD wherever GET
+    is (api.head_requests answers it)."""
+    methods = declared_methods(request.app, request.scope)
+    if "GET" in methods:
+        methods.add("HEAD")
     return sorted(methods)
 
 
