@@ -462,6 +462,19 @@ ROWS: list[Row] = [
     row("drum and bass", None, "", "drum bass"),
     row("uptempo latin pop, female vocals", None, "", "uptempo latin pop vocal", "female"),
     row("sad piano", None, "", "piano", "sad"),
+    # A capital in a Title-Cased phrase or at the start titles; it names no one.
+    row(
+        "a Casino Heist in Las Vegas",
+        "heist",
+        "Vegas",
+        compound="casino heist",
+        title="Casino Heist in Las Vegas",
+    ),
+    row("Burgers and Fries at midnight", "burger", "midnight"),
+    row("my friend Rose", "Rose", title="Rose"),
+    # Acronyms keep their capitals.
+    row("a song about AI taking over", "AI", "", "song", title="AI"),
+    row("a DJ in NYC", "dj", "NYC", title="DJ in NYC"),
 ]
 
 
@@ -560,6 +573,45 @@ def test_names_after_motion_and_prepositions_are_places(prompt: str, head: str, 
     assert head in phrases, (prompt, list(phrases))
     assert phrases[head].kind == kind
     assert phrases[head].proper
+
+
+@pytest.mark.parametrize(
+    ("prompt", "text", "proper"),
+    [
+        ("a Casino Heist in Las Vegas", "casino heist", False),
+        ("a Casino Heist in Las Vegas", "Las Vegas", True),
+        ("Burgers and Fries at midnight", "burgers", False),
+        ("Burgers and Fries at midnight", "fries", False),
+        ("Rose Garden at dawn", "rose garden", False),
+        ("my friend Rose", "Rose", True),
+        ("Jack and Jill", "Jill", True),
+        ("walking in Central Park", "Central Park", True),
+        ("a song about AI taking over", "AI", True),
+        ("a DJ in NYC", "DJ", False),
+        ("a DJ in NYC", "NYC", True),
+        ("watching TV in the USA", "TV", False),
+        ("watching TV in the USA", "USA", True),
+    ],
+)
+def test_capitals_name_only_names_and_acronyms(prompt: str, text: str, proper: bool) -> None:
+    """A capitalised dictionary noun in a Title-Cased phrase is a thing, sung in lower case
+    ("a Casino Heist"); a first name, a word where a name stands and an acronym keep their
+    capitals."""
+    phrases = {p.text: p for p in extract_subject(prompt).phrases}
+    assert text in phrases, (prompt, list(phrases))
+    assert phrases[text].proper == proper, (prompt, phrases[text])
+
+
+@pytest.mark.parametrize(
+    ("prompt", "acronym"),
+    [("a song about AI taking over", "AI"), ("a DJ in NYC", "DJ"), ("a DJ in NYC", "NYC")],
+)
+def test_acronyms_are_sung_in_capitals(prompt: str, acronym: str) -> None:
+    for seed in (1, 2):
+        lines = _sung(prompt, seed)
+        said = [line for line in lines if re.search(rf"(?i)\b{acronym}\b", line)]
+        assert said, (prompt, lines)
+        assert all(re.search(rf"\b{acronym}\b", line) for line in said), (prompt, said)
 
 
 def _sung(prompt: str, seed: int) -> list[str]:

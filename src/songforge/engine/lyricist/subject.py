@@ -419,6 +419,125 @@ class _Token:
     zone: str = _OPENING
     marker: bool = False  # it opens the subject ("about"; "for" after the kind of piece)
     note: bool = False  # it describes the music: left out of the subject
+    common: bool = False  # a capitalised dictionary word in a Title-Cased phrase: no name
+
+
+# Acronyms that name a kind of thing or person, said with an article ("the TV", "a DJ").
+_COMMON_ACRONYMS = frozenset(_split("dj mc bff vip ceo tv ufo atm cd dvd suv rv vhs pc"))
+# Acronyms for someone, or something a song treats as someone ("falling in love with an AI").
+_BEING_ACRONYMS = frozenset(_split("dj mc bff vip ceo ai"))
+
+
+def _acronym(original: str) -> bool:
+    """Letters said one by one and written in capitals: "AI", "DJ", "NYC", "TV"."""
+    return 2 <= len(original) <= 4 and original.isalpha() and original.isupper()
+
+
+# First names that are dictionary words too: in a Title-Cased phrase they stay names when
+# they end it ("Jack and Jill"), not when a noun follows ("Rose Garden").
+_FIRST_NAMES = frozenset(
+    _split(
+        """
+    rose lily daisy violet iris ivy hazel holly jasmine ruby pearl amber crystal olive
+    heather rosemary poppy willow ginger penny sandy candy cherry melody harmony robin
+    jack jill will bill pat sue mark rob bob frank grant victor chase hunter mason carter
+    taylor cooper miles drew dean gene wade earl duke sonny buddy rusty max sam ben tom
+    jim tim joe john jake luke matt nick pete ray rick ron sally kate grace joy faith
+    hope dawn summer april may june autumn
+    """
+    )
+)
+# Joins the words of one Title-Cased phrase: "Burgers and Fries", "Lord of the Rings".
+_TITLE_JOINERS = frozenset(["and", "of", "the", "n", "or"])
+# Before a name, these say a name follows: "my friend Rose", "a dog named Max".
+_NAMING = frozenset(["named", "called", "titled"])
+
+
+def _dictionary_noun(word: str) -> bool:
+    return "NOUN" in parts_of_speech(word)
+
+
+def _known(word: str) -> bool:
+    return bool(parts_of_speech(word)) or bool(pronouncing.phones_for_word(word))
+
+
+def _plural_of_known(word: str) -> bool:
+    """A plural the pronouncing dictionary lists with its singular ("burgers"), for nouns
+    lemminflect lacks; a stem of four letters at least, so that "las" is no "la"s."""
+    stem = word.removesuffix("s")
+    return (
+        stem != word
+        and len(stem) >= 4
+        and bool(pronouncing.phones_for_word(word))
+        and bool(pronouncing.phones_for_word(stem))
+    )
+
+
+def _mark_common(tokens: list[_Token]) -> None:
+    """Marks the capitalised dictionary words of a Title-Cased or sentence-opening phrase
+    as common words ("a Casino Heist", "Burgers and Fries"): a capital there says nothing
+    about names. Each run of capitalised words is one name or none: common when one of its
+    words is a dictionary noun and every one is a known word. A first name ending a run
+    ("Jack and Jill"), a run where a name stands ("my friend Rose", "named Max") and a run
+    right after a place preposition ("in Central Park", "in the Bronx") stay names."""
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].original[0].isupper() or tokens[i].word == _BOUNDARY:
+            i += 1
+            continue
+        # The phrase: capitalised words, and the small words joining them.
+        end = i
+        j = i
+        while j < len(tokens):
+            original = tokens[j].original
+            if original[0].isupper() and not _acronym(original):
+                end = j
+            elif tokens[j].word not in _TITLE_JOINERS:
+                break
+            j += 1
+        span = tokens[i : end + 1]
+        capitals = [t for t in span if t.original[0].isupper()]
+        if len(capitals) >= 2 or tokens[i].first:
+            _mark_runs(tokens, i, end, titled=len(capitals) >= 2)
+        i = end + 1
+
+
+def _mark_runs(tokens: list[_Token], start: int, end: int, *, titled: bool) -> None:
+    k = start
+    while k <= end:
+        if tokens[k].word in _TITLE_JOINERS and not tokens[k].original[0].isupper():
+            k += 1
+            continue
+        stop = k
+        while stop + 1 <= end and tokens[stop + 1].original[0].isupper():
+            stop += 1
+        run = tokens[k : stop + 1]
+        words = [t.word.removesuffix("'s") for t in run]
+        before = [t.word for t in tokens[max(0, k - 2) : k]]
+        previous = before[-1] if before else ""
+        named = previous in _NAMING or _KINDS.get(singular(previous)) == BEING
+        placed = bool(before) and (
+            previous in PLACE_PREPOSITIONS
+            or (previous == "the" and len(before) == 2 and before[0] in PLACE_PREPOSITIONS)
+        )
+        anchor = any(_dictionary_noun(w) for w in words) or (
+            run[0].first and len(run) == 1 and _plural_of_known(words[0])
+        )
+        common = (
+            (titled or run[0].first)
+            and anchor
+            and all(_known(w) and not _acronym(t.original) for w, t in zip(words, run, strict=True))
+            and words[-1] not in _FIRST_NAMES
+            and not named
+            and not (placed and not run[0].first)
+        )
+        for token in run if common else ():
+            token.common = True
+            token.first = True
+            token.original = token.word
+        if titled and not common and words[-1] in _FIRST_NAMES:
+            run[-1].first = False  # "Jack and Jill": its capital names her
+        k = stop + 1
 
 
 def _tokens(prompt: str) -> list[_Token]:
@@ -440,13 +559,20 @@ def _tokens(prompt: str) -> list[_Token]:
                 tokens.append(_Token(_BOUNDARY, _BOUNDARY, True))
             first = True
             continue
-        original = piece
-        if shouting and parts_of_speech(piece):
-            original = piece.lower()
-        tokens.append(_Token(original, piece.lower(), first or shouting))
+        tokens.append(_Token(piece, piece.lower(), first))
         first = False
     while tokens and tokens[-1].word == _BOUNDARY:
         tokens.pop()
+    _mark_common(tokens)
+    # In a prompt all in capitals "AI" is written as every other word is.
+    yelled = all(t.isupper() for t in alphabetic)
+    for token in tokens:
+        if yelled and _acronym(token.original) and len(alphabetic) >= 3:
+            token.original = token.word
+        if shouting and not token.common:
+            token.first = True
+            if parts_of_speech(token.word) and not _acronym(token.original):
+                token.original = token.word
     return tokens
 
 
@@ -606,6 +732,11 @@ class _Found:
 def _kind(head: str, proper: bool, intro: str) -> str:
     if head in _KINDS:
         return _KINDS[head]
+    if head.lower() in _BEING_ACRONYMS:
+        return BEING
+    if _acronym(head) or head in _COMMON_ACRONYMS:
+        # "AI", "NASA": a thing, or where one is ("in NYC").
+        return PLACE if intro in PLACE_PREPOSITIONS or _is_motion(intro) else THING
     if proper:
         if head.lower() in CALENDAR:
             return SKY
@@ -636,14 +767,19 @@ ARTICLES = frozenset(["a", "an", "the", "some", "every", "each"])
 _PROPER_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "i")
 
 
-def _is_name(word: str, original: str, first: bool, previous: str = "") -> bool:
+def _is_name(
+    word: str, original: str, first: bool, previous: str = "", *, common: bool = False
+) -> bool:
     """A name: a capitalised word mid-prompt, or a word the tagger does not know that the
     pronouncing dictionary (which lists many names) knows. After an article an unknown word
     is a common noun ("an igloo"), and a capitalised adjective is an adjective ("a European
-    orchestra")."""
+    orchestra"). `common`: a dictionary word whose capital only titles ("a Casino Heist").
+    An acronym is a name unless it names a kind of thing or person ("the TV", "a DJ")."""
     word = word.removesuffix("'s")
-    if word in NUMBERS or word == NUMBER:
+    if word in NUMBERS or word == NUMBER or common:
         return False
+    if _acronym(original.removesuffix("'s")):
+        return word not in _COMMON_ACRONYMS and previous not in {"a", "an"}  # "an AI"
     after_article = previous in ARTICLES
     if parts_of_speech(word):
         if after_article and "ADJ" in parts_of_speech(word):
@@ -804,6 +940,13 @@ class _Reader:
     def _first(self, i: int) -> bool:
         return self.tokens[i].first
 
+    def _name(self, i: int) -> bool:
+        """Whether the word at `i` is a name (see `_is_name`)."""
+        token = self.tokens[i]
+        return _is_name(
+            token.word, token.original, token.first, self._previous(i), common=token.common
+        )
+
     def _capitalised(self, i: int) -> bool:
         """The word at `i` is written with a capital mid-sentence: a name ("past Saturn")."""
         return i < len(self.tokens) and self.originals[i][0].isupper() and not self._first(i)
@@ -943,7 +1086,7 @@ class _Reader:
         head_at = None
         for position in range(len(indexes)):
             i = indexes[position]
-            if _is_name(words[i], originals[i], self._first(i), self._previous(i)):
+            if self._name(i):
                 head_at = position
             elif head_at is not None and _participle(words[i]) and not _can_be_noun(words[i]):
                 break  # what follows a participle describes the noun: "a party gone wrong"
@@ -953,6 +1096,7 @@ class _Reader:
                 head_at = position  # "a coal miner's last day": the possessor is a noun
             elif (
                 _can_be_noun(words[i])
+                or (self.tokens[i].common and not parts_of_speech(words[i]))
                 or (
                     not parts_of_speech(words[i])
                     and self._previous(i) in ARTICLES
@@ -977,25 +1121,34 @@ class _Reader:
             head_at == len(indexes) - 1
             and _describes(head_word)
             and not _is_name(
-                head_word, originals[indexes[head_at]], False, self._previous(indexes[head_at])
+                head_word,
+                originals[indexes[head_at]],
+                False,
+                self._previous(indexes[head_at]),
+                common=self.tokens[indexes[head_at]].common,
             )
             and self._modifies_next(indexes[head_at])
         ):
             return  # "a heavy metal anthem": the adjective describes the song, not a thing
         kept = indexes[: head_at + 1]
         head_index = kept[-1]
-        proper = _is_name(
-            words[head_index],
-            originals[head_index],
-            self._first(head_index),
-            self._previous(head_index),
-        )
+        proper = self._name(head_index)
+        if (
+            proper
+            and len(kept) > 1
+            and _KINDS.get(singular(words[kept[-2]])) == BEING
+            and not self._name(kept[-2])
+        ):
+            # "my friend Rose", "my dog Max": the name is who it is; lines call her by it.
+            kept = kept[-1:]
         # Names are capitalised; a capitalised adjective keeps its capital ("the Japanese
         # garden").
         sung = [
-            originals[i][0].upper() + words[i][1:]
-            if _is_name(words[i], originals[i], self._first(i), self._previous(i))
-            and not _can_be_noun(words[i].removesuffix("'s"))
+            originals[i]
+            if _acronym(originals[i].removesuffix("'s"))
+            else originals[i][0].upper() + words[i][1:]
+            if self._name(i)
+            and (not _can_be_noun(words[i].removesuffix("'s")) or self._capitalised(i))
             else originals[i]
             if i and originals[i][0].isupper() and not _can_be_noun(words[i])
             else words[i]
@@ -1005,6 +1158,8 @@ class _Reader:
         # belonged to the frame ("a children's song").
         sung[-1] = sung[-1].removesuffix("'s")
         head = singular(words[head_index].removesuffix("'s"))
+        if self.tokens[head_index].common and _plural_of_known(head):
+            head = head.removesuffix("s")  # "Burgers", which lemminflect lacks
         owned = max((p for p, i in enumerate(kept[:-1]) if words[i].endswith("'s")), default=-1)
         possessor = self._possessor(kept[: owned + 1], sung[: owned + 1]) if owned >= 0 else None
         compound = 1
@@ -1017,7 +1172,11 @@ class _Reader:
         phrase = NounPhrase(
             words=tuple(sung),
             head=head if not proper else sung[-1],
-            plural=(not proper) and is_plural(words[head_index]),
+            plural=(not proper)
+            and (
+                is_plural(words[head_index])
+                or (self.tokens[head_index].common and _plural_of_known(words[head_index]))
+            ),
             proper=proper,
             owner=self.owner,
             kind=_kind(head if not proper else sung[-1], proper or alone, self.run_intro),
@@ -1111,7 +1270,13 @@ class _Reader:
         words = [*sung[:-1], sung[-1].removesuffix("'s")]
         last = indexes[-1]
         word = self.words[last].removesuffix("'s")
-        proper = _is_name(word, self.originals[last], self._first(last), self._previous(last))
+        proper = _is_name(
+            word,
+            self.originals[last],
+            self._first(last),
+            self._previous(last),
+            common=self.tokens[last].common,
+        )
         head = words[-1] if proper else singular(word)
         return NounPhrase(
             words=tuple(words),
@@ -1128,7 +1293,7 @@ class _Reader:
         word = self.words[i]
         if word.endswith("'s") or is_plural(word) or word == NUMBER or word in NUMBERS:
             return False
-        if _is_name(word, self.originals[i], self._first(i), self._previous(i)):
+        if self._name(i):
             return False
         return _plain_noun(word) or _gerund(word) or not parts_of_speech(word)
 
