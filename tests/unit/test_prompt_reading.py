@@ -475,6 +475,9 @@ ROWS: list[Row] = [
     # Acronyms keep their capitals.
     row("a song about AI taking over", "AI", "", "song", title="AI"),
     row("a DJ in NYC", "dj", "NYC", title="DJ in NYC"),
+    # Players at an event of the story are part of it; a bare instrument list is the sound.
+    row("a wedding with a brass band", "wedding"),
+    row("a wedding with piano and strings", "wedding", "", "piano strings"),
 ]
 
 
@@ -612,6 +615,24 @@ def test_acronyms_are_sung_in_capitals(prompt: str, acronym: str) -> None:
         said = [line for line in lines if re.search(rf"(?i)\b{acronym}\b", line)]
         assert said, (prompt, lines)
         assert all(re.search(rf"\b{acronym}\b", line) for line in said), (prompt, said)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a wedding with a brass band",
+        "a funeral in New Orleans with a brass band",
+        "a jazz ballad about a wedding with a brass band",
+    ],
+)
+def test_a_band_at_an_event_is_company(prompt: str) -> None:
+    """The brass band plays at the wedding: it is company of the story and is sung."""
+    phrases = {p.head: p for p in extract_subject(prompt).phrases}
+    assert "band" in phrases, (prompt, list(phrases))
+    assert phrases["band"].role == "company"
+    assert phrases["band"].text == "brass band"
+    lines = _sung(prompt, 1)
+    assert any("band" in line.lower() for line in lines), (prompt, lines)
 
 
 def _sung(prompt: str, seed: int) -> list[str]:

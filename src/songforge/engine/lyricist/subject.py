@@ -665,7 +665,30 @@ def _with_notes(words: list[str], start: int, zone: str) -> range | None:
     before = singular(words[start - 1]) if start else ""
     if zone != _FRAME and _KINDS.get(before) == BEING and words[start + 1] in ARTICLES:
         return None  # "a girl with a guitar"
+    if zone != _FRAME and before and not music_word(before) and _players(words[start + 1 : j]):
+        return None  # "a wedding with a brass band": the band plays at the wedding
     return range(start, last_music + 1)
+
+
+# Groups of players: at an event of the story they are part of it ("a wedding with a brass
+# band"), while a bare list of instruments is the track's own sound ("with strings").
+_ENSEMBLES = frozenset(
+    _split("band bands choir choirs orchestra orchestras ensemble quartet trio quintet")
+)
+
+
+def _players(listed: list[str]) -> bool:
+    """Whether a "with" list names only groups of players, each with its article: "a brass
+    band", "a choir and an orchestra"; not "strings and a choir"."""
+    items: list[list[str]] = [[]]
+    for word in listed:
+        if word in {"and", "or"}:
+            items.append([])
+        else:
+            items[-1].append(word)
+    return all(
+        len(item) >= 2 and item[0] in ARTICLES and item[-1] in _ENSEMBLES for item in items
+    )
 
 
 def _mark(tokens: list[_Token]) -> None:
@@ -1065,7 +1088,11 @@ class _Reader:
                     self.action_at += [i + 1, i + 2]
                     skip |= {i + 1, i + 2}
                 continue
-            if _is_frame(word) or (word.endswith("'s") and word.removesuffix("'s") in GENRES):
+            # "a brass band" the story names is players, not a word about the song.
+            ensemble = word in _ENSEMBLES and (bool(self.run) or self._previous(i) in ARTICLES)
+            if (_is_frame(word) and not ensemble) or (
+                word.endswith("'s") and word.removesuffix("'s") in GENRES
+            ):
                 self.close()
                 if word in _INTRO_WORDS or self.tokens[i].marker:
                     self.intro = word
