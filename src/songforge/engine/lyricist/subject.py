@@ -686,9 +686,7 @@ def _players(listed: list[str]) -> bool:
             items.append([])
         else:
             items[-1].append(word)
-    return all(
-        len(item) >= 2 and item[0] in ARTICLES and item[-1] in _ENSEMBLES for item in items
-    )
+    return all(len(item) >= 2 and item[0] in ARTICLES and item[-1] in _ENSEMBLES for item in items)
 
 
 def _mark(tokens: list[_Token]) -> None:
