@@ -17,6 +17,7 @@ unless written plural on purpose ("hands", "years"), and plural ones only ever e
 from __future__ import annotations
 
 import collections
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -228,6 +229,109 @@ FIELDS: tuple[Field, ...] = (
         deeds="rock hold hush carry",
         adj="little sleepy tiny soft",
     ),
+    # Feelings, sung with the situations and objects they live in: jealousy with her phone
+    # and a stranger's name, anxiety with the ceiling at three, not candlelight and moons.
+    _f(
+        "jealousy",
+        "jealousy jealous envy envious suspicion suspicious cheating cheat betrayal possessive",
+        place="doorway hallway party car",
+        sky="night midnight",
+        heart="lie name secret perfume green whisper",
+        thing="phone lipstick collar shirt message screen door",
+        being="stranger rival",
+        also="sky: dark light | heart: eyes | thing: glass bed",
+        adj="green jealous bitter",
+    ),
+    _f(
+        "anxiety",
+        "anxiety anxious panic nervous nerves worry worried restless insomnia dread stress",
+        place="room bed hallway",
+        sky="midnight dark night",
+        heart="breath heartbeat pulse worry panic",
+        thing="ceiling clock phone screen wall pillow sheet",
+        also="place: street hall | heart: feeling call head fear | thing: lock clock sheet",
+        adj="restless sleepless racing",
+    ),
+    _f(
+        "nostalgia",
+        "nostalgia nostalgic yesterday reminisce",
+        place="house street porch yard",
+        sky="summer afternoon",
+        heart="song memory youth",
+        thing="photograph polaroid cassette bike radio record",
+        also="sky: sun | heart: name years | thing: tape door",
+        adj="faded old golden",
+    ),
+    _f(
+        "anger",
+        "anger angry rage raging fury furious wrath hate hatred temper resentment",
+        place="street doorway kitchen",
+        sky="fire smoke",
+        heart="shout scream red temper",
+        thing="fist door glass wall plate window",
+        also="sky: storm thunder heat | heart: war head liar | thing: wire floor",
+        adj="red burning bitter",
+    ),
+    _f(
+        "regret",
+        "regret regretful remorse apology mistake guilt shame",
+        place="bridge station doorway road",
+        sky="rain night",
+        heart="apology word promise mistake goodbye",
+        thing="letter train door phone ring",
+        also="sky: light | heart: name | thing: floor",
+        adj="bitter heavy",
+    ),
+    _f(
+        "pride",
+        "pride proud glory triumph victory accomplishment",
+        place="stage field podium street",
+        sky="sun light",
+        heart="name cheer glory",
+        thing="medal trophy banner flag crown ribbon",
+        also="place: town | heart: fame | thing: rag",
+        adj="proud golden",
+    ),
+    _f(
+        "first love",
+        "crush puppy teenage",
+        place="hallway porch bleachers",
+        sky="summer june",
+        heart="kiss note secret",
+        thing="note locker bike hand letter",
+        also="heart: miss | thing: coat band",
+        adj="shy sweet young",
+    ),
+    _f(
+        "freedom",
+        "freedom free liberty escape wanderlust runaway independence",
+        place="highway road horizon",
+        sky="sky wind",
+        heart="flight wing",
+        thing="wing window key engine",
+        also="sky: light | heart: name | thing: door",
+        adj="open wild",
+    ),
+    _f(
+        "fear",
+        "fear afraid scared terror fright frightened phobia nightmare",
+        place="closet stair hallway basement",
+        sky="shadow dark night",
+        heart="footstep scream whisper heartbeat",
+        thing="door stair closet lock",
+        also="heart: knock | thing: chair clock floor",
+        adj="cold trembling",
+    ),
+    _f(
+        "gratitude",
+        "gratitude grateful thankful thanks thanksgiving blessing blessed appreciation",
+        place="table kitchen home",
+        sky="harvest evening",
+        heart="prayer thanks grace blessing",
+        thing="table bread hand plate",
+        also="place: land | thing: gate chair",
+        adj="grateful warm",
+    ),
     # Love, loss and people.
     _f(
         "love",
@@ -270,17 +374,17 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "loneliness",
-        "alone isolation loneliness solitude",
+        "alone isolation loneliness solitude lonely lonesome isolated",
         place="room hallway hall",
         sky="dark night rain",
         heart="silence echo",
-        thing="chair phone window bed wall door",
+        thing="chair cup phone window bed wall door streetlight",
         also="place: park | sky: light | heart: gloom call | thing: stone floor stair pane",
         adj="empty lonely",
     ),
     _f(
         "memory",
-        "album memory nostalgia past photo photograph picture remembrance",
+        "album memory past photo photograph picture remembrance",
         place="attic hall",
         heart="memory past years tears",
         thing="photograph frame album box drawer letter shelf",
@@ -413,7 +517,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "hope",
-        "belief believing faith hope",
+        "belief believing faith hope hopeful wish",
         sky="dawn sunrise light morning sun",
         heart="hope promise prayer",
         thing="window door seed",
@@ -1332,7 +1436,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "funerals",
-        "burial casket coffin eulogy funeral grief mourner mourning widow",
+        "burial casket coffin eulogy funeral grief grieving bereavement mourner mourning widow",
         place="grave church chapel hill",
         sky="rain mist dusk",
         heart="grief prayer eulogy silence hymn goodbye",
@@ -1424,10 +1528,10 @@ KIND_FIELDS = {
 }
 MOOD_FIELDS = {
     "sad": ("loneliness", "memory"),
-    "nostalgic": ("memory",),
+    "nostalgic": ("nostalgia", "memory"),
     "tender": ("love",),
     "happy": ("sunlight",),
-    "angry": ("fire", "storms"),
+    "angry": ("anger", "fire"),
     "calm": ("dusk",),
     "hopeful": ("hope",),
     "dark": ("night", "ghosts"),
@@ -1452,7 +1556,11 @@ MASS = frozenset(
     _words(
         "flour dust sand yarn confetti lace velvet thread ink paper hay moss tea bread wine "
         "grain steam smoke fog mist rain snow frost heat sweat code traffic laughter wisdom "
-        "advice silence glory honor fame debt rent fur straw rust brass rice cream milk"
+        "advice silence glory honor fame debt rent fur straw rust brass rice cream milk honey "
+        "sugar butter salt water juice oil syrup dough grease meat cheese chocolate coffee "
+        "cotton wool silk denim leather gasoline soap foam blood grass mud dirt ash sunshine "
+        "moonlight starlight sunlight candlelight thunder lightning weather music furniture "
+        "luggage homework jewelry money news perfume glitter sawdust gravel concrete lipstick"
     )
 )
 # Line endings for when a field cannot rhyme a word: plain words any song may use.
@@ -1502,6 +1610,8 @@ _AMBIGUOUS = frozenset(("match", "game", "goal", "team", "score"))
 # Heads that only say when or how much of the word before them ("harvest time", "meteor
 # shower"): the modifier names the world; they count only when it names none.
 _LATE = frozenset(("time", "shower"))
+# Worlds two words name together and neither alone ("first love" is not every first thing).
+_COMPOUNDS = {("first", "love"): "first love"}
 
 
 def fields_for(
@@ -1539,6 +1649,8 @@ def fields_for(
                     for f in fields_of(lemma)
                     if lemma not in _AMBIGUOUS or f in sure
                 ]
+        pairs = set(itertools.pairwise(words))
+        found = [BY_NAME[name] for pair, name in _COMPOUNDS.items() if pair in pairs] + found
         if not found:
             unknown_kinds.append(kind)
         ranked += found
