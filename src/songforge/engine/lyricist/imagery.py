@@ -249,7 +249,7 @@ FIELDS: tuple[Field, ...] = (
         sky="midnight dark night",
         heart="breath heartbeat pulse worry panic",
         thing="ceiling clock phone screen wall pillow sheet",
-        also="place: street hall | heart: feeling call head fear | thing: lock clock sheet",
+        also="place: street hall | heart: call head fear | thing: lock clock sheet",
         adj="restless sleepless racing",
     ),
     _f(
