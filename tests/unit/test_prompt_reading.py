@@ -478,6 +478,10 @@ ROWS: list[Row] = [
     # Players at an event of the story are part of it; a bare instrument list is the sound.
     row("a wedding with a brass band", "wedding"),
     row("a wedding with piano and strings", "wedding", "", "piano strings"),
+    # After a plural noun a verb's own form is what the noun does, not a thing.
+    row("until my fingers hurt", "finger", "", "", "hurt"),
+    row("playing guitar until my fingers bleed", "guitar", "finger", "", "bleed"),
+    row("dancing till our legs shake", "leg", "", "", "shake", title="Dancing Till Our Legs Shake"),
 ]
 
 

@@ -946,6 +946,7 @@ class _Reader:
         self.found: list[_Found] = []
         self.action_words: list[str] = []
         self.action_at: list[int] = []  # where the action's words stand
+        self.acting_at: set[int] = set()  # verbs of a phrase's noun: "my fingers *hurt*"
         self.actor = False  # the action belongs to the phrase before it
         self.run: list[int] = []
         self.owner = ""
@@ -1116,6 +1117,7 @@ class _Reader:
             elif head_at is not None and _participle(words[i]) and not _can_be_noun(words[i]):
                 break  # what follows a participle describes the noun: "a party gone wrong"
             elif head_at is not None and self._acts(indexes[head_at], i):
+                self.acting_at.add(i)
                 break  # "the mine closes forever": the noun's verb
             elif words[i].endswith("'s") and _can_be_noun(words[i].removesuffix("'s")):
                 head_at = position  # "a coal miner's last day": the possessor is a noun
@@ -1263,9 +1265,12 @@ class _Reader:
         """Whether the word at `i`, right after the singular noun at `held`, is that noun's
         verb ("the mine *closes* forever", "the dog *chases* the cat") rather than a plural
         naming a thing with it ("the city lights"): an -s verb form followed by an adverb
-        or by what it acts on."""
+        or by what it acts on. After a plural noun, the verb's own form is its verb too
+        ("until my fingers *hurt*", "our hands *shake*")."""
         word = self.words[i]
         verbs = getAllLemmas(word).get("VERB", ())
+        if i == held + 1 and self._plural_acts(held, word, verbs):
+            return True
         if i != held + 1 or not verbs or word in verbs or not word.endswith("s"):
             return False
         if is_plural(self.words[held]) or self.words[held].endswith("'s"):
@@ -1274,6 +1279,15 @@ class _Reader:
         tags = parts_of_speech(following)
         adverb = "ADV" in tags and "NOUN" not in tags and "ADJ" not in tags
         return adverb or following in ARTICLES or following in OWNERS
+
+    def _plural_acts(self, held: int, word: str, verbs: tuple[str, ...]) -> bool:
+        """Whether `word`, right after the plural noun at `held`, is a verb in its own form
+        that the noun does ("my fingers *bleed*") rather than a noun named with it (a
+        plural rarely names a thing with the noun after it: "the sports car" is rare)."""
+        held_word = self.words[held]
+        if held_word.endswith("'s") or not is_plural(held_word) or word not in verbs:
+            return False
+        return word not in _KINDS and not music_word(word) and singular(word) == word
 
     def _describes_held(self, held: int, i: int) -> bool:
         """Whether the word at `i`, after the noun at `held`, describes that noun ("an
@@ -1467,6 +1481,8 @@ def _action_title(reader: _Reader, found: list[_Found]) -> str:
             pieces.append(word)
         else:
             return ""
+    if target.at[-1] + 1 in reader.acting_at:
+        pieces.append(reader.words[target.at[-1] + 1])  # "Dancing Till Our Legs Shake"
     if _syllables(pieces) > _TITLE_SYLLABLES:
         # What follows the verb says the rest: "late", "fired", "goodbye", never a
         # particle ("up") standing alone.
