@@ -17,11 +17,17 @@ import subprocess
 import sys
 
 import pronouncing
+from lemminflect import getAllLemmas, getInflection
 
 from songforge.engine.lyricist.grammar import plural, singular
 from songforge.engine.lyricist.imagery import fields_for
 from songforge.engine.lyricist.subject import Subject, extract_subject
-from songforge.engine.lyricist.writer import MOOD_ADJECTIVES, LyricsDraft, write_lyrics
+from songforge.engine.lyricist.writer import (
+    MOOD_ADJECTIVES,
+    STANDARD_FORM,
+    LyricsDraft,
+    write_lyrics,
+)
 from songforge.engine.planning import SongRequest, plan_song
 
 PARTICLES = frozenset(("up", "down", "out", "away", "back", "off", "around", "over", "on"))
@@ -351,3 +357,39 @@ def test_a_word_of_many_worlds_needs_the_prompt_to_agree() -> None:
         )
     )
     assert football.sections
+
+
+PLURAL_LEADS = ("two teenagers on a roof", "my brothers and the river", "the soldiers coming home")
+_SINGULAR_VERBS = frozenset(("is", "was", "has", "does"))
+
+
+def _singular_verb(word: str) -> bool:
+    """Whether `word` is a verb's third-person singular ("keeps", "is")."""
+    return word in _SINGULAR_VERBS or any(
+        word != lemma and word in (getInflection(lemma, "VBZ") or ())
+        for lemma in getAllLemmas(word).get("VERB", ())
+    )
+
+
+def test_plural_subjects_take_plural_verbs() -> None:
+    """No "the soldiers still keeps the wire": a plural subject's verb agrees with it."""
+    wrong = []
+    for prompt in PLURAL_LEADS:
+        names = {
+            name.lower()
+            for phrase in extract_subject(prompt).phrases
+            if phrase.plural
+            for name in (phrase.text, phrase.short, phrase.definite(), phrase.definite(short=True))
+        }
+        assert names, prompt
+        said = re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))})"
+            r" (?:(?:still|never|always|just|only|all) )*([a-z']+)"
+        )
+        for seed in (1, 2, 3):
+            draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+            for line in (line for s in draft.sections for line in s.lines):
+                verb = said.search(line.lower())
+                if verb and _singular_verb(verb.group(1)):
+                    wrong.append((prompt, seed, line))
+    assert not wrong, wrong

@@ -937,7 +937,7 @@ STORY: tuple[Template, ...] = (
     _s("{S} stood out in the {end}", "being", "sky", "scene later"),
     _s("{S} came home in the {end}", "being", "sky", "scene later"),
     _s("{S} left me the {end}", "being", "thing heart", "later bridge"),
-    _s("{S} still keeps the {end}", "being", "thing", "later"),
+    _s("{S} still keep{s} the {end}", "being", "thing", "later"),
     _s("I gave {S} the {end}", "being", "thing heart", "scene later"),
     _s("{S} never moved the {end}", "being", "thing", "later"),
     _s("{S} {was} sitting on the {end}", "being thing", "thing", "scene later", SURFACE),
