@@ -26,6 +26,7 @@ ROWS = [
     ("a song about regret", "letter bridge apology word train door"),
     ("a song about hope", "dawn seed window light spring road"),
     ("a proud song about pride", "medal trophy banner flag crown ribbon"),
+    ("a song about grief", "casket flower candle grave lily wreath"),
     ("a song about heartbreak", "ring letter photograph pillow door tear"),
     ("a sweet song about first love", "note locker bike kiss porch hand"),
     ("a song about freedom", "road wing highway sky horizon window"),

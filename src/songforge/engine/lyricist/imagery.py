@@ -1441,7 +1441,7 @@ FIELDS: tuple[Field, ...] = (
         sky="rain mist dusk",
         heart="grief prayer eulogy silence hymn goodbye",
         thing="casket flower lily candle stone veil wreath",
-        also="sky: grey light | heart: tear name | thing: suit hand photograph",
+        also="sky: grey light hour | heart: tear name | thing: suit hand photograph handle",
         adj="black quiet",
     ),
     _f(
