@@ -420,6 +420,7 @@ class _Token:
     marker: bool = False  # it opens the subject ("about"; "for" after the kind of piece)
     note: bool = False  # it describes the music: left out of the subject
     common: bool = False  # a capitalised dictionary word in a Title-Cased phrase: no name
+    named: bool = False  # a capitalised word where a name stands: "in New York", "my dog Max"
 
 
 # Acronyms that name a kind of thing or person, said with an article ("the TV", "a DJ").
@@ -537,6 +538,9 @@ def _mark_runs(tokens: list[_Token], start: int, end: int, *, titled: bool) -> N
             token.original = token.word
         if titled and not common and words[-1] in _FIRST_NAMES:
             run[-1].first = False  # "Jack and Jill": its capital names her
+        if not common and (named or (placed and not anchor)) and not run[0].first:
+            for token in run:
+                token.named = True  # "in New York" even in Title Case
         k = stop + 1
 
 
@@ -569,7 +573,7 @@ def _tokens(prompt: str) -> list[_Token]:
     for token in tokens:
         if yelled and _acronym(token.original) and len(alphabetic) >= 3:
             token.original = token.word
-        if shouting and not token.common:
+        if shouting and not token.common and not token.named:
             token.first = True
             if parts_of_speech(token.word) and not _acronym(token.original):
                 token.original = token.word
