@@ -191,7 +191,22 @@ async function create(body) {
   await send(pending);
 }
 
+// Creations being sent by this page: a click while the library is still loading must not be
+// sent a second time by the library's resume of unsent creations (two answers for one card
+// removed the card).
+const sending = new Set();
+
 async function send(pending) {
+  if (sending.has(pending.key)) return;
+  sending.add(pending.key);
+  try {
+    await sendOnce(pending);
+  } finally {
+    sending.delete(pending.key);
+  }
+}
+
+async function sendOnce(pending) {
   const placeholder = cardFor(pending.key);
   render({ id: pending.key, status: "pending", stage: "queued", progress: 0,
            action: pending.body.action || "MUSIC", title: pending.body.title, model: pending.body.model },
@@ -199,7 +214,8 @@ async function send(pending) {
   try {
     const task = await api("POST", "/v1/music/generations", pending.body, { "Idempotency-Key": pending.key });
     cards.delete(pending.key);
-    if (cards.has(task.id)) placeholder.remove();
+    const shown = cards.get(task.id);
+    if (shown && shown !== placeholder) placeholder.remove();
     else { placeholder.dataset.id = task.id; cards.set(task.id, placeholder); }
     store.creating = store.creating.filter((p) => p.key !== pending.key);
     follow(task).then(showBalance);
