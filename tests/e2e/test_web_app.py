@@ -108,9 +108,8 @@ def test_lyrics_task_is_a_text_card(page: Page, server: Any) -> None:
     page.fill("#lyrics-prompt", "the sea at night")
     page.click("#lyrics-form button")
     card = page.locator(".card").first
-    # The fresh server's worker process may still be starting (imports, dictionaries) when
-    # the task arrives; in two full-suite runs it was still pending after 20 s, so the wait
-    # is longer and a failure shows what the server did.
+    # A failure shows what the server did (this card once stayed "pending": the page sent
+    # the creation twice and the second answer removed the card it was following).
     try:
         expect(card).to_have_attribute("data-status", "completed", timeout=60_000)
     except AssertionError as failure:
