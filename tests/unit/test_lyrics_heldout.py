@@ -16,15 +16,8 @@ import re
 import statistics
 
 from songforge.engine.lyricist.writer import write_lyrics
+from tests.unit.test_lyrics_imagery import FORM
 
-FORM = [
-    ("Verse 1", "verse", 8),
-    ("Chorus", "chorus", 8),
-    ("Verse 2", "verse", 8),
-    ("Chorus", "chorus", 8),
-    ("Bridge", "bridge", 4),
-    ("Chorus", "chorus", 8),
-]
 SEEDS = (1, 2)
 # Songs of the set that must name their subject, sing at least two expected words and no
 # production word; the subject words and production words hold for every song.

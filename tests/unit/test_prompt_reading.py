@@ -19,6 +19,7 @@ import pytest
 from songforge.engine.lyricist.grammar import plural, singular
 from songforge.engine.lyricist.subject import Subject, extract_subject
 from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
+from tests.unit.test_lyrics_imagery import FORM
 
 
 @dataclass(frozen=True)
@@ -706,15 +707,6 @@ def test_the_lead_is_sung_more_than_its_settings() -> None:
     assert umbrella > train, (umbrella, train)
 
 
-# Three choruses and a short bridge: the form these lyrics were checked with.
-THREE_CHORUSES = [
-    ("Verse 1", "verse", 8),
-    ("Chorus", "chorus", 8),
-    ("Verse 2", "verse", 8),
-    ("Chorus", "chorus", 8),
-    ("Bridge", "bridge", 4),
-    ("Chorus", "chorus", 8),
-]
 NAMED_ROWS = [r for r in ROWS if r.compound or r.possessor]
 
 
@@ -723,7 +715,7 @@ def test_the_compound_and_whose_it_is_are_sung(case: Row) -> None:
     """The lead is sung by its whole compound ("the sewing machine", never only "the
     machine"), and whose it is is named in a line of its own, not only in the title."""
     for seed in (1, 2, 3, 4):
-        draft = write_lyrics(case.prompt, title=None, form=THREE_CHORUSES, seed=seed)
+        draft = write_lyrics(case.prompt, title=None, form=FORM, seed=seed)
         lines = [line.lower() for s in draft.sections for line in s.lines]
         if case.compound:
             said = [line for line in lines if re.search(rf"\b{case.compound}\b", line)]
