@@ -14,8 +14,9 @@ job rendered at a time (one queue worker); nothing survives `restart()`.
 Test controls: `render_seconds` (how long a job renders), `busy_next` (answer 429 to that many
 creates), `lose_all()` (forget every job, as a restarted server), prompts containing
 `fake:fail` (the job fails), `fake:error-code` (a 200 answer with `code` 500). It counts
-`generations` (jobs that started rendering) and records how many accepted, unfinished jobs
-it held at once (`max_in_flight`).
+`generations` (jobs that started rendering) and `queries` (`/query_result` requests naming a
+job it knows: a client that polls has its task id) and records how many accepted, unfinished
+jobs it held at once (`max_in_flight`).
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ class FakeAceStepServer:
         self.queue_max = queue_max
         self.busy_next = 0
         self.generations = 0
+        self.queries = 0
         self.in_flight = 0
         self.max_in_flight = 0
         self.requests: list[dict[str, Any]] = []
@@ -257,6 +259,8 @@ class FakeAceStepServer:
     def entry(self, task_id: str) -> dict[str, Any]:
         with self._lock:
             job = self._jobs.get(task_id)
+            if job is not None:
+                self.queries += 1
         if job is None:
             return {"task_id": task_id, "result": "[]", "status": 0}
         created = int(job.created_at)
