@@ -46,6 +46,7 @@ BEING, THING, PLACE, SKY, IDEA = "being", "thing", "place", "sky", "heart"
 # What a phrase is to the song: what it is about, where and when it happens, who or what
 # goes with it, and a word that names the kind of song ("a *love* song").
 LEAD, SETTING, COMPANY, THEME = "lead", "setting", "company", "theme"
+ACTING, UNDERGOING, RELATIVE = "acting", "undergoing", "relative"
 
 
 def _split(text: str) -> list[str]:
@@ -379,6 +380,12 @@ class Subject:
     mood: str
     title: str  # a title taken from the subject's own words, "" when there are none
     unsung: frozenset[str] = frozenset()
+    # What happens to the lead, in the prompt's words from its verb to the first thing or
+    # place it reaches ("praying for rain", "lost at sea", "waits for a letter"), and how
+    # it stands to the lead: ACTING (a gerund), UNDERGOING (a past participle) or RELATIVE
+    # (a verb after "who"/"that"); "" and "" when the prompt says nothing happens.
+    situation: str = ""
+    voice: str = ""
 
     @property
     def nouns(self) -> list[str]:
@@ -1446,8 +1453,14 @@ def extract_subject(prompt: str) -> Subject:
     }
     sung |= set(action.split())
     unsung -= {form for w in sung for form in _forms(w)}
-    title = _action_title(reader, found) or _title(ordered, action, reader.words, reader.actor)
-    return Subject(tuple(ordered), action, mood, title, frozenset(unsung))
+    lead = next((f for f in found if ordered and f.phrase.words == ordered[0].words), None)
+    situation, voice = _situation(reader, found, lead)
+    title = (
+        _action_title(reader, found)
+        or _situation_title(ordered, situation, voice)
+        or _title(ordered, action, reader.words, reader.actor)
+    )
+    return Subject(tuple(ordered), action, mood, title, frozenset(unsung), situation, voice)
 
 
 # A title is the chorus's first line; the writer fits chorus lines to 7 syllables give or
@@ -1475,16 +1488,9 @@ def _action_title(reader: _Reader, found: list[_Found]) -> str:
     )
     if target is None:
         return ""
-    sung = dict(zip(target.at, target.phrase.words, strict=True))
-    pieces: list[str] = []
-    for i in range(start, target.at[-1] + 1):
-        word = reader.words[i]
-        if i in sung:
-            pieces.append(sung[i])
-        elif i in reader.action_at or word in _TITLE_GLUE:
-            pieces.append(word)
-        else:
-            return ""
+    pieces = _clause(reader, target, start)
+    if not pieces:
+        return ""
     if target.at[-1] + 1 in reader.acting_at:
         pieces.append(reader.words[target.at[-1] + 1])  # "Dancing Till Our Legs Shake"
     if _syllables(pieces) > _TITLE_SYLLABLES:
@@ -1497,6 +1503,97 @@ def _action_title(reader: _Reader, found: list[_Found]) -> str:
         if _syllables(pieces) > _TITLE_SYLLABLES:
             return ""
     return _title_case(" ".join(pieces))
+
+
+def _clause(reader: _Reader, target: _Found, start: int) -> list[str]:
+    """The prompt's words from `start` (a verb) to the end of `target`, the target's as it
+    sings them; [] when a word other than the action's, glue or an object pronoun ("teaching
+    *me* to drive") stands between."""
+    sung = dict(zip(target.at, target.phrase.words, strict=True))
+    pieces: list[str] = []
+    for i in range(start, target.at[-1] + 1):
+        word = reader.words[i]
+        if i in sung:
+            pieces.append(sung[i])
+        elif i == start or i in reader.action_at or word in _TITLE_GLUE | _OBJECTS:
+            pieces.append(word)
+        else:
+            return []
+    return pieces
+
+
+_OBJECTS = frozenset(_split("me us you him her them it"))
+_RELATIVES = frozenset(_split("who that which"))
+
+
+def _finite(word: str) -> bool:
+    """A verb as a clause's verb ("waits", "loves", "ran"), not a noun that could be one."""
+    if _gerund(word) or word in _LINKING_VERBS:
+        return False
+    verbs = getAllLemmas(word).get("VERB", ())
+    return bool(verbs) and (word.endswith("s") or word not in verbs)
+
+
+def _past_form(word: str) -> bool:
+    """A past participle, also one that is another verb's own form ("found")."""
+    verbs = getAllLemmas(word).get("VERB", ())
+    return _participle(word) or (
+        len(verbs) > 1 and not word.endswith(("s", "ing")) and word not in NOMINAL_ING
+    )
+
+
+def _situation(reader: _Reader, found: list[_Found], lead: _Found | None) -> tuple[str, str]:
+    """What the prompt says happens to its lead, right after it: "a farmer *praying for
+    rain*", "a fisherman *lost at sea*", "a girl *who waits for a letter*"; ("", "") when
+    nothing does or the clause does not reach a thing or place within a line."""
+    if lead is None or not lead.at or lead.zone == _FRAME:
+        return "", ""
+    words = reader.words
+    start = lead.at[-1] + 1
+    if start < len(words) and words[start] == _BOUNDARY:
+        start += 1  # "a lonely astronaut, drifting past Saturn"
+    if start >= len(words):
+        return "", ""
+    following = words[start + 1] if start + 1 < len(words) else ""
+    # A gerund after a comma is the lead's when the lead is someone ("a lonely astronaut,
+    # drifting past Saturn"); after a thing it may start another picture.
+    if start in reader.action_at and (reader.actor or lead.phrase.kind == BEING):
+        voice = ACTING
+    elif words[start] in _RELATIVES and _finite(following):
+        start, voice = start + 1, RELATIVE
+    elif _past_form(words[start]) and (
+        not _can_be_noun(words[start]) or following in PLACE_PREPOSITIONS | {"by", "during"}
+    ):
+        voice = UNDERGOING  # "an umbrella left on the train", "a bicycle found by the river"
+    else:
+        return "", ""
+    target = next(
+        (f for f in found if not f.possessor and f.zone != _FRAME and f.at and f.at[0] > start),
+        None,
+    )
+    if target is None:
+        return "", ""
+    pieces = _clause(reader, target, start)
+    if not pieces or _syllables(pieces) > _SITUATION_SYLLABLES:
+        return "", ""
+    return " ".join(pieces), voice
+
+
+# A verse line sings the situation after its lead and a verb ("the farmer is"), in about
+# nine syllables (writer.TARGETS, give or take one).
+_SITUATION_SYLLABLES = 7
+
+
+def _situation_title(phrases: list[NounPhrase], situation: str, voice: str) -> str:
+    """Who does what names the song when it fits a line: "Farmer Praying for Rain",
+    "Astronaut Drifting Past Saturn"; "" for a participle's or a finite verb's clause
+    ("Left on the Train" would read as a name, "Waits for a Letter" as no title)."""
+    if voice != ACTING or not phrases:
+        return ""
+    first = phrases[0]
+    named = first.text if first.proper or not first.owner else first.definite()
+    title = f"{named} {situation}"
+    return "" if _syllables(title.split()) > _TITLE_SYLLABLES else _title_case(title)
 
 
 def _syllables(words: list[str]) -> int:

@@ -49,8 +49,16 @@ from songforge.engine.lyricist.line_templates import (
 )
 from songforge.engine.lyricist.sense import ABSTRACT, is_feeling, makes_sense
 from songforge.engine.lyricist.spanish import SPANISH, write_spanish
+from songforge.engine.lyricist.subject import (
+    ACTING,
+    RELATIVE,
+    UNDERGOING,
+    NounPhrase,
+    Subject,
+    calendar_names,
+    extract_subject,
+)
 from songforge.engine.lyricist.subject import MOODS as PROMPT_MOODS
-from songforge.engine.lyricist.subject import NounPhrase, Subject, calendar_names, extract_subject
 from songforge.engine.lyricist.themes import COMMON_NOUNS, Theme, detect_themes
 
 # Words that pad a line by a syllable or two; a plain line wins when it fits as well.
@@ -851,10 +859,82 @@ class _Writer:
             ends = ends[:count]
             self.pairs = [p for p in self.pairs if not set(p) & set(dropped)]
         roles = self.roles(count, section)
+        told = self.tell_situation(ends, target) if section == "verse" else None
         return [
-            self.line(end, target, section, role, phrase, story=story)
-            for end, (role, phrase) in zip(ends, roles, strict=True)
+            told[1]
+            if told is not None and i == told[0]
+            else self.line(end, target, section, role, phrase, story=story)
+            for i, (end, (role, phrase)) in enumerate(zip(ends, roles, strict=True))
         ]
+
+    def tell_situation(self, ends: list[str], target: int) -> tuple[int, str] | None:
+        """The first verse opens on what happens to the lead ("The farmer is praying for
+        rain") and the second ends on it going on ("The farmer is still praying for rain"):
+        the line's place in the stanza and the line, its rhyme put in `ends` and the
+        writer's pairs; None when the verse has no such line."""
+        later = self.verse_count > 1
+        if self.verse_count > 2 or len(ends) < 2:
+            return None
+        line = self.situation_line(target, later=later)
+        if line is None:
+            return None
+        at = len(ends) - 1 if later else 0
+        end = last_word(line)
+        pair = next((p for p in self.pairs if ends[at] in p), None)
+        if pair is None:
+            return None  # an odd verse's unrhymed last line: open the next verse instead
+        other = ends.index(pair[1] if pair[0] == ends[at] else pair[0])
+        partner = self.partner(end, self.used_ends | {end, *ends})
+        self.pairs.remove(pair)
+        if partner is not None:
+            self.pairs.append((end, partner) if at < other else (partner, end))
+            self.used_ends.add(partner)
+            ends[other] = partner
+        # else the pair's other line stands unrhymed, as in an ABCB verse: the prompt's
+        # own words ("waiting at the station") matter more than a rhyme.
+        self.used_ends.add(end)
+        ends[at] = end
+        self.sung[self.lead.text] += 1
+        self.used_lines.add(line.lower())
+        return at, line
+
+    def situation_line(self, target: int, *, later: bool) -> str | None:
+        """The subject's situation sung as a sentence about the lead within a syllable of
+        `target`, or None when the prompt has none or no wording fits."""
+        situation, voice = self.subject.situation, self.subject.voice
+        if not situation:
+            return None
+        lead = self.lead
+        names = dict.fromkeys([lead.definite(), lead.definite(short=True)])
+        # "The dog's still waiting": a short "is" where the name does not end on an s.
+        short_be = "" if lead.plural or lead.text.endswith("s") else "{L}'s"
+        if voice == ACTING:
+            forms = (
+                [f"{{L}} {lead.be} still {situation}", f"still {situation}"]
+                if later
+                else [f"{{L}} {lead.be} {situation}", f"{{L}} {lead.was} {situation}"]
+            )
+            if short_be:
+                forms.append(f"{short_be} {'still ' if later else ''}{situation}")
+        elif voice == UNDERGOING:
+            forms = [f"still {situation}"] if later else [f"{{L}} {lead.was} {situation}"]
+        elif voice == RELATIVE and (not later or situation.split()[0].endswith("s")):
+            # A present verb goes on ("still waits for a letter"); a past one was once.
+            forms = [f"{{L}} still {situation}" if later else f"{{L}} {situation}"]
+        else:
+            return None
+        fitting = [
+            _capitalise(f"{prefix}{form.replace('{L}', name)}")
+            for form in forms
+            for name in names
+            for prefix in ("", "And ", "Now ", "Oh, ")
+        ]
+        fitting = [
+            line
+            for line in fitting
+            if abs(line_syllables(line) - target) <= 1 and line.lower() not in self.used_lines
+        ]
+        return self.rng.choice(fitting) if fitting else None
 
     def hook_line(self, title: str, target: int) -> tuple[str, str | None]:
         """The chorus's first line: the title, fitted out to the target when it is short."""

@@ -1,0 +1,127 @@
+"""A song sings what happens in its prompt, not only the prompt's nouns.
+
+"a farmer praying for rain" is about the praying: a sheet that sings "farmer" and "rain" in
+lines about a pane and a drain has the nouns and misses the story. Each row: the prompt, the
+verb a listener expects to hear with the words it reaches (in one line, as the prompt says
+them), and whether the prompt is the kind whose title names who does it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from songforge.engine.lyricist.subject import extract_subject
+from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
+from tests.unit.test_lyrics_imagery import FORM
+
+SEEDS = (1, 2)
+
+# (prompt, the verb as sung, a word the clause reaches)
+CASES = [
+    ("a song about a farmer praying for rain", "praying", "rain"),
+    ("a sad song about a dog waiting at the station for his owner", "waiting", "station"),
+    ("an acoustic folk song about a fisherman lost at sea", "lost", "sea"),
+    ("a lonely astronaut, drifting past Saturn", "drifting", "saturn"),
+    ("a ballad about a girl who waits for a letter", "waits", "letter"),
+    ("a jazz tune about a cat that sleeps on the piano", "sleeps", "piano"),
+    ("a grandmother baking bread", "baking", "bread"),
+    ("a paper boat drifting down the stream", "drifting", "stream"),
+    ("an umbrella left on the train", "left", "train"),
+    ("a stolen bicycle found by the river", "found", "river"),
+    ("a letter written during the war", "written", "war"),
+    ("a truck driver crossing Texas at midnight with a radio", "crossing", "texas"),
+    ("upbeat pop song about a girl dancing on the table", "dancing", "table"),
+    ("an old fisherman mending nets at dawn", "mending", "nets"),
+    ("a country song about a cowboy riding into town", "riding", "town"),
+    ("a soldier wounded in the war, slow and sad", "wounded", "war"),
+    ("a lullaby about a bear who sleeps in a cave", "sleeps", "cave"),
+    ("a rock song about a kid skating down the hill", "skating", "hill"),
+    ("a song about two brothers fishing at the lake", "fishing", "lake"),
+    ("a soul ballad about a woman singing in the rain", "singing", "rain"),
+]
+
+
+def _lines(prompt: str, seed: int, form: list[tuple[str, str, int]]) -> list[str]:
+    draft = write_lyrics(prompt, title=None, form=form, seed=seed)
+    return [line for section in draft.sections for line in section.lines]
+
+
+def _tells(line: str, verb: str, reached: str) -> bool:
+    words = re.findall(r"[a-z']+", line.lower())
+    return verb in words and reached in words
+
+
+def test_the_song_sings_what_happens_in_the_prompt() -> None:
+    told = [
+        (prompt, seed)
+        for prompt, verb, reached in CASES
+        for seed in SEEDS
+        if any(_tells(line, verb, reached) for line in _lines(prompt, seed, FORM))
+    ]
+    assert len(told) >= 0.9 * len(CASES) * len(SEEDS), sorted(
+        {p for p, *_ in CASES} - {p for p, _ in told}
+    )
+
+
+def test_the_first_verse_opens_on_it_and_the_second_carries_it_on() -> None:
+    """Verse 1 sets the scene with what happens; where verse 2 sings it again, the story has
+    moved on ("still"), it does not start over."""
+    opened = carried = 0
+    for prompt, verb, reached in CASES:
+        for seed in SEEDS:
+            draft = write_lyrics(prompt, title=None, form=FORM, seed=seed)
+            verses = [s.lines for s in draft.sections if s.name.startswith("Verse")]
+            opened += _tells(verses[0][0], verb, reached)
+            again = [line for line in verses[1] if _tells(line, verb, reached)]
+            assert all("still" in line.lower().split() for line in again), (prompt, again)
+            carried += bool(again)
+    assert opened >= 0.8 * len(CASES) * len(SEEDS), opened
+    assert carried >= 0.4 * len(CASES) * len(SEEDS), carried
+
+
+@pytest.mark.parametrize(
+    ("prompt", "situation", "agreeing"),
+    [
+        ("two old friends waiting at the gate", "waiting at the gate", ("are", "were")),
+        ("a song about a farmer praying for rain", "praying for rain", ("is", "was", "'s")),
+        ("a fisherman lost at sea", "lost at sea", ("was",)),
+        ("the sailors lost at sea", "lost at sea", ("were",)),
+    ],
+)
+def test_the_verb_agrees_with_who_it_happens_to(
+    prompt: str, situation: str, agreeing: tuple[str, ...]
+) -> None:
+    assert extract_subject(prompt).situation == situation
+    opening = [
+        first
+        for seed in (1, 2, 3)
+        for first in [_lines(prompt, seed, FORM)[0].lower()]
+        if situation in first
+    ]
+    assert opening, prompt
+    verb = situation.split()[0]
+    assert all(any(f"{a} {verb}" in o for a in agreeing) for o in opening), opening
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a song about my dog",  # nothing happens
+        "a rainy day, dancing in the kitchen",  # the day does not dance
+        "a girl in a yellow raincoat",  # what she wears
+        "hip hop track about growing up in the Bronx",  # the action is the title already
+        "a song about the last train home",
+    ],
+)
+def test_no_situation_is_made_up(prompt: str) -> None:
+    assert extract_subject(prompt).situation == ""
+
+
+def test_the_situation_keeps_the_lines_in_their_length() -> None:
+    """The prompt's clause is sung only where it fits the verse's line length."""
+    for prompt, _, _ in CASES:
+        for line in _lines(prompt, 1, STANDARD_FORM):
+            words = len(re.findall(r"[a-z']+", line.lower()))
+            assert words <= 10, (prompt, line)
