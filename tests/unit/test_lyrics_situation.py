@@ -125,3 +125,19 @@ def test_the_situation_keeps_the_lines_in_their_length() -> None:
         for line in _lines(prompt, 1, STANDARD_FORM):
             words = len(re.findall(r"[a-z']+", line.lower()))
             assert words <= 10, (prompt, line)
+
+
+def test_a_chorus_whose_title_tells_the_story_comes_back_to_it() -> None:
+    """A hook that says what happens ("Farmer Praying for Rain") opens and closes the
+    chorus; the last chorus may lift the close, never drop what it says."""
+    titled = 0
+    for prompt, verb, reached in CASES:
+        for seed in SEEDS:
+            draft = write_lyrics(prompt, title=None, form=FORM, seed=seed)
+            if verb not in draft.title.lower().split():
+                continue
+            titled += 1
+            choruses = [s.lines for s in draft.sections if s.name == "Chorus"]
+            assert choruses[0][0] == choruses[0][-1] == draft.title, (prompt, choruses[0])
+            assert _tells(choruses[-1][-1], verb, reached), (prompt, choruses[-1])
+    assert titled >= len(CASES) // 2, titled

@@ -134,6 +134,22 @@ _AWKWARD = re.compile(
 )
 
 
+# Lines that end on a preposition and the rhyme word ("by the wall", "beside the gate") fit
+# any noun, so a song would end most of its lines so ("Under the light by the ball / Hold
+# the farmer close by the pane"): each use of an ending makes the next one cost more.
+_CLOSING_COST = 0.7
+_CLOSING = re.compile(
+    r"\b(by|beside|near|in|on|upon|at|across|to|from|through|under|with|of|round|around)"
+    r" (?:the |my |your |our |his |her |their )?(?:\{adj\} )?\{end\}$"
+)
+
+
+def _closing(template: str) -> str:
+    """The preposition a template's line ends on before its rhyme word, "" for none."""
+    found = _CLOSING.search(template)
+    return found.group(1) if found else ""
+
+
 def _shapeless(word: str) -> bool:
     return word in ABSTRACT and NOUN_CLASS.get(word) == "thing"
 
@@ -383,6 +399,7 @@ class _Writer:
         self.short_names = False  # the line being written names phrases by their heads
         self.sung = {p.text: 0 for p in self.phrases}  # story lines per phrase so far
         self.verse_count = 0
+        self.closings: dict[str, int] = {}  # lines ending "by the {end}", "in the {end}"…
 
     def _keeps(self, field: Field, cls: str) -> bool:
         return field.name not in self.atmosphere or cls in ("sky", "heart")
@@ -720,6 +737,9 @@ class _Writer:
         else:
             best, template, chosen = found
             self.template_uses[template.text] = self.template_uses.get(template.text, 0) + 1
+            closing = _closing(template.text)
+            if closing:
+                self.closings[closing] = self.closings.get(closing, 0) + 1
             self.section_templates.add(template.text)
             if chosen is not None and template.needs_subject:
                 self.sung[chosen.text] += 1
@@ -760,6 +780,7 @@ class _Writer:
                     _GAP_COST * gap
                     + 0.6 * len(prefix.split())
                     + 1.2 * self.template_uses.get(template.text, 0)
+                    + _CLOSING_COST * self.closings.get(_closing(template.text), 0)
                     + (_VERBLESS_COST if _VERBLESS.search(template.text) else 0.0)
                     - (_SECTION_BONUS if len(template.sections) <= 2 else 0.0)
                     + self.taste(template)
@@ -970,7 +991,10 @@ class _Writer:
             gone = set(ends[count - 1 :])
             ends = ends[: count - 1]
             self.pairs = [p for p in self.pairs if not set(p) & gone]
-        need = max(1, 2 - _names(first, self.lead))
+        returns = self.hook_return(title, ends, target)
+        if returns:
+            ends = ends[:-1]
+        need = max(1, 2 - _names(first, self.lead) - (returns and _names(title, self.lead)))
         roles: list[tuple[str, NounPhrase | None]] = [(SUBJECT, self.lead)] * need
         if len(ends) > need:
             roles.append((SCENE_LINE, None))
@@ -980,11 +1004,57 @@ class _Writer:
         self.rng.shuffle(roles)
         for end_word, (role, phrase) in zip(ends, roles, strict=True):
             lines.append(self.line(end_word, target, "chorus", role, phrase, story="chorus"))
-        return lines
+        return [*lines, title] if returns else lines
+
+    def hook_return(self, title: str, ends: list[str], target: int) -> bool:
+        """Whether the chorus ends on its title again, as choruses do ("... / Farmer
+        Praying for Rain"): when it has four lines or more and the title is a line's
+        length that tells what happens, in place of an unrhymed last line or of a last
+        couplet whose first line a word of the song's world can rhyme with the title.
+        `ends` (the lines after the hook) is changed to match."""
+        if len(ends) < 2 or abs(line_syllables(title) - target) > 1:
+            return False
+        # Only a title that tells something happening bears singing twice; a name ("The
+        # Funeral and My Grief") would take the place of a line of the subject's world.
+        told = [self.subject.situation, self.subject.action if " " in self.subject.action else ""]
+        if not any(t and t.lower() in title.lower() for t in told):
+            return False
+        end = last_word(title)
+        if not end:
+            return False
+        if not any(ends[-1] in p for p in self.pairs):
+            # An odd chorus's last line stands unrhymed: the title's return takes its place
+            # and answers the hook line itself.
+            ends[-1] = end
+            return True
+        pair = (ends[-2], ends[-1])
+        if len(ends) < 3 or pair not in self.pairs or end in self.used_ends:
+            return False
+        partner = self.partner(end, self.used_ends | {end, *ends})
+        if partner is None:
+            return False
+        self.pairs.remove(pair)
+        self.pairs.append((partner, end))
+        self.used_ends |= {partner, end}
+        ends[-2:] = [partner, end]
+        return True
 
     def lift(self, chorus: list[str], target: int) -> list[str]:
         """The last chorus with its last line sung anew on the same rhyme: a lift."""
         end = last_word(chorus[-1])
+        if len(chorus) > 1 and chorus[-1] == chorus[0]:
+            # A chorus that ends on its title lifts it, not away: the story gone on ("The
+            # farmer's still praying for rain") or the title called out.
+            told = self.situation_line(target, later=True)
+            called = [
+                line
+                for line in (f"Oh, {chorus[-1]}", f"Yeah, {chorus[-1]}")
+                if abs(line_syllables(line) - target) <= 1
+            ]
+            if told is not None and last_word(told) == end:
+                return [*chorus[:-1], told]
+            if called:
+                return [*chorus[:-1], self.rng.choice(called)]
         lifted = self.line(end, target, "chorus", SUBJECT, self.lead, story="chorus")
         if _names(chorus[-1], self.lead) and not _names(lifted, self.lead):
             return chorus  # the lift must not take the lead's name out of the chorus
