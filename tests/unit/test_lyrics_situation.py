@@ -141,3 +141,28 @@ def test_a_chorus_whose_title_tells_the_story_comes_back_to_it() -> None:
             assert choruses[0][0] == choruses[0][-1] == draft.title, (prompt, choruses[0])
             assert _tells(choruses[-1][-1], verb, reached), (prompt, choruses[-1])
     assert titled >= len(CASES) // 2, titled
+
+
+def _past(line: str) -> bool:
+    return bool(re.search(r"\b(was|were|left|came|fell|stood|kept|walked|found|met|saw)\b", line))
+
+
+def test_the_situation_is_told_in_its_verses_tense() -> None:
+    """A verse told in the past does not break into the present for its opening line:
+    "The dog was waiting at the station / I saw the dog by the drawer", not "The dog is
+    waiting ..." among lines that were."""
+    mixed = checked = 0
+    for prompt, verb, reached in CASES:
+        if extract_subject(prompt).voice != "acting":
+            continue
+        for seed in (1, 2, 3):
+            first = write_lyrics(prompt, title=None, form=FORM, seed=seed).sections[0].lines
+            if not _tells(first[0], verb, reached):
+                continue
+            others = [_past(line.lower()) for line in first[1:]]
+            if sum(others) * 2 <= len(others):
+                continue  # a verse of the present may open either way
+            checked += 1
+            mixed += not _past(first[0].lower())
+    assert checked >= 10, checked
+    assert mixed <= 0.1 * checked, (mixed, checked)

@@ -82,3 +82,14 @@ def verb_form(verb: str, tag: str) -> str:
     forms = getInflection(first, tag=tag)
     word = str(forms[0]) if forms else first
     return f"{word} {rest}" if rest else word
+
+
+def past_tense(word: str) -> bool:
+    """Whether `word` is a verb's simple past ("was", "left", "walked"), as lemminflect's
+    VBD inflection of one of its verb lemmas gives it."""
+    lowered = word.lower()
+    return any(
+        lowered in getInflection(lemma, tag="VBD")
+        for lemma in getAllLemmas(lowered).get("VERB", ())
+        if lemma != lowered
+    )

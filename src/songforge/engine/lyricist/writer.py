@@ -20,6 +20,7 @@ from songforge.engine.lyricist.grammar import (
     indefinite,
     is_plural,
     parts_of_speech,
+    past_tense,
     plural,
     singular,
     verb_form,
@@ -142,6 +143,19 @@ _CLOSING = re.compile(
     r"\b(by|beside|near|in|on|upon|at|across|to|from|through|under|with|of|round|around)"
     r" (?:the |my |your |our |his |her |their )?(?:\{adj\} )?\{end\}$"
 )
+
+
+def _past(line: str) -> bool:
+    """Whether a line is told in the past: its first verb is a simple past."""
+    for word in re.findall(r"[a-z']+", line.lower()):
+        if past_tense(word):
+            return True
+        if word in _PRESENT:
+            return False
+    return False
+
+
+_PRESENT = frozenset(["is", "are", "am", "'s", "still", "waits", "knows"])
 
 
 def _closing(template: str) -> str:
@@ -881,12 +895,20 @@ class _Writer:
             self.pairs = [p for p in self.pairs if not set(p) & set(dropped)]
         roles = self.roles(count, section)
         told = self.tell_situation(ends, target) if section == "verse" else None
-        return [
+        lines = [
             told[1]
             if told is not None and i == told[0]
             else self.line(end, target, section, role, phrase, story=story)
             for i, (end, (role, phrase)) in enumerate(zip(ends, roles, strict=True))
         ]
+        if told is not None:
+            # The situation is told in the tense the rest of its verse is in.
+            others = [line for i, line in enumerate(lines) if i != told[0]]
+            past = sum(_past(line) for line in others) * 2 > len(others)
+            retold = self.situation_line(target, later=self.verse_count > 1, past=past)
+            if retold is not None:
+                lines[told[0]] = retold
+        return lines
 
     def tell_situation(self, ends: list[str], target: int) -> tuple[int, str] | None:
         """The first verse opens on what happens to the lead ("The farmer is praying for
@@ -919,7 +941,7 @@ class _Writer:
         self.used_lines.add(line.lower())
         return at, line
 
-    def situation_line(self, target: int, *, later: bool) -> str | None:
+    def situation_line(self, target: int, *, later: bool, past: bool | None = None) -> str | None:
         """The subject's situation sung as a sentence about the lead within a syllable of
         `target`, or None when the prompt has none or no wording fits."""
         situation, voice = self.subject.situation, self.subject.voice
@@ -927,6 +949,9 @@ class _Writer:
             return None
         lead = self.lead
         names = dict.fromkeys([lead.definite(), lead.definite(short=True)])
+        if not lead.proper:  # "the boat" when "the paper boat" leaves no room for a tense
+            head = lead.words[-1]
+            names[f"{lead.possessive or lead.owner or 'the'} {head}"] = None
         # "The dog's still waiting": a short "is" where the name does not end on an s.
         short_be = "" if lead.plural or lead.text.endswith("s") else "{L}'s"
         if voice == ACTING:
@@ -955,6 +980,8 @@ class _Writer:
             for line in fitting
             if abs(line_syllables(line) - target) <= 1 and line.lower() not in self.used_lines
         ]
+        if past is not None:
+            fitting = [line for line in fitting if _past(line) == past] or fitting
         return self.rng.choice(fitting) if fitting else None
 
     def hook_line(self, title: str, target: int) -> tuple[str, str | None]:
