@@ -1,0 +1,92 @@
+"""A French, German, Italian or Portuguese prompt said in English (lyricist.foreign_prompt):
+the English the writer reads it as, word order and all."""
+
+from __future__ import annotations
+
+import pytest
+
+from songforge.engine.lyricist.foreign_prompt import GLOSSARIES, english_prompt
+from songforge.engine.lyricist.glossary import NOTHING
+
+
+@pytest.mark.parametrize(
+    ("prompt", "language", "english"),
+    [
+        # Mood after the piece, elision, a name after "à".
+        ("une chanson triste sur la pluie à Paris", "fr", "a sad song about the rain in Paris"),
+        ("une chanson pop joyeuse", "fr", "a happy pop song"),
+        ("une chanson nostalgique sur la cuisine de ma grand-mère", "fr", None),
+        ("une chanson d'amour pour ma fille", "fr", "a love song for my daughter"),
+        ("une fille au bord de la mer", "fr", "a girl by the sea"),
+        ("Une Chanson Sur La Pluie À Paris", "fr", "a song about the rain in Paris"),
+        (
+            "une chanson sur les étoiles et les chevaux",
+            "fr",
+            "a song about the stars and the horses",
+        ),
+        # German: capitalised nouns, compounds, cases, contractions, exonyms.
+        (
+            "ein trauriges Lied über den Regen in Berlin",
+            "de",
+            "a sad song about the rain in Berlin",
+        ),
+        ("ein Liebeslied über eine Sommernacht", "de", "a love song about a summer night"),
+        ("ein Lied über die Häuser am Strand", "de", "a song about the houses at the beach"),
+        ("Regen über München", "de", "rain over Munich"),
+        ("ein Lied über die Sehnsucht", "de", "a song about the longing"),
+        # Italian: articulated prepositions, "d'" compounds, owners after articles.
+        (
+            "una canzone sulla notte d'estate al mare",
+            "it",
+            "a song about the summer night at the sea",
+        ),
+        ("una canzone sul mio gatto a Roma", "it", "a song about my cat in Rome"),
+        ("una canzone sul mio cane che aspetta alla finestra", "it", None),
+        # Portuguese: contractions, plural endings, names of more than one word.
+        ("uma canção triste sobre a chuva em Lisboa", "pt", "a sad song about the rain in Lisbon"),
+        ("uma música romântica sobre dois corações", "pt", "a romantic song about two hearts"),
+        ("canção sobre o Rio de Janeiro", "pt", "song about Rio de Janeiro"),
+        ("uma canção sobre São Paulo à noite", "pt", "a song about Sao Paulo at night"),
+        (
+            "uma bossa nova sobre a garota de Ipanema",
+            "pt",
+            "a bossa nova about the girl of Ipanema",
+        ),
+    ],
+)
+def test_a_prompt_is_said_in_english(prompt: str, language: str, english: str | None) -> None:
+    said = english_prompt(prompt, language)
+    if english is not None:
+        assert said == english
+    assert said.isascii(), said
+
+
+def test_someones_noun_is_a_possessive() -> None:
+    said = english_prompt("une chanson sur la cuisine de ma grand-mère", "fr")
+    assert said == "a song about my grandmother's kitchen"
+    assert "waiting" in english_prompt("una canzone sul mio cane che aspetta", "it")
+
+
+def test_words_without_an_entry_are_dropped() -> None:
+    said = english_prompt("une chanson sur la saudade et la mélancolie", "fr")
+    assert said == "a song about the melancholy"
+    assert "saudade" not in english_prompt("ein Lied über die Saudade", "de")
+
+
+def test_a_prompt_with_nothing_to_read_gives_nothing() -> None:
+    assert english_prompt("blablabla trululu", "fr") == ""
+    assert english_prompt("une chanson sur la pluie", "nl") == ""  # no glossary
+
+
+def test_each_glossary_knows_the_common_subjects() -> None:
+    """Every language has the nouns song prompts name most."""
+    common = {"night", "rain", "sea", "love", "city", "heart", "summer", "winter", "road"}
+    common |= {"train", "mother", "father", "friend", "dog", "cat", "house", "kitchen"}
+    common |= {"garden", "river", "mountain", "star", "moon", "sun", "snow", "wind", "fire"}
+    common |= {"church", "wedding", "school", "work", "morning", "evening", "child", "girl"}
+    common |= {"boy", "war", "death", "freedom", "dance", "party"}
+    for glossary in GLOSSARIES.values():
+        english = {e for v in glossary.nouns.values() for e in v.split("|")}
+        assert common <= english, (glossary.code, common - english)
+        assert len(glossary.nouns) >= 150, glossary.code
+        assert NOTHING not in glossary.nouns.values(), glossary.code
