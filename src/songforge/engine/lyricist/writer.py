@@ -1,7 +1,9 @@
 """The built-in lyric writer: a small story about the prompt's subject, told in lines from a
 grammar of templates, rhymed with the CMU pronouncing dictionary and fitted to each
 section's syllable target. Spanish prompts get Spanish lyrics (lyricist.spanish); prompts
-in other languages get English, and the draft says so."""
+in other languages get English, and the draft says so: French, German, Italian and
+Portuguese ones are read into English first (lyricist.foreign_prompt), so the English
+lyrics are about their subject."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import pronouncing
 from songforge.engine.language_id import detect_language, prompt_language
 from songforge.engine.languages import language_name
 from songforge.engine.lyric_text import LyricSection, syllable_count
+from songforge.engine.lyricist.foreign_prompt import english_prompt
 from songforge.engine.lyricist.grammar import (
     indefinite,
     is_plural,
@@ -1112,10 +1115,11 @@ def write_lyrics(
 ) -> LyricsDraft:
     """Lyrics whose sections follow `form` (name, kind, bars): one line per two bars of each
     sung section, in the prompt's language when the writer has it (English, Spanish) and in
-    English otherwise, with a notice. `mood_hint` is the request's resolved mood (the
-    engine's mood names, e.g. "sad melancholic", or its tags); its first mood word colours
-    the words, else the prompt's own. Deterministic for a given prompt, title, form, seed
-    and mood."""
+    English otherwise, with a notice; a French, German, Italian or Portuguese prompt is
+    read into English first, so the lyrics sing its subject. `mood_hint` is the request's
+    resolved mood (the engine's mood names, e.g. "sad melancholic", or its tags); its first
+    mood word colours the words, else the prompt's own. Deterministic for a given prompt,
+    title, form, seed and mood."""
     language = prompt_language(prompt)
     if language.code != "en" and _reads_as_english(prompt):
         # Short English prompts of a few nouns ("an elephant, an igloo") can score as
@@ -1129,19 +1133,24 @@ def write_lyrics(
     if language.code == SPANISH:
         spanish = write_spanish(prompt, title=title, form=form, seed=seed)
         return LyricsDraft(spanish.title, spanish.sections, spanish.rhyme_pairs, SPANISH)
+    if language.code == "en":
+        return _write_english(prompt, title=title, form=form, seed=seed, mood_hint=mood_hint)
+    # A French, German, Italian or Portuguese prompt is sung about its own subject, read
+    # through a glossary into English; a prompt it cannot read gets a song on its theme.
+    english = english_prompt(prompt, language.code)
     draft = _write_english(
-        prompt,
+        english or prompt,
         title=title,
         form=form,
         seed=seed,
         mood_hint=mood_hint,
-        foreign=language.code != "en",
+        foreign=not english,
     )
-    if language.code == "en":
-        return draft
+    understood = [p.text for p in extract_subject(english).phrases] if english else []
+    about = f", about: {', '.join(dict.fromkeys(understood))}" if understood else ""
     notice = (
         f"The prompt is in {language_name(language.code)} ({language.code}); the built-in "
-        "lyric writer writes English and Spanish, so these lyrics are in English."
+        f"lyric writer writes English and Spanish, so these lyrics are in English{about}."
     )
     return replace(draft, notices=(notice, *draft.notices))
 
@@ -1157,8 +1166,8 @@ def _write_english(
 ) -> LyricsDraft:
     rng = random.Random(f"{seed}:{prompt}:{title}")
     # The English reader would take a foreign prompt's words for English names and things
-    # ("Une Chanson Sur La Pluie"): such a prompt gets a song on its theme, with a title
-    # made from the theme's English words.
+    # ("Une Chanson Sur La Pluie"): a prompt no glossary could read gets a song on its
+    # theme, with a title made from the theme's English words.
     subject = Subject((), "", "", "") if foreign else extract_subject(prompt)
     subject = replace(subject, unsung=subject.unsung | _frame_nouns(prompt, subject))
     # The prompt's words for the music ("strings", "beat") are heard, never sung.
