@@ -73,6 +73,15 @@ def test_words_without_an_entry_are_dropped() -> None:
     assert "saudade" not in english_prompt("ein Lied über die Saudade", "de")
 
 
+def test_a_german_noun_no_entry_knows_is_not_taken_for_a_name() -> None:
+    """German writes every noun with a capital: an unknown one is dropped, while names
+    (known to the pronouncing dictionary, or after "in", "nach", "aus") pass."""
+    assert english_prompt("ein Lied über Kraniche und Zikaden", "de") == "a song"
+    assert english_prompt("Mütter und Vögel", "de") == "mothers and birds"
+    assert english_prompt("ein Lied über Anna und Kassel", "de") == "a song about Anna and Kassel"
+    assert english_prompt("ein Lied über die Reise nach Rostock", "de").endswith("to Rostock")
+
+
 def test_a_prompt_with_nothing_to_read_gives_nothing() -> None:
     assert english_prompt("blablabla trululu", "fr") == ""
     assert english_prompt("une chanson sur la pluie", "nl") == ""  # no glossary

@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
+import pronouncing
 from anyascii import anyascii
 
 from songforge.engine.lyricist.glossary import NOTHING, Glossary, fold
@@ -66,6 +67,7 @@ _GERMAN_NOUN_ENDINGS = (
     *("ung", "heit", "keit", "schaft", "tum", "nis", "chen", "lein", "ling", "tät", "ion"),
     *("ismus", "sucht", "ei"),
 )
+_GERMAN_PLACE_PREPOSITIONS = frozenset(("in", "nach", "aus", "von", "bei", "bis"))
 # Linking letters between the parts of a German compound ("Liebe-s-lied").
 _LINKS = ("", "s", "es", "n", "en", "e", "er")
 
@@ -169,7 +171,7 @@ def _read(tokens: list[str], glossary: Glossary) -> list[_Word]:
         if read is None and "-" in token:
             parts = [_word(p, glossary, words) for p in token.split("-")]
             read = [w for part in parts if part for w in part] or None
-        if read is None and token[0].isupper() and _may_be_name(token, glossary, words, start):
+        if read is None and token[0].isupper() and _may_be_name(tokens, i, glossary, words):
             name_size, name = _name(tokens, i, glossary)
             words.append(name)
             i += name_size
@@ -286,7 +288,9 @@ def _noun(word: str, glossary: Glossary, before: list[_Word]) -> _Word | None:
 def _noun_form(word: str, glossary: Glossary) -> tuple[str, bool] | None:
     """The English of a noun and whether the word was a plural of it."""
     nouns = glossary.nouns
-    found = _lookup(nouns, glossary.folded_nouns, word)
+    # Without its accents a German plural would pass for its singular ("Vögel", "Vogel").
+    umlauted = glossary.compounds and word.translate(_UMLAUTS) != word
+    found = nouns.get(word) if umlauted else _lookup(nouns, glossary.folded_nouns, word)
     if found:
         return found, False
     stems = [
@@ -353,15 +357,21 @@ def _modifier_part(word: str, glossary: Glossary) -> _Word | None:
     return _Word(adjective, ADJ) if adjective else None
 
 
-def _may_be_name(token: str, glossary: Glossary, before: list[_Word], start: bool) -> bool:
-    """Whether a capitalised word no entry knows is a name. In German it is not after an
-    article, an owner or an adjective ("die *Sehnsucht*"), nor with an ending only nouns
-    have."""
-    if not glossary.compounds or start:
+def _may_be_name(tokens: list[str], i: int, glossary: Glossary, before: list[_Word]) -> bool:
+    """Whether a capitalised word no entry knows is a name. In German, where every noun has
+    a capital, it is one only after a preposition of place ("in Freiburg", "nach Rostock")
+    or when the pronouncing dictionary knows it, as it knows most names ("Anna", "Kassel")
+    and few German nouns ("Tiere", "Sehnsucht"); never after an article, an owner or an
+    adjective, nor with an ending only nouns have."""
+    if not glossary.compounds:
         return True
+    token = tokens[i]
     if before and before[-1].kind in (DET, OWNER, ADJ, NUMBER):
         return False
-    return not token.lower().endswith(_GERMAN_NOUN_ENDINGS)
+    if token.lower().endswith(_GERMAN_NOUN_ENDINGS):
+        return False
+    after_place = i > 0 and tokens[i - 1].lower() in _GERMAN_PLACE_PREPOSITIONS
+    return after_place or bool(pronouncing.phones_for_word(token.lower()))
 
 
 def _name(tokens: list[str], i: int, glossary: Glossary) -> tuple[int, _Word]:

@@ -61,7 +61,7 @@ hund dog; katze/kater cat; kätzchen kitten; welpe puppy; pferd horse; vogel bir
 fisch fish; wolf wolf; bär bear; löwe lion; fuchs fox; hase/kaninchen rabbit; maus mouse;
 kuh cow; schaf sheep; schwein pig; huhn chicken; ente duck; eule owl; adler eagle;
 wal whale; delfin dolphin; schmetterling butterfly; biene bee; schlange snake; affe monkey;
-elefant elephant; tiger tiger; hirsch/reh deer; frosch frog;
+elefant elephant; tiger tiger; hirsch/reh deer; frosch frog; tier animal; haustier pet;
 liebe love; herz heart; seele soul; leben life; tod death; krieg war; frieden peace;
 freiheit freedom; hoffnung hope; angst fear; schmerz pain; freude joy; traurigkeit sadness;
 einsamkeit loneliness; glück happiness; stille silence; musik music; stimme voice;

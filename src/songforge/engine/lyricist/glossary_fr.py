@@ -55,7 +55,7 @@ chien dog; chat cat; chaton kitten; chiot puppy; cheval horse; oiseau bird; pois
 loup wolf; ours bear; lion lion; renard fox; lapin rabbit; souris mouse; vache cow;
 mouton sheep; cochon pig; poule chicken; canard duck; hibou/chouette owl; aigle eagle;
 baleine whale; dauphin dolphin; papillon butterfly; abeille bee; serpent snake;
-singe monkey; éléphant elephant; tigre tiger; cerf deer; grenouille frog;
+singe monkey; éléphant elephant; tigre tiger; cerf deer; grenouille frog; animal animal;
 amour love; cœur/coeur heart; âme soul; vie life; mort death; guerre war; paix peace;
 liberté freedom; espoir/espérance hope; peur fear; douleur pain; joie joy;
 tristesse sadness; solitude loneliness; bonheur happiness; silence silence;

@@ -59,7 +59,7 @@ uccello bird; pesce fish; lupo wolf; orso bear; leone lion; volpe fox; coniglio 
 topo mouse; mucca cow; pecora sheep; maiale pig; gallina chicken; anatra duck;
 gufo/civetta owl; aquila eagle; balena whale; delfino dolphin; farfalla butterfly;
 ape bee; serpente snake; scimmia monkey; elefante elephant; tigre tiger; cervo deer;
-rana frog;
+rana frog; animale animal;
 amore love; cuore heart; anima soul; vita life; morte death; guerra war; pace peace;
 libertà freedom; speranza hope; paura fear; dolore pain; gioia joy; tristezza sadness;
 solitudine loneliness; felicità happiness; silenzio silence; musica music; voce voice;

@@ -62,7 +62,7 @@ pássaro/passarinho/ave bird; peixe fish; lobo wolf; urso bear; leão lion; rapo
 coelho rabbit; rato mouse; vaca cow; ovelha sheep; porco pig; galinha chicken; pato duck;
 coruja owl; águia eagle; baleia whale; golfinho dolphin; borboleta butterfly;
 abelha bee; cobra/serpente snake; macaco monkey; elefante elephant; tigre tiger;
-veado deer; sapo frog;
+veado deer; sapo frog; animal animal;
 amor love; coração heart; alma soul; vida life; morte death; guerra war; paz peace;
 liberdade freedom; esperança hope; medo fear; dor pain; alegria joy; tristeza sadness;
 solidão loneliness; felicidade happiness; silêncio silence; voz voice; beijo kiss;
