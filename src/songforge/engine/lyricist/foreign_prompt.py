@@ -11,8 +11,9 @@ is dropped: the lyrics never sing a prompt's word untranslated. A capitalised wo
 French, Italian or Portuguese sentence is a name and passes through, in English where it has
 an English name ("Roma" -> "Rome") and in plain Latin letters otherwise ("São Paulo" ->
 "Sao Paulo"); German capitalises every noun, so there a capitalised word is first looked up
-(whole, then as a compound of two entries: "Sommer" + "Nacht") and is a name only when it
-is neither known nor after an article.
+(whole, then as a compound of two entries: "Sommer" + "Nacht") and is a name only when no
+article precedes it and it follows a preposition of place or is a word the pronouncing
+dictionary knows (`_may_be_name`).
 
 Then the English is put in English order: an adjective or genre after its noun goes before
 it ("une chanson pop" -> "a pop song"), a bare noun after "of" joins the one before it
