@@ -9,7 +9,8 @@ of the same word ("dormir/dort/dorment sleeping"); `_` joins the words of a phra
 known and says nothing the song needs ("veux -"); `a|b` gives two readings, the first where
 it applies: a noun after "my" ("fille daughter|girl"), a preposition before a name ("à
 in|at": "à Paris", "à la plage").
-The lists are curated by hand: no package on PyPI ships such a glossary for offline use.
+The lists are curated by hand: the PyPI packages with bilingual word lists (wn's wordnets,
+word2word) fetch their data at run time, which the engine never does.
 """
 
 from __future__ import annotations
