@@ -386,6 +386,9 @@ class Subject:
     # (a verb after "who"/"that"); "" and "" when the prompt says nothing happens.
     situation: str = ""
     voice: str = ""
+    # Who the situation is sung of when the prompt names no one before it: "I", "we" or
+    # "you" ("brushing your teeth"); "" when it happens to the lead.
+    actor: str = ""
 
     @property
     def nouns(self) -> list[str]:
@@ -1455,12 +1458,19 @@ def extract_subject(prompt: str) -> Subject:
     unsung -= {form for w in sung for form in _forms(w)}
     lead = next((f for f in found if ordered and f.phrase.words == ordered[0].words), None)
     situation, voice = _situation(reader, found, lead)
+    actor = ""
+    acted = _action_pieces(reader, found)
+    if not situation and acted and _syllables(acted) <= _SITUATION_SYLLABLES:
+        # A prompt that opens on what someone does ("growing up in the Bronx") is sung by
+        # the one whose words they are: "brushing *your* teeth" is yours, the rest mine.
+        situation, voice = " ".join(acted), ACTING
+        actor = next((_ACTORS[w] for w in acted if w in _ACTORS), "I")
     title = (
         _action_title(reader, found)
         or _situation_title(ordered, situation, voice)
         or _title(ordered, action, reader.words, reader.actor)
     )
-    return Subject(tuple(ordered), action, mood, title, frozenset(unsung), situation, voice)
+    return Subject(tuple(ordered), action, mood, title, frozenset(unsung), situation, voice, actor)
 
 
 # A title is the chorus's first line; the writer fits chorus lines to 7 syllables give or
@@ -1493,6 +1503,24 @@ def _action_title(reader: _Reader, found: list[_Found]) -> str:
         return ""
     if target.at[-1] + 1 in reader.acting_at:
         pieces.append(reader.words[target.at[-1] + 1])  # "Dancing Till Our Legs Shake"
+    return _shortened_title(reader, start, pieces)
+
+
+def _action_pieces(reader: _Reader, found: list[_Found]) -> list[str]:
+    """The words `_action_title` is made of, before any shortening; [] when it has none."""
+    if reader.actor or not reader.action_at:
+        return []
+    start = reader.action_at[0]
+    if any(f.zone != _FRAME and f.at and f.at[0] < start for f in found):
+        return []
+    target = next(
+        (f for f in found if not f.possessor and f.zone != _FRAME and f.at and f.at[-1] > start),
+        None,
+    )
+    return _clause(reader, target, start) if target is not None else []
+
+
+def _shortened_title(reader: _Reader, start: int, pieces: list[str]) -> str:
     if _syllables(pieces) > _TITLE_SYLLABLES:
         # What follows the verb says the rest: "late", "fired", "goodbye", never a
         # particle ("up") standing alone.
@@ -1523,6 +1551,7 @@ def _clause(reader: _Reader, target: _Found, start: int) -> list[str]:
 
 
 _OBJECTS = frozenset(_split("me us you him her them it"))
+_ACTORS = {"your": "you", "yourself": "you", "our": "we", "ourselves": "we", "my": "I"}
 _RELATIVES = frozenset(_split("who that which"))
 
 

@@ -148,6 +148,9 @@ _CLOSING = re.compile(
 )
 
 
+_PERSONAL_BE = {"I": ("am", "was"), "we": ("are", "were"), "you": ("are", "were")}
+
+
 def _past(line: str) -> bool:
     """Whether a line is told in the past: its first verb is a simple past."""
     for word in re.findall(r"[a-z']+", line.lower()):
@@ -898,6 +901,8 @@ class _Writer:
             self.pairs = [p for p in self.pairs if not set(p) & set(dropped)]
         roles = self.roles(count, section)
         told = self.tell_situation(ends, target) if section == "verse" else None
+        if told is not None:
+            self.make_room(roles, told[0])
         lines = [
             told[1]
             if told is not None and i == told[0]
@@ -908,10 +913,25 @@ class _Writer:
             # The situation is told in the tense the rest of its verse is in.
             others = [line for i, line in enumerate(lines) if i != told[0]]
             past = sum(_past(line) for line in others) * 2 > len(others)
-            retold = self.situation_line(target, later=self.verse_count > 1, past=past)
-            if retold is not None:
-                lines[told[0]] = retold
+            if _past(told[1]) != past:
+                retold = self.situation_line(target, later=self.verse_count > 1, past=past)
+                if retold is not None and _past(retold) == past:
+                    lines[told[0]] = retold
+                    self.used_lines.add(retold.lower())
         return lines
+
+    def make_room(self, roles: list[tuple[str, NounPhrase | None]], at: int) -> None:
+        """The situation's line names the subject, so it takes the place of a line planned
+        to (the verse keeps its share of scene lines); one that does not name the lead ("I
+        was dancing in the kitchen", for "my family") leaves the lead to another."""
+        named = [i for i, (role, _) in enumerate(roles) if role == SUBJECT and i != at]
+        if roles[at][0] != SUBJECT and named:
+            other = named[0] if at == 0 else named[-1]
+            roles[at], roles[other] = roles[other], roles[at]
+            named = [i for i, (role, _) in enumerate(roles) if role == SUBJECT and i != at]
+        sings_lead = _names(self.subject.situation, self.lead)
+        if self.subject.actor and roles[at][1] is self.lead and named and not sings_lead:
+            roles[named[0]] = (SUBJECT, self.lead)
 
     def tell_situation(self, ends: list[str], target: int) -> tuple[int, str] | None:
         """The first verse opens on what happens to the lead ("The farmer is praying for
@@ -940,7 +960,8 @@ class _Writer:
         # own words ("waiting at the station") matter more than a rhyme.
         self.used_ends.add(end)
         ends[at] = end
-        self.sung[self.lead.text] += 1
+        if not self.subject.actor:
+            self.sung[self.lead.text] += 1
         self.used_lines.add(line.lower())
         return at, line
 
@@ -951,17 +972,23 @@ class _Writer:
         if not situation:
             return None
         lead = self.lead
+        actor = self.subject.actor
         names = dict.fromkeys([lead.definite(), lead.definite(short=True)])
         if not lead.proper:  # "the boat" when "the paper boat" leaves no room for a tense
             head = lead.words[-1]
             names[f"{lead.possessive or lead.owner or 'the'} {head}"] = None
+        be, was = lead.be, lead.was
         # "The dog's still waiting": a short "is" where the name does not end on an s.
         short_be = "" if lead.plural or lead.text.endswith("s") else "{L}'s"
+        if actor:
+            names = {actor: None}
+            be, was = _PERSONAL_BE[actor]
+            short_be = {"I": "I'm", "we": "we're", "you": "you're"}[actor]
         if voice == ACTING:
             forms = (
-                [f"{{L}} {lead.be} still {situation}", f"still {situation}"]
+                [f"{{L}} {be} still {situation}", f"still {situation}"]
                 if later
-                else [f"{{L}} {lead.be} {situation}", f"{{L}} {lead.was} {situation}"]
+                else [f"{{L}} {be} {situation}", f"{{L}} {was} {situation}"]
             )
             if short_be:
                 forms.append(f"{short_be} {'still ' if later else ''}{situation}")
