@@ -19,6 +19,13 @@ from functools import lru_cache
 
 from songforge.engine import syllabify
 from songforge.engine.lyric_text import LyricSection
+from songforge.engine.lyricist.spanish_happening import (
+    Happening,
+    find_happening,
+    title_of,
+)
+from songforge.engine.lyricist.spanish_happening import going_on_lines as lines_going_on
+from songforge.engine.lyricist.spanish_happening import opening_lines as lines_opening
 
 SPANISH = "es"
 # Syllables per line, counted word by word as the voice sings them (no synalepha): a
@@ -71,9 +78,10 @@ _FRAME_TEXT = """
 una un uno unos unas el la los las lo de del en sobre para con sin por a al y o que mi
 mis tu tus su sus nuestra nuestro canción canciones tema balada letra música ritmo pista
 reggaetón reguetón bachata cumbia salsa bolero ranchera corrido tango pop rock rap trap
-flamenco merengue son muy bien quiero escribe haz hazme dame algo como me te se triste
+flamenco merengue vallenato huapango mariachi norteño son muy bien quiero escribe haz
+hazme dame algo como me te se triste
 alegre feliz romántica romántico melancólica melancólico nostálgica lenta rápida bailar
-baile toda todo
+baile toda todo dos tres cuatro cinco muchos muchas algunos algunas
 """
 _FRAME = frozenset(_FRAME_TEXT.split())
 # Sung in the first person: "tu madre" in a prompt is the singer's own.
@@ -137,24 +145,44 @@ def _t(text: str, sections: str, kinds: str = "", classes: str = "") -> Template
 
 
 TEMPLATES: tuple[Template, ...] = (
-    # The scene.
+    # The scene: where it started, with something happening in it.
     _t("caminaba con {S} hacia {END}", "scene", "being thing", "place sky"),
     _t("todo empezó con {A} y {END}", "scene", "*"),
     _t("{S} {estaba} junto a {END}", "scene", "being thing place", "place thing"),
     _t("había {A} cerca de {END}", "scene", "being thing", "place thing"),
     _t("fue en {S}, bajo {END}", "scene", "place", "sky"),
     _t("recuerdo {S} y {END}", "scene bridge", "place sky heart thing"),
-    _t("con {S} mirando {END}", "scene", "being", "sky place"),
     _t("yo te vi en {S} con {END}", "scene", "place", "sky heart"),
-    _t("yo caminaba con {S} hacia {END}", "scene", "being thing", "place sky"),
-    _t("todo empezó con {A} y con {END}", "scene", "*"),
-    _t("aquella tarde en {S} junto a {END}", "scene", "place", "place thing sky"),
     _t("{S} me esperaba{n} junto a {END}", "scene", "being", "place thing"),
     _t("te conocí en {S} bajo {END}", "scene", "place", "sky"),
     _t("cuando {S} {estaba} junto a {END}", "scene", "being thing", "place thing"),
     _t("{S} brillaba{n} sobre {END}", "scene", "sky", "place thing"),
     _t("caía{n} {S} sobre {END}", "scene", "sky", "place thing"),
-    # Later.
+    _t("{S} camina{n} hacia {END}", "scene", "being", "place"),
+    _t("{S} mira{n} hacia {END}", "scene later", "being", "place sky"),
+    _t("{S} dormía{n} bajo {END}", "scene", "being", "sky"),
+    _t("en {S} nos encontró {END}", "scene", "place", "sky heart"),
+    _t("llegué a {S} con {END}", "scene", "place", "sky heart"),
+    _t("{S} olía{n} a {END}", "scene", "place", "sky heart"),
+    _t("bailamos en {S} bajo {END}", "scene chorus", "place", "sky"),
+    _t("te esperaba en {S} con {END}", "scene", "place", "sky heart"),
+    _t("vi {A} junto a {END}", "scene", "thing", "place thing"),
+    _t("vi a {A} junto a {END}", "scene", "being", "place thing"),
+    _t("tenías en la mano {END}", "scene", "", "thing"),
+    _t("me regalaste {END}", "scene", "", "thing heart"),
+    _t("allí conocí a {END}", "scene", "", "being"),
+    _t("me hablabas de {END}", "scene prechorus", "", "*"),
+    _t("jugábamos con {END}", "scene", "", "thing being"),
+    _t("{S} tenía{n} {END_ADJ}", "scene", "being place", "heart thing"),
+    _t("la lluvia caía sobre {END}", "scene", "", "place thing"),
+    _t("el viento soplaba en {END}", "scene", "", "place"),
+    _t("el sol se dormía en {END}", "scene", "", "place"),
+    _t("sonaba una guitarra en {END}", "scene", "", "place"),
+    _t("despertaba {END}", "scene", "", "place sky"),
+    _t("en {S} cae {END}", "scene later", "place", "sky"),
+    _t("en {S} te espera {END}", "scene later chorus", "place", "being heart"),
+    _t("{S} vive{n} en {END}", "scene later", "being", "place heart"),
+    # Later: what is left, and what goes on without it.
     _t("ahora {S} {esta} lejos de {END}", "later", "being thing", "place sky"),
     _t("ahora pienso en {S} y en {END}", "later", "*"),
     _t("el tiempo pasa por {S} y {END}", "later", "place", "sky heart"),
@@ -164,44 +192,91 @@ TEMPLATES: tuple[Template, ...] = (
     _t("hoy regreso a {S} con {END}", "later", "place", "sky heart"),
     _t("sigo soñando con {S} y {END}", "later", "*"),
     _t("ya no tengo {S}, solo {END}", "later", "being thing heart"),
-    _t("pasan los años por {S} y {END}", "later", "place", "sky heart"),
     _t("me quedan {S} y {END}", "later", "being thing heart"),
-    _t("cada día pienso en {S} y {END}", "later", "*"),
+    _t("{S} ya no vuelve{n} a {END}", "later", "being thing", "place"),
+    _t("busco a {S} en {END}", "later", "being", "place sky"),
+    _t("busco {S} en {END}", "later", "thing heart", "place sky"),
+    _t("guardo {S} en {END}", "later", "thing heart", "heart"),
+    _t("{S} me recuerda{n} {END}", "later", "being place thing", "heart sky"),
+    _t("el mar se lleva {END}", "later bridge", "", "sky heart thing"),
+    _t("despacio se apaga {END}", "later", "", "sky"),
+    _t("la lluvia cae sobre {END}", "later", "", "place thing"),
+    _t("la noche cae sobre {END}", "later", "", "place"),
+    _t("el viento sopla en {END}", "later", "", "place"),
+    _t("todavía me duele {END}", "later bridge", "", "heart"),
+    _t("escribo tu nombre en {END}", "later", "", "place thing sky"),
+    _t("quiero volver a {END}", "later prechorus", "", "place"),
+    _t("se me escapa {END}", "later prechorus", "", "heart sky"),
+    _t("la luna brilla sobre {END}", "later", "", "place thing"),
+    _t("cada noche sueño con {END}", "later", "", "heart place"),
+    _t("ya no me escribe {END}", "later", "", "being"),
+    _t("extraño a {END}", "later", "", "being"),
+    _t("extraño {END}", "later", "", "thing heart place sky"),
+    _t("todavía guardo {END}", "later", "", "thing heart"),
+    _t("nadie me habla de {END}", "later bridge", "", "*"),
     # Building.
     _t("siento {S} en {END}", "prechorus", "sky heart place", "sky place"),
-    _t("algo de {S} y de {END}", "prechorus", "*"),
     _t("y me lleva hasta {END}", "prechorus", "", "place sky"),
     _t("ya se acerca {END}", "prechorus", "", "sky heart"),
+    _t("y algo me llama desde {END}", "prechorus", "", "place sky"),
+    _t("dime que vuelve {END}", "prechorus bridge", "", "sky heart"),
+    _t("no quiero perder {END}", "prechorus bridge", "", "heart thing"),
+    _t("y ya se va {END}", "prechorus", "", "sky heart"),
+    _t("{S} me llama{n} desde {END}", "prechorus chorus", "*", "place sky"),
+    _t("y me acuerdo de {END}", "prechorus", "", "*"),
+    _t("todo me lleva a {END}", "prechorus", "", "place being heart"),
+    _t("y vuelve {END}", "prechorus", "", "sky heart being"),
     # The turn.
     _t("y si un día pierdo {S} y {END}", "bridge", "being thing heart"),
     _t("quizás {S} {era} solo {END}", "bridge", "place sky heart", "sky heart"),
     _t("nadie sabe de {S} ni de {END}", "bridge", "*"),
     _t("sin {S} no queda {END}", "bridge", "*", "heart sky"),
+    _t("quién me devuelve {END}", "bridge", "", "heart sky"),
+    _t("tal vez mañana vuelva {END}", "bridge", "", "sky heart"),
+    _t("y si el tiempo borra {END}", "bridge", "", "heart place"),
+    _t("no sé vivir sin {END}", "bridge chorus", "", "heart being"),
+    _t("y si un día vuelve {END}", "bridge", "", "*"),
     # The chorus.
-    _t("{S} y yo bajo {END}", "chorus outro", "being thing", "sky"),
-    _t("todo por {S} y {END}", "chorus outro", "*"),
-    _t("bailando en {S} con {END}", "chorus outro", "place", "sky heart"),
-    _t("contigo y {S} hasta {END}", "chorus outro", "being thing heart", "sky place"),
     _t("canto por {S} y por {END}", "chorus outro", "*"),
-    _t("por {S} y por {END}", "chorus outro prechorus", "*"),
-    _t("me queda{n} {S}, {END}", "later bridge", "being thing heart"),
-    _t("y {S} en {END}", "prechorus bridge later", "*", "sky place"),
-    _t("solo {S} y {END}", "chorus outro bridge", "*"),
     _t("vuelvo a {S} con {END}", "chorus outro", "place", "sky heart"),
     _t("por {S} cantaré hasta {END}", "chorus outro", "*", "sky place"),
-    _t("{S} en {END_ADJ}", "chorus outro prechorus", "*", "sky place"),
-    _t("cantándole a {END}", "prechorus chorus bridge", "", "being heart"),
+    _t("bailo en {S} con {END}", "chorus outro", "place", "sky heart"),
+    _t("me quedo con {S} hasta {END}", "chorus outro", "being thing heart", "sky place"),
+    _t("{S} me lleva{n} hasta {END}", "chorus outro", "*", "sky place"),
+    _t("{S} y yo bajo {END}", "chorus outro", "being thing", "sky"),
+    _t("baila conmigo hasta {END}", "chorus outro", "", "sky"),
+    _t("quédate conmigo en {END}", "chorus outro bridge", "", "place sky"),
+    _t("ven conmigo a {END}", "chorus outro", "", "place"),
+    _t("llévame a {END}", "chorus outro prechorus", "", "place"),
+    _t("que nunca se acabe {END}", "chorus outro", "", "heart sky"),
+    _t("te quiero hasta {END}", "chorus outro", "", "sky"),
+    _t("le canto a {END}", "prechorus chorus bridge", "", "being heart"),
+    _t("ven y dame {END}", "chorus outro prechorus", "", "thing heart"),
+    _t("espérame con {END}", "chorus outro", "", "thing heart sky"),
+    _t("vuelve con {END}", "chorus outro", "", "thing being heart"),
+    _t("me quedo con {END}", "chorus outro", "", "thing being heart"),
+    _t("abrázame junto a {END}", "chorus outro", "", "place thing"),
+    _t("{S} me da{n} {END}", "chorus outro", "*", "thing heart"),
+    _t("te regalo {END}", "chorus outro", "", "thing heart"),
+    _t("canto con {END}", "chorus outro", "", "thing being"),
+    _t("en {S} brilla {END}", "chorus outro prechorus", "place", "sky"),
+    _t("vuelve{n} {S} con {END}", "later chorus", "being thing heart sky", "sky heart"),
+    # After the title in the chorus's first line: short, and something happens.
+    _t("ven conmigo", "hook"),
+    _t("quédate aquí", "hook"),
+    _t("no te vayas", "hook"),
+    _t("vuelve a mí", "hook"),
+    _t("baila conmigo", "hook"),
+    _t("aquí te espero", "hook"),
+    _t("cae {END}", "hook", "", "sky"),
+    _t("vuelve {END}", "hook", "", "sky heart"),
+    _t("ya llega {END}", "hook", "", "sky"),
     _t("pienso en {END_ADJ}", "scene later prechorus bridge", "", "*"),
     # Lines of the scenery, when the subject has been sung enough.
-    _t("bajo {END_ADJ}", "scene later chorus outro bridge", "", "sky"),
     _t("me pierdo en {END_ADJ}", "scene later prechorus chorus", "", "sky place"),
-    _t("bajo {END}", "scene later chorus outro bridge", "", "sky"),
     _t("me pierdo en {END}", "scene later prechorus chorus", "", "sky place"),
-    _t("soñando con {END}", "later prechorus chorus bridge", "", "*"),
     _t("te espero en {END}", "scene later chorus outro", "", "place sky"),
     _t("volveré a {END}", "bridge chorus outro", "", "place"),
-    _t("caminando hacia {END}", "scene later prechorus", "", "place sky"),
-    _t("tu voz en {END}", "prechorus chorus bridge", "", "sky place"),
     _t("no me olvides en {END}", "bridge chorus", "", "place sky"),
 )
 _PREFIXES = ("", "", "", "y ", "oh, ", "hoy ", "ay, ")
@@ -288,8 +363,13 @@ _PLACE_NAMES = (
 # After these a name is a place: "en Cádiz", "de Buenos Aires".
 _PLACE_WORDS = frozenset(("en", "de", "desde", "hacia", "a", "por", "hasta"))
 _PLURAL_DETERMINERS = frozenset(
-    ("los", "las", "unos", "unas", "mis", "tus", "sus", "nuestras", "nuestros")
+    (
+        *("los", "las", "unos", "unas", "mis", "tus", "sus", "nuestras", "nuestros"),
+        *("dos", "tres", "cuatro", "cinco", "muchos", "muchas", "algunos", "algunas"),
+    )
 )
+# Adjectives Spanish puts before a noun ("un viejo marinero"): the noun follows them.
+_PRENOMINAL = frozenset(("viejo", "vieja", "viejos", "viejas", "pequeño", "pequeña", "pobre"))
 
 
 def _names(prompt: str) -> tuple[list[str], dict[int, str]]:
@@ -370,6 +450,11 @@ def extract_nouns(prompt: str) -> tuple[list[Noun], list[Noun], str]:
             continue
         if word in _FRAME or len(word) < 3:
             continue
+        if word in _PRENOMINAL and i + 1 < len(words) and before in _ARTICLES | {""}:
+            continue
+        # A gerund says what happens ("bailando en la playa"), it names nothing.
+        if len(word) > 5 and word.endswith(("ando", "iendo", "yendo")):
+            continue
         # Spanish adjectives follow their noun ("los gatos negros", "la luna llena"): a
         # word right after a noun, with no article or preposition between, describes it.
         if before in {n.word for n in subject[-1:] + framing[-1:]}:
@@ -408,7 +493,13 @@ class _Writer:
         self.used_ends: set[str] = set()
         self.pairs: list[tuple[str, str]] = []
         self.verses = 0
-        self.uses: dict[str, int] = {}
+        # Frames (a template with its nouns blanked) sung in the sheet and in the section
+        # being written: one frame at most once a section and twice a sheet, so that no
+        # line shape wears out.
+        self.frames: dict[str, int] = {}
+        self.section_frames: set[str] = set()
+        self.happening: Happening | None = None
+        self.happening_noun: Noun | None = None
 
     def pair(self, prefer: list[str]) -> tuple[str, str]:
         head = [w for w in prefer if w not in self.used_ends]
@@ -465,6 +556,8 @@ class _Writer:
         for template in TEMPLATES:
             if section not in template.sections or cls not in template.classes:
                 continue
+            if not self.fresh(template):
+                continue
             if "{S}" in template.text or "{A}" in template.text:
                 for noun in self.phrases:
                     if noun.kind in template.kinds and noun.word != end:
@@ -478,9 +571,12 @@ class _Writer:
                 for t in TEMPLATES
                 if "{S}" not in t.text and "{A}" not in t.text and cls in t.classes
             ]
+            options = [o for o in options if self.fresh(o[0])] or options
         for attempt in range(120):
             template, phrase = self.rng.choice(options)
             prefix = self.rng.choice(_PREFIXES)
+            if prefix and template.text.startswith(prefix.strip(" ,")):
+                prefix = ""  # never "y y me lleva" or "hoy hoy regreso"
             text = prefix + self.fill(template, end, phrase)
             text = text[0].upper() + text[1:]
             gap = abs(line_syllables(text) - target)
@@ -490,8 +586,10 @@ class _Writer:
             score = (
                 (gap if gap <= 1 else 5 * gap)  # past a syllable off, the length decides
                 + 0.6 * bool(prefix)
-                + 0.7 * self.uses.get(template.text, 0)
+                + 0.7 * self.frames.get(_frame(template), 0)
                 - (1.5 if phrase is not None else 0.0)
+                # A prompt's noun not sung yet comes first: the song is about it.
+                - (2.0 if phrase is not None and not self.sung[phrase.word] else 0.0)
             )
             if score < best_score:
                 best, best_score, best_phrase, best_template = text, score, phrase, template
@@ -500,9 +598,18 @@ class _Writer:
         if best_phrase is not None:
             self.sung[best_phrase.word] += 1
         if best_template is not None:
-            self.uses[best_template.text] = self.uses.get(best_template.text, 0) + 1
+            self.sing_frame(best_template)
         self.used_lines.add(best.lower())
         return best
+
+    def fresh(self, template: Template) -> bool:
+        frame = _frame(template)
+        return frame not in self.section_frames and self.frames.get(frame, 0) < 2
+
+    def sing_frame(self, template: Template) -> None:
+        frame = _frame(template)
+        self.section_frames.add(frame)
+        self.frames[frame] = self.frames.get(frame, 0) + 1
 
     def hook(self, title: str, target: int) -> str:
         """The chorus's first line: the title, with a short scenery line after it when the
@@ -510,8 +617,9 @@ class _Writer:
         room = target - line_syllables(title)
         if room < 3:
             return title
-        tails = [t for t in TEMPLATES if "{S}" not in t.text and "{A}" not in t.text]
+        tails = [t for t in TEMPLATES if "hook" in t.sections and self.fresh(t)]
         best, best_gap = title, room
+        best_template: Template | None = None
         for _ in range(60):
             template = self.rng.choice(tails)
             end = self.rng.choice([e for e in self.endings if NOUNS[e][1] in template.classes])
@@ -520,25 +628,78 @@ class _Writer:
             text = f"{title}, {self.fill(template, end, None)}"
             gap = abs(line_syllables(text) - target)
             if gap < best_gap:
-                best, best_gap = text, gap
+                best, best_gap, best_template = text, gap, template
             if gap == 0:
                 break
+        if best_template is not None:
+            self.sing_frame(best_template)
         return best
 
     def stanza(self, count: int, target: int, section: str) -> list[str]:
+        self.section_frames = set()
         story = section
+        opening: list[str] = []
         if section == "verse":
             story = "scene" if self.verses == 0 else "later"
             self.verses += 1
+            if self.happening is not None and self.verses <= 2:
+                opening = [self.happening_line(target, going_on=self.verses == 2)]
         ends: list[str] = []
-        while len(ends) < count:
+        if opening:
+            partner = self.partner(self.happening.end if self.happening else "")
+            if partner:
+                ends = [partner]
+        while len(opening) + len(ends) < count:
             a, b = self.pair(self.preferred)
             ends += [a, b]
-        if len(ends) > count:
-            dropped = set(ends[count:])
-            ends = ends[:count]
+        if len(opening) + len(ends) > count:
+            keep = count - len(opening)
+            dropped = set(ends[keep:])
+            ends = ends[:keep]
             self.pairs = [p for p in self.pairs if not set(p) & dropped]
-        return [self.line(end, target, story) for end in ends]
+        return opening + [self.line(end, target, story) for end in ends]
+
+    def partner(self, word: str) -> str:
+        """A noun to rhyme with `word` (the happening's last word) on the next line, the
+        pair recorded; "" when no noun rhymes with it."""
+        if not word:
+            return ""
+        fresh = [w for w in self.endings if w not in self.used_ends and w != word.lower()]
+        full = [w for w in fresh if rhyme_tail(w) == rhyme_tail(word)]
+        options = full or [w for w in fresh if rhymes(w, word)]
+        if not options:
+            return ""
+        chosen = self.rng.choice(options)
+        self.used_ends |= {word.lower(), chosen}
+        self.pairs.append((word, chosen))
+        return chosen
+
+    def happening_line(self, target: int, *, going_on: bool) -> str:
+        """What the prompt says happens to its subject, as a sentence about it: as it
+        happens in the first verse, still going on in the second; the phrasing closest to
+        the line's syllable target, naming the subject when that costs no more than a
+        syllable."""
+        assert self.happening is not None
+        assert self.happening_noun is not None
+        noun = self.happening_noun
+        phrase = lines_going_on if going_on else lines_opening
+        options = phrase(self.happening, noun.definite(), noun.plural)
+        named = noun.definite()
+
+        def cost(text: str) -> float:
+            return abs(line_syllables(text) - target) + (0 if named in text else 1.1)
+
+        best = _contract(min(options, key=cost))
+        self.used_lines.add(best.lower())
+        return best[0].upper() + best[1:]
+
+
+def _frame(template: Template) -> str:
+    """The template as a listener hears its shape: the adjective before the ending blanked
+    with the noun, the personal "a" with the subject ("busco a {S}" is "busco {S}") and
+    an opening "y" dropped."""
+    text = template.text.replace("{END_ADJ}", "{END}")
+    return re.sub(r"\ba (\{[SA]\})", r"\1", text).removeprefix("y ")
 
 
 def _title(subject: list[Noun], framing: list[Noun], rng: random.Random) -> str:
@@ -552,6 +713,15 @@ def _title(subject: list[Noun], framing: list[Noun], rng: random.Random) -> str:
     return f"{Noun(end, NOUNS[end][0], False, THING).definite().capitalize()}"
 
 
+def _happening_title(happening: Happening | None) -> str:
+    """What happens, as the title, when it is about as long as a chorus line."""
+    if happening is None:
+        return ""
+    text = title_of(happening)
+    fits = 4 <= line_syllables(text) <= TARGETS["chorus"] + 1
+    return text if text and fits else ""
+
+
 def write_spanish(
     prompt: str, *, title: str | None, form: list[tuple[str, str, int]], seed: int
 ) -> SpanishDraft:
@@ -562,7 +732,11 @@ def write_spanish(
     subject, framing, mood = extract_nouns(prompt)
     phrases = subject + framing
     writer = _Writer(phrases, mood, rng)
-    song_title = title or _title(subject, framing, rng)
+    happening = find_happening(prompt, [n.word for n in subject])
+    if happening is not None:
+        writer.happening = happening
+        writer.happening_noun = next(n for n in subject if n.word == happening.noun)
+    song_title = title or _happening_title(happening) or _title(subject, framing, rng)
     chorus: list[str] | None = None
     sections: list[LyricSection] = []
     for name, kind, bars in form:
