@@ -20,6 +20,12 @@ SEEDS = (1, 2)
 # (prompt, language, English subject words, genre words in the prompt)
 PROMPTS: list[tuple[str, str, set[str], set[str]]] = [
     ("une chanson triste sur la pluie à Paris", "fr", {"rain", "Paris"}, set()),
+    (
+        "une vieille femme qui nourrit les pigeons au parc chaque matin",
+        "fr",
+        {"woman", "pigeon", "park"},
+        set(),
+    ),
     ("une ballade douce sur mon chat qui dort au soleil", "fr", {"cat", "sun"}, {"ballade"}),
     (
         "une chanson pop joyeuse sur l'été à Marseille avec mes amis",

@@ -38,6 +38,7 @@ CASES = [
     ("a soldier wounded in the war, slow and sad", "wounded", "war"),
     ("a lullaby about a bear who sleeps in a cave", "sleeps", "cave"),
     ("a rock song about a kid skating down the hill", "skating", "hill"),
+    ("a kid who builds a rocket out of cardboard boxes", "builds", "rocket"),
     ("a song about two brothers fishing at the lake", "fishing", "lake"),
     ("a soul ballad about a woman singing in the rain", "singing", "rain"),
 ]
@@ -198,3 +199,14 @@ def test_a_prompt_that_opens_on_a_deed_is_sung_by_its_doer(
         if re.search(rf"\b{other}('re|'m)? (am |are |was |were )?(still )?{situation}", line)
     ]
     assert not wrong, wrong
+
+
+def test_a_situation_never_hangs_on_a_particle() -> None:
+    """ "a kid who builds a rocket out of cardboard boxes" is sung "The kid builds a rocket",
+    never "... builds a rocket out"."""
+    assert extract_subject("a kid who builds a rocket out of cardboard boxes").situation == (
+        "builds a rocket"
+    )
+    for seed in SEEDS:
+        lines = _lines("a kid who builds a rocket out of cardboard boxes", seed, FORM)
+        assert not [line for line in lines if line.lower().endswith(" out")], lines

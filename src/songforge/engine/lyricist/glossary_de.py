@@ -57,6 +57,7 @@ leute/menschen people; mensch person; besitzer/herrchen owner; herr master; enge
 gott god; teufel devil; geist/gespenst ghost; held hero; hexe witch; pirat pirate;
 drache dragon; roboter robot; clown clown; prinz prince; prinzessin princess;
 cowboy cowboy;
+taube pigeon; möwe seagull; bergsteiger mountaineer;
 hund dog; katze/kater cat; kätzchen kitten; welpe puppy; pferd horse; vogel bird;
 fisch fish; wolf wolf; bär bear; löwe lion; fuchs fox; hase/kaninchen rabbit; maus mouse;
 kuh cow; schaf sheep; schwein pig; huhn chicken; ente duck; eule owl; adler eagle;
@@ -94,7 +95,8 @@ hymne anthem; walzer waltz; schlager pop_song; stück/musikstück/track track; m
 musik music; ständchen serenade; kinderlied ditty; volkslied folk_song; marsch march
 """
 _VERBS = """
-schlafen/schläft sleeping; tanzen/tanzt dancing; singen/singt singing; weinen/weint crying;
+schlafen/schläft sleeping; füttern/füttert feeding;
+tanzen/tanzt dancing; singen/singt singing; weinen/weint crying;
 warten/wartet waiting; gehen/geht walking; laufen/läuft running; träumen/träumt dreaming;
 fliegen/fliegt flying; schwimmen/schwimmt swimming; spielen/spielt playing;
 reisen/reist traveling; fallen/fällt falling; brennen/brennt burning;
@@ -102,7 +104,8 @@ leuchten/leuchtet/scheinen/scheint shining; fahren/fährt driving; kochen/kocht 
 lachen/lacht laughing
 """
 _WORDS = """
-der/die/das/den/dem the; ein/eine/einen/einem/einer a; des/seines/ihres of_the; eines of_a;
+der/die/das/den/dem the; jeden/jede/jeder/jedes every;
+ein/eine/einen/einem/einer a; des/seines/ihres of_the; eines of_a;
 mein/meine/meinen/meinem/meiner my; dein/deine/deinen/deinem/deiner your; meines of_my;
 deines/eures of_your; unser/unsere/unseren/unserem/unserer our; unseres of_our;
 euer/eure/euren/eurem/eurer your; sein/seine/seinen/seinem/seiner/ihr/ihre/ihren/ihrem/ihrer the;

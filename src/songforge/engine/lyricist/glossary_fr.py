@@ -51,6 +51,7 @@ infirmière nurse; chauffeur driver; ouvrier worker; voisin/voisine neighbor;
 étranger/inconnu stranger; gens people; propriétaire owner; ange angel; dieu god;
 diable devil; fantôme ghost; héros hero; sorcière witch; pirate pirate; dragon dragon;
 robot robot; clown clown; prince prince; princesse princess; cowboy cowboy;
+pigeon pigeon; mouette seagull; alpiniste climber;
 chien dog; chat cat; chaton kitten; chiot puppy; cheval horse; oiseau bird; poisson fish;
 loup wolf; ours bear; lion lion; renard fox; lapin rabbit; souris mouse; vache cow;
 mouton sheep; cochon pig; poule chicken; canard duck; hibou/chouette owl; aigle eagle;
@@ -90,7 +91,8 @@ berceuse lullaby; comptine ditty; hymne anthem; valse/musette waltz; sérénade 
 mélodie melody; musique music; cantique hymn; variété pop
 """
 _VERBS = """
-dormir/dort/dorment sleeping; danser/danse/dansent dancing; chanter/chante/chantent singing;
+dormir/dort/dorment sleeping; nourrir/nourrit/nourrissent feeding;
+danser/danse/dansent dancing; chanter/chante/chantent singing;
 pleurer/pleure/pleurent crying; attendre/attend/attendent waiting_for;
 marcher/marche/marchent walking; courir/court/courent running; rêver/rêve/rêvent dreaming;
 voler/vole/volent flying; nager/nage/nagent swimming; jouer/joue/jouent playing;
@@ -101,7 +103,8 @@ cuisiner/cuisine/cuisinent cooking; rire/rit/rient laughing; regarder/regarde/re
 watching
 """
 _WORDS = """
-le/la/les/l' the; un/une a; des/du of_the; de/d' of; au/aux in_the; à in|at; en/dans in;
+le/la/les/l' the; chaque every;
+un/une a; des/du of_the; de/d' of; au/aux in_the; à in|at; en/dans in;
 sous under; avec with; sans without; pour for; par through; pendant during; après after;
 avant before; vers towards; chez at; entre between; parmi among; contre against;
 depuis since; près_de near; près_du near_the; loin_de far_from; au_bord_de by;

@@ -55,6 +55,7 @@ straniero/sconosciuto stranger; gente people; padrone owner; angelo angel; dio g
 diavolo devil; fantasma ghost; eroe hero; strega witch; pirata pirate; drago dragon;
 robot robot; pagliaccio clown; principe prince; principessa princess;
 cane dog; gatto cat; gattino kitten; cagnolino/cucciolo puppy; cavallo horse;
+piccione pigeon; gabbiano seagull; alpinista climber;
 uccello bird; pesce fish; lupo wolf; orso bear; leone lion; volpe fox; coniglio rabbit;
 topo mouse; mucca cow; pecora sheep; maiale pig; gallina chicken; anatra duck;
 gufo/civetta owl; aquila eagle; balena whale; delfino dolphin; farfalla butterfly;
@@ -104,7 +105,8 @@ brillare/brilla/brillano shining; guidare/guida/guidano driving;
 cucinare/cucina/cucinano cooking; ridere/ride/ridono laughing
 """
 _WORDS = """
-il/lo/la/i/gli/le/l' the; un/uno/una/un' a; del/dello/della/dei/degli/delle/dell' of_the;
+il/lo/la/i/gli/le/l' the; ogni every;
+un/uno/una/un' a; del/dello/della/dei/degli/delle/dell' of_the;
 di/d' of; al/allo/alla/ai/agli/alle/all' at_the; a/ad in|at; da from;
 dal/dallo/dalla/dai/dagli/dalle/dall' from_the; in in; nel/nello/nella/nei/negli/nelle/nell' in_the;
 con with; col/coi with_the; per for; tra/fra between; sotto under; sopra above;

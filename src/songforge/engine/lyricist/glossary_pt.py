@@ -58,7 +58,8 @@ estranho/estrangeiro stranger; gente/povo people; dono/dona owner; anjo angel; d
 diabo devil; fantasma ghost; herói hero; bruxa witch; pirata pirate; dragão dragon;
 robô robot; palhaço clown; príncipe prince; princesa princess; vaqueiro cowboy;
 cão/cachorro dog; cachorrinho puppy; gato cat; gatinho kitten; cavalo horse;
-pássaro/passarinho/ave bird; peixe fish; lobo wolf; urso bear; leão lion; raposa fox;
+pássaro/passarinho/ave bird; pombo pigeon; gaivota seagull; alpinista climber;
+peixe fish; lobo wolf; urso bear; leão lion; raposa fox;
 coelho rabbit; rato mouse; vaca cow; ovelha sheep; porco pig; galinha chicken; pato duck;
 coruja owl; águia eagle; baleia whale; golfinho dolphin; borboleta butterfly;
 abelha bee; cobra/serpente snake; macaco monkey; elefante elephant; tigre tiger;
@@ -109,7 +110,8 @@ dirigir/dirige/dirigem/conduzir/conduz driving; cozinhar/cozinha/cozinham cookin
 rir/ri/riem laughing
 """
 _WORDS = """
-o/os/as the; a to|the; um/uma a; uns/umas -; do/da/dos/das of_the; de/d' of;
+o/os/as the; cada every;
+a to|the; um/uma a; uns/umas -; do/da/dos/das of_the; de/d' of;
 no/na/nos/nas in_the; num/numa in_a; em in; ao/à/aos/às to_the;
 pelo/pela/pelos/pelas through_the; por through; para/pra for; com with; sem without;
 sob under; entre between; até until; durante during; depois_de after; antes_de before;

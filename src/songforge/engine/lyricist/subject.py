@@ -1547,10 +1547,15 @@ def _clause(reader: _Reader, target: _Found, start: int) -> list[str]:
             pieces.append(word)
         else:
             return []
+    # A particle read into the target ("a rocket *out* of cardboard boxes") leaves the
+    # line hanging: the clause stops on its noun.
+    while len(pieces) > 1 and pieces[-1].lower() in _HANGING:
+        pieces.pop()
     return pieces
 
 
 _OBJECTS = frozenset(_split("me us you him her them it"))
+_HANGING = frozenset(_split("out up down off away back over around on in through"))
 _ACTORS = {"your": "you", "yourself": "you", "our": "we", "ourselves": "we", "my": "I"}
 _RELATIVES = frozenset(_split("who that which"))
 
