@@ -164,8 +164,10 @@ FEELING_PROMPTS = [
     "an anxious song about anxiety",
     "a song about the feeling of falling in love",
     "a punk song about heartbreak and loneliness",
+    "friendship",
+    "a song about destiny",
 ]
-_FEELING = r"(nostalgia|jealousy|grief|anxiety|heartbreak|loneliness)"
+_FEELING = r"(nostalgia|jealousy|grief|anxiety|heartbreak|loneliness|friendship|destiny)"
 
 
 def test_feelings_are_sung_bare_and_are_never_set_down() -> None:

@@ -108,7 +108,10 @@ FEELINGS = _set(
     "nostalgia jealousy grief anxiety sorrow loneliness heartbreak freedom hope fear anger "
     "joy regret shame pride envy despair longing love loss guilt rage peace faith courage "
     "happiness sadness madness kindness solitude melancholy desire lust greed hunger "
-    "forgiveness gratitude wonder grace depression trust patience feeling"
+    "forgiveness gratitude wonder grace depression trust patience feeling "
+    # Bonds and fortunes are nowhere either: nobody spends a friendship by a seat.
+    "friendship relationship hardship truth betrayal destiny fate luck ambition success "
+    "failure loyalty honesty innocence"
 )
 _FEELING_TAIL = re.compile(r"(ness|ety|ity|ism|algia|ousy|ude|ance|ence)$")
 # What no feeling can do: be set down somewhere, wait or rest beside something.
