@@ -336,6 +336,7 @@ def test_choruses_of_different_lengths_sing_the_same_words() -> None:
         first, second = (s.lines for s in draft.sections if s.name == "Chorus")
         assert (len(first), len(second)) == (2, 3)
         assert second[: len(first)] == first, prompt
+        assert set(second) == set(first), prompt  # the longer one sings no other words
 
 
 def test_a_word_of_many_worlds_needs_the_prompt_to_agree() -> None:

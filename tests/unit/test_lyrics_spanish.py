@@ -247,3 +247,15 @@ def test_verbs_agree_with_an_owned_plural() -> None:
                 ):
                     wrong.append(line)
     assert not wrong, wrong
+
+
+def test_choruses_of_different_lengths_sing_the_same_words() -> None:
+    """A short song's form can give its choruses different lengths: the longer one sings
+    the same chorus again from its start, never other words."""
+    form = [("Verse 1", "verse", 2), ("Chorus", "chorus", 4), ("Chorus", "chorus", 6)]
+    for seed in (1, 2, 3):
+        draft = write_lyrics("una canción de amor en la playa", title=None, form=form, seed=seed)
+        first, second = (s.lines for s in draft.sections if s.name == "Chorus")
+        assert (len(first), len(second)) == (2, 3)
+        assert second[:2] == first
+        assert set(second) == set(first)

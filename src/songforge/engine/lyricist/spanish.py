@@ -739,18 +739,21 @@ def write_spanish(
     song_title = title or _happening_title(happening) or _title(subject, framing, rng)
     chorus: list[str] | None = None
     sections: list[LyricSection] = []
+    # One chorus, as long as the shortest: a longer chorus of a short song's form sings it
+    # again from its start, so every chorus sings the same words.
+    shortest = min((max(1, bars // 2) for _, kind, bars in form if kind == "chorus"), default=1)
     for name, kind, bars in form:
         if kind not in TARGETS:
             continue
         count = max(1, bars // 2)
         target = TARGETS[kind]
         if kind == "chorus":
-            if chorus is None or len(chorus) != count:
+            if chorus is None:
                 chorus = [
                     writer.hook(song_title, target),
-                    *writer.stanza(count - 1, target, "chorus"),
+                    *writer.stanza(shortest - 1, target, "chorus"),
                 ]
-            lines = chorus
+            lines = [chorus[i % len(chorus)] for i in range(count)]
         elif kind == "outro":
             lines = [writer.hook(song_title, target), *writer.stanza(count - 1, target, "outro")]
         else:

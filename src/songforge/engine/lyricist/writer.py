@@ -1218,13 +1218,13 @@ def _write_english(
             f"{sung_title!r} instead.",
         )
     # The chorus is written first, so it gets the subject's own words for its rhymes, and
-    # once, as long as the longest chorus: a shorter chorus sings its first lines, so every
-    # chorus of a song repeats the same words (a short song's form can give its choruses
-    # different lengths).
+    # once, as long as the shortest chorus: a longer one sings it again from its start, so
+    # every chorus of a song sings the same words (a short song's form can give its
+    # choruses different lengths; a 45 s song sang one chorus line, then three others).
     chorus_lines = [max(1, bars // 2) for _, kind, bars in form if kind == "chorus"]
     chorus: list[str] | None = None
     if chorus_lines:
-        chorus = writer.chorus(sung_title, max(chorus_lines), TARGETS["chorus"])
+        chorus = writer.chorus(sung_title, min(chorus_lines), TARGETS["chorus"])
     sections: list[LyricSection] = []
     # A song of three choruses or more lifts its last one (a new last line on the same
     # rhyme); the earlier ones repeat word for word.
@@ -1239,7 +1239,8 @@ def _write_english(
             assert chorus is not None
             sung_choruses += 1
             lift = choruses >= 3 and sung_choruses == choruses and count > 1
-            lines = writer.lift(chorus[:count], target) if lift else chorus[:count]
+            sung = [chorus[i % len(chorus)] for i in range(count)]
+            lines = writer.lift(sung, target) if lift else sung
         elif kind == "outro":
             first, end = writer.hook_line(sung_title, target)
             lines = [first]
