@@ -210,3 +210,21 @@ def test_a_situation_never_hangs_on_a_particle() -> None:
     for seed in SEEDS:
         lines = _lines("a kid who builds a rocket out of cardboard boxes", seed, FORM)
         assert not [line for line in lines if line.lower().endswith(" out")], lines
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a song about quitting the factory job",
+        "a dog left at a highway rest stop",
+        "a soldier who finds his letters in the ashes",
+        "a fisherman lost at sea",
+    ],
+)
+def test_what_happened_once_does_not_go_on(prompt: str) -> None:
+    """ "I'm still quitting the factory job" and "Still left at a rest stop" say nothing a
+    listener believes: a moment or a thing done to the lead is told, not carried on."""
+    verb = extract_subject(prompt).situation.split()[0]
+    for seed in SEEDS:
+        lines = [line.lower() for line in _lines(prompt, seed, FORM)]
+        assert not [line for line in lines if re.search(rf"\bstill {verb}\b", line)], lines

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pronouncing
+from lemminflect import getAllLemmas
 
 from songforge.engine.language_id import detect_language, prompt_language
 from songforge.engine.languages import language_name
@@ -146,6 +147,46 @@ _CLOSING = re.compile(
     r"\b(by|beside|near|in|on|upon|at|across|to|from|through|under|with|of|round|around)"
     r" (?:the |my |your |our |his |her |their )?(?:\{adj\} )?\{end\}$"
 )
+
+
+# Verbs of a single moment: sung once as they happen, never as going on ("still").
+_MOMENTARY = frozenset(
+    [
+        "quit",
+        "find",
+        "lose",
+        "leave",
+        "steal",
+        "break",
+        "die",
+        "win",
+        "open",
+        "close",
+        "start",
+        "finish",
+        "arrive",
+        "land",
+        "meet",
+        "marry",
+        "burn",
+        "crash",
+        "fall",
+        "jump",
+        "drop",
+        "sell",
+        "buy",
+        "kill",
+        "shoot",
+        "fire",
+        "graduate",
+    ]
+)
+
+
+def _once(verb: str) -> bool:
+    """Whether a verb form ("quitting", "found", "loses") names a single moment."""
+    lemmas = getAllLemmas(verb.lower()).get("VERB", (verb.lower(),))
+    return any(lemma in _MOMENTARY for lemma in lemmas)
 
 
 _PERSONAL_BE = {"I": ("am", "was"), "we": ("are", "were"), "you": ("are", "were")}
@@ -971,6 +1012,10 @@ class _Writer:
         situation, voice = self.subject.situation, self.subject.voice
         if not situation:
             return None
+        if later and (voice == UNDERGOING or _once(situation.split()[0])):
+            # What happened once does not go on: no "still left at a rest stop", no "I'm
+            # still quitting the factory job".
+            return None
         lead = self.lead
         actor = self.subject.actor
         names = dict.fromkeys([lead.definite(), lead.definite(short=True)])
@@ -993,7 +1038,7 @@ class _Writer:
             if short_be:
                 forms.append(f"{short_be} {'still ' if later else ''}{situation}")
         elif voice == UNDERGOING:
-            forms = [f"still {situation}"] if later else [f"{{L}} {lead.was} {situation}"]
+            forms = [f"{{L}} {lead.was} {situation}"]
         elif voice == RELATIVE and (not later or situation.split()[0].endswith("s")):
             # A present verb goes on ("still waits for a letter"); a past one was once.
             forms = [f"{{L}} still {situation}" if later else f"{{L}} {situation}"]
