@@ -228,3 +228,15 @@ def test_what_happened_once_does_not_go_on(prompt: str) -> None:
     for seed in SEEDS:
         lines = [line.lower() for line in _lines(prompt, seed, FORM)]
         assert not [line for line in lines if re.search(rf"\bstill {verb}\b", line)], lines
+
+
+@pytest.mark.parametrize(
+    ("prompt", "title"),
+    [
+        ("a ballad about a girl who waits for a letter", "Girl Waiting for a Letter"),
+        ("a jazz tune about a cat that sleeps on the piano", "Cat Sleeping on the Piano"),
+        ("a boy who ran away from home", "Boy"),  # what he did once names no song
+    ],
+)
+def test_a_present_clause_after_who_names_the_song(prompt: str, title: str) -> None:
+    assert extract_subject(prompt).title == title

@@ -1620,8 +1620,17 @@ _SITUATION_SYLLABLES = 7
 
 def _situation_title(phrases: list[NounPhrase], situation: str, voice: str) -> str:
     """Who does what names the song when it fits a line: "Farmer Praying for Rain",
-    "Astronaut Drifting Past Saturn"; "" for a participle's or a finite verb's clause
-    ("Left on the Train" would read as a name, "Waits for a Letter" as no title)."""
+    "Astronaut Drifting Past Saturn", "Girl Waiting for a Letter" (a present verb after
+    "who" as its gerund); "" for a participle's or a past verb's clause ("Left on the
+    Train" would read as a name)."""
+    if voice == RELATIVE and situation.split()[0].endswith("s"):
+        # "a girl who waits for a letter" is the "Girl Waiting for a Letter".
+        verb, _, rest = situation.partition(" ")
+        lemmas = getAllLemmas(verb).get("VERB", ())
+        gerund = getAllInflections(lemmas[0]).get("VBG", ()) if lemmas else ()
+        if not gerund:
+            return ""
+        situation, voice = f"{gerund[0]} {rest}".strip(), ACTING
     if voice != ACTING or not phrases:
         return ""
     first = phrases[0]
