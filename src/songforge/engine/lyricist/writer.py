@@ -202,6 +202,9 @@ def _past(line: str) -> bool:
     return False
 
 
+# Words that settle a line in the present before any past form comes: the verbs "to be"
+# and the two present verbs the scene templates open on ("still waits", "still knows"),
+# which lemminflect would also read as nouns.
 _PRESENT = frozenset(["is", "are", "am", "'s", "still", "waits", "knows"])
 
 
