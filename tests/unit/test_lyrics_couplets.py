@@ -1,0 +1,104 @@
+"""The couplet shelves (songforge/data/couplets): every couplet must be singable as the
+writer's own lines are: each line within a syllable of the verse's target, the two lines
+rhyming, every word one the voice can pronounce, "a"/"an" right, and no line sung in two
+places. A field with too few couplets would make songs of that world share their lines."""
+
+from __future__ import annotations
+
+import collections
+import re
+
+import pronouncing
+import pytest
+
+from songforge.engine.lyric_text import syllable_count
+from songforge.engine.lyricist.couplets import (
+    PARTS,
+    CoupletFormatError,
+    all_couplets,
+    parse,
+)
+from songforge.engine.lyricist.imagery import FIELDS
+from songforge.engine.lyricist.writer import TARGETS, last_word, rhymes
+
+# Per part, the couplets a field needs, and how many of them must suit any mood.
+NEEDED = {"scene": 5, "later": 4, "turn": 4}
+UNTAGGED = 3
+# Words for the music itself are heard, not sung, outside the fields about music.
+PRODUCTION = frozenset("beat beats bass drum drums guitar synth bpm lofi tempo".split())
+MUSICAL_FIELDS = frozenset(("music", "brass bands", "mixtapes", "dancing", "parties"))
+_WORD = re.compile(r"[A-Za-z']+")
+_VOWEL_SOUND = re.compile(r"^[AEIOU]")
+
+
+def _syllables(line: str) -> int:
+    return sum(syllable_count(w) for w in _WORD.findall(line))
+
+
+def _pronounceable(word: str) -> bool:
+    """In the pronouncing dictionary, or its stem is ("creaks", "orchard's")."""
+    stems = [word, word.removesuffix("'s"), word.removesuffix("s"), word.removesuffix("es")]
+    return any(pronouncing.phones_for_word(s) for s in stems if s)
+
+
+def _problems(field: str, line: str) -> list[str]:
+    out: list[str] = []
+    count = _syllables(line)
+    if abs(count - TARGETS["verse"]) > 1:
+        out.append(f"{count} syllables (7 to 9 wanted)")
+    words = [w.lower().strip("'") for w in _WORD.findall(line)]
+    unknown = [w for w in words if w and not _pronounceable(w)]
+    if unknown:
+        out.append(f"words the voice cannot pronounce: {unknown}")
+    for article, nxt in zip(words, words[1:], strict=False):
+        if article not in ("a", "an"):
+            continue
+        phones = pronouncing.phones_for_word(nxt)
+        if phones:
+            wants = "an" if _VOWEL_SOUND.match(phones[0]) else "a"
+            if wants != article:
+                out.append(f"'{article} {nxt}'")
+    if field not in MUSICAL_FIELDS and PRODUCTION.intersection(words):
+        out.append(f"production words: {sorted(PRODUCTION.intersection(words))}")
+    if not line[0].isupper() or line.rstrip()[-1] in ".;:":
+        out.append("a line starts with a capital and ends without a stop")
+    return out
+
+
+def test_every_field_has_its_shelf() -> None:
+    shelves = all_couplets()
+    names = {f.name for f in FIELDS}
+    assert not set(shelves) - names, "a couplet file names no field"
+    missing = sorted(names - set(shelves))
+    assert not missing, f"fields without couplets: {missing}"
+    for field, couplets in shelves.items():
+        for part in PARTS:
+            ours = [c for c in couplets if c.part == part]
+            assert len(ours) >= NEEDED[part], f"{field}: {len(ours)} {part} couplets"
+            assert sum(not c.mood for c in ours) >= UNTAGGED, f"{field}: {part} untagged"
+
+
+def test_every_couplet_is_singable_and_rhymes() -> None:
+    wrong: list[str] = []
+    for field, couplets in sorted(all_couplets().items()):
+        for c in couplets:
+            for line in c.lines:
+                wrong += [f"{field}: {line!r}: {p}" for p in _problems(field, line)]
+            a, b = (last_word(line) for line in c.lines)
+            if a == b or not rhymes(a, b):
+                wrong.append(f"{field}: {c.lines}: '{a}' and '{b}' do not rhyme")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_line_is_on_two_shelves() -> None:
+    seen = collections.Counter(
+        line.lower().strip(",!? ") for cs in all_couplets().values() for c in cs for line in c.lines
+    )
+    twice = [line for line, n in seen.items() if n > 1]
+    assert not twice, twice
+
+
+def test_a_malformed_line_names_itself() -> None:
+    with pytest.raises(CoupletFormatError, match="line 2"):
+        parse("farms", "scene: A / B\nverse: The corn / the morn\n")
+    assert parse("farms", "turn dim: One line / two lines  # why\n")[0].mood == "dim"
