@@ -6,6 +6,7 @@ places. A field with too few couplets would make songs of that world share their
 from __future__ import annotations
 
 import collections
+import itertools
 import re
 
 import pronouncing
@@ -25,7 +26,9 @@ from songforge.engine.lyricist.writer import TARGETS, last_word, rhymes
 NEEDED = {"scene": 5, "later": 4, "turn": 4}
 UNTAGGED = 3
 # Words for the music itself are heard, not sung, outside the fields about music.
-PRODUCTION = frozenset("beat beats bass drum drums guitar synth bpm lofi tempo".split())
+PRODUCTION = frozenset(
+    ["beat", "beats", "bass", "drum", "drums", "guitar", "synth", "bpm", "lofi", "tempo"]
+)
 MUSICAL_FIELDS = frozenset(("music", "brass bands", "mixtapes", "dancing", "parties"))
 _WORD = re.compile(r"[A-Za-z']+")
 _VOWEL_SOUND = re.compile(r"^[AEIOU]")
@@ -50,7 +53,7 @@ def _problems(field: str, line: str) -> list[str]:
     unknown = [w for w in words if w and not _pronounceable(w)]
     if unknown:
         out.append(f"words the voice cannot pronounce: {unknown}")
-    for article, nxt in zip(words, words[1:], strict=False):
+    for article, nxt in itertools.pairwise(words):
         if article not in ("a", "an"):
             continue
         phones = pronouncing.phones_for_word(nxt)
