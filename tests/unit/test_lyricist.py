@@ -9,6 +9,7 @@ import pronouncing
 import pytest
 
 from songforge.engine.lyric_text import format_lyrics, parse_lyrics
+from songforge.engine.lyricist.couplets import all_couplets
 from songforge.engine.lyricist.line_templates import (
     HOOK_TAILS,
     NOUN_CLASS,
@@ -63,11 +64,11 @@ PROMPTS = [
 SEEDS = (1, 2)
 
 
-def _drafts() -> list[tuple[str, str | None, LyricsDraft]]:
+def _drafts(seeds: tuple[int, ...] = SEEDS) -> list[tuple[str, str | None, LyricsDraft]]:
     out = []
     for index, prompt in enumerate(PROMPTS):
         title = "Golden Hour" if index % 4 == 0 else None
-        for seed in SEEDS:
+        for seed in seeds:
             out.append(
                 (prompt, title, write_lyrics(prompt, title=title, form=STANDARD_FORM, seed=seed))
             )
@@ -194,8 +195,12 @@ def _template_pattern(template: Template) -> re.Pattern[str]:
 def test_lines_end_on_a_word_their_template_suits() -> None:
     patterns = [(_template_pattern(t), t) for t in (*STORY, *TEMPLATES, *HOOK_TAILS)]
     checked = suited = 0
-    for _, _, draft in DRAFTS:
+    written = {line for cs in all_couplets().values() for c in cs for line in c.lines}
+    # Couplets leave fewer template lines a song: a third seed keeps the sample over 1000.
+    for _, _, draft in [*DRAFTS, *_drafts(seeds=(3,))]:
         for line in _lines(draft):
+            if line in written:
+                continue  # a couplet's line is written whole, from no template
             matches = [(m, t) for p, t in patterns if (m := p.match(line.lower()))]
             if not matches:
                 continue  # the bare title as a hook

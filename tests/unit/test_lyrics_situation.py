@@ -148,9 +148,10 @@ def _past(line: str) -> bool:
 
 
 def test_the_situation_is_told_in_its_verses_tense() -> None:
-    """A verse told in the past does not break into the present for its opening line:
-    "The dog was waiting at the station / I saw the dog by the drawer", not "The dog is
-    waiting ..." among lines that were."""
+    """A verse does not break tense for its opening line: told in the past, "The dog was
+    waiting at the station / I saw the dog by the drawer", not "The dog is waiting ..."
+    among lines that were; told in the present, not "The dog was waiting" among lines
+    that are."""
     mixed = checked = 0
     for prompt, verb, reached in CASES:
         if extract_subject(prompt).voice != "acting":
@@ -160,10 +161,10 @@ def test_the_situation_is_told_in_its_verses_tense() -> None:
             if not _tells(first[0], verb, reached):
                 continue
             others = [_past(line.lower()) for line in first[1:]]
-            if sum(others) * 2 <= len(others):
-                continue  # a verse of the present may open either way
+            if sum(others) * 2 == len(others):
+                continue  # a verse split between the two may open either way
             checked += 1
-            mixed += not _past(first[0].lower())
+            mixed += _past(first[0].lower()) != (sum(others) * 2 > len(others))
     assert checked >= 10, checked
     assert mixed <= 0.1 * checked, (mixed, checked)
 

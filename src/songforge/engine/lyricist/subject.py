@@ -1558,6 +1558,7 @@ _OBJECTS = frozenset(_split("me us you him her them it"))
 _HANGING = frozenset(_split("out up down off away back over around on in through"))
 _ACTORS = {"your": "you", "yourself": "you", "our": "we", "ourselves": "we", "my": "I"}
 _RELATIVES = frozenset(_split("who that which"))
+_CLAUSE_ENDS = frozenset([*_split("and but or"), _BOUNDARY])
 
 
 def _finite(word: str) -> bool:
@@ -1601,6 +1602,13 @@ def _situation(reader: _Reader, found: list[_Found], lead: _Found | None) -> tup
         voice = UNDERGOING  # "an umbrella left on the train", "a bicycle found by the river"
     else:
         return "", ""
+    # A verb and its particles that end the clause tell it without a thing ("a brother
+    # who *moved away* and the letters he never sent", "a friend who passed away").
+    end = start + 1
+    while end < len(words) and words[end] in _HANGING:
+        end += 1
+    if voice == RELATIVE and end > start + 1 and (end == len(words) or words[end] in _CLAUSE_ENDS):
+        return " ".join(words[start:end]), voice
     target = next(
         (f for f in found if not f.possessor and f.zone != _FRAME and f.at and f.at[0] > start),
         None,

@@ -19,6 +19,7 @@ from lemminflect import getAllLemmas
 from songforge.engine.language_id import detect_language, prompt_language
 from songforge.engine.languages import language_name
 from songforge.engine.lyric_text import LyricSection, syllable_count
+from songforge.engine.lyricist.couplets import Couplet, couplets_for
 from songforge.engine.lyricist.foreign_prompt import english_prompt
 from songforge.engine.lyricist.grammar import (
     indefinite,
@@ -329,6 +330,12 @@ _SLOT = re.compile(r"\{(\w+)\}")
 # A line that names something of the scene without naming the subject is a scene line;
 # what a verse line is to be.
 SUBJECT, REFER, SCENE_LINE, MOOD = "subject", "refer", "scene", "mood"
+# "A" before a noun the imagery does not count ("a paper plate" reads as "a paper").
+_COUNTED_MASS = re.compile(rf"\ban? (?:{'|'.join(sorted(MASS))})\b")
+COUPLET = "couplet"  # a line of a couplet written whole for the song's world
+# The part of the story a couplet tells, by section: the first verse sets the scene, the
+# others move it on, the bridge turns.
+_COUPLET_PARTS = {"verse": ("scene", "later"), "bridge": ("turn", "turn")}
 
 
 @lru_cache(maxsize=4_096)
@@ -382,11 +389,14 @@ class _Writer:
         )
         self.theme_nouns = [n for t in themes for n in t.nouns]
         # The subject's own words end lines first, where the templates know their class.
+        # A word that describes the head ("red" in "a bright red kite") is no thing to end
+        # a line on ("the valley knows the red").
         own = [
             w.lower().removesuffix("'s")
             for p in self.phrases
             for w in (p.head, *p.words)
             if w.lower().removesuffix("'s") in NOUN_CLASS
+            and (w == p.head or "ADJ" not in getAllLemmas(w.lower()))
         ]
         self.subject_ends = [w for w in dict.fromkeys(own) if w not in subject.unsung]
         self.field_nouns = [
@@ -464,6 +474,15 @@ class _Writer:
         self.sung = {p.text: 0 for p in self.phrases}  # story lines per phrase so far
         self.verse_count = 0
         self.closings: dict[str, int] = {}  # lines ending "by the {end}", "in the {end}"…
+        self.shade = "dim" if mood in (*_DIM, "angry") else "bright" if mood in _BRIGHT else ""
+        self.used_couplets: set[Couplet] = set()
+        self.opposed = opposed
+        self.world_words = {
+            form
+            for word in [*self.subject_ends, *(n for ns in self.field_nouns for n in ns)]
+            for form in (word, plural(word))
+        }
+        self.mood_said = False  # a verse line has said the song's mood
 
     def _keeps(self, field: Field, cls: str) -> bool:
         return field.name not in self.atmosphere or cls in ("sky", "heart")
@@ -835,6 +854,7 @@ class _Writer:
                 if (
                     text.lower() in self.used_lines
                     or gap > 1
+                    or (not title and self.retells(text))
                     or _repeats_end(text)
                     or _AWKWARD.search(text.lower())
                     or template.text in self.section_templates
@@ -858,6 +878,13 @@ class _Writer:
             if best is not None:
                 return best
         return None
+
+    def retells(self, line: str) -> bool:
+        """Whether a line sings the situation's verb outside the situation's own lines ("In
+        the river I found the well" for "a bicycle found by the river"): what happens is
+        told where the story tells it, not again by chance."""
+        verb = self.subject.situation.split()[0].lower() if self.subject.situation else ""
+        return bool(verb) and verb in re.findall(r"[a-z']+", line.lower())
 
     def closest(self, end: str, target: int, pool: tuple[Template, ...], title: str) -> str:
         """Every template and padding for `end`, suitable templates first: the closest fit."""
@@ -914,6 +941,17 @@ class _Writer:
                 out.append((SCENE_LINE, None))
         return out
 
+    def subject_roles(self, count: int) -> list[tuple[str, NounPhrase | None]]:
+        """`count` lines that each name a phrase of the subject: the lead first, then the
+        phrase sung least."""
+        planned = dict(self.sung)
+        out: list[tuple[str, NounPhrase | None]] = []
+        for i in range(count):
+            phrase = self.lead if i == 0 else self.least_sung(planned)
+            planned[phrase.text] += 1
+            out.append((SUBJECT, phrase))
+        return out
+
     def least_sung(self, counts: dict[str, int]) -> NounPhrase:
         """The phrase sung least so far, the lead when it ties (every part of the subject
         gets sung, the lead most)."""
@@ -921,6 +959,8 @@ class _Writer:
 
     def stanza(self, count: int, target: int, scheme: str, section: str) -> list[str]:
         self.section_templates.clear()
+        if section in _COUPLET_PARTS:
+            scheme = "AABB"  # a couplet's two lines are sung together
         story = section
         if section == "verse":
             story = SCENE if self.verse_count == 0 else LATER
@@ -943,19 +983,33 @@ class _Writer:
             dropped = ends[count:]
             ends = ends[:count]
             self.pairs = [p for p in self.pairs if not set(p) & set(dropped)]
-        roles = self.roles(count, section)
+        written = self.place_couplets(ends, target, section)
+        free = [i for i in range(count) if i not in written]
+        roles: list[tuple[str, NounPhrase | None]] = [(COUPLET, None)] * count
+        # Beside a couplet of the song's world, the other lines tell of the subject: a
+        # line of imagery made from a template is the weakest line a verse can have.
+        planned = self.roles(len(free), section) if not written else self.subject_roles(len(free))
+        if written and self.mood_adjectives and not self.mood_said and len(planned) >= 2:
+            planned[-1] = (MOOD, None)  # once a song, a line says its mood ("the lonely hall")
+            self.mood_said = True
+        for i, role in zip(free, planned, strict=True):
+            roles[i] = role
         told = self.tell_situation(ends, target) if section == "verse" else None
         if told is not None:
             self.make_room(roles, told[0])
         lines = [
             told[1]
             if told is not None and i == told[0]
+            else written[i]
+            if i in written
             else self.line(end, target, section, role, phrase, story=story)
             for i, (end, (role, phrase)) in enumerate(zip(ends, roles, strict=True))
         ]
         if told is not None:
             # The situation is told in the tense the rest of its verse is in.
             others = [line for i, line in enumerate(lines) if i != told[0]]
+            if written:  # a couplet written whole sets its verse's tense
+                others = list(written.values())
             past = sum(_past(line) for line in others) * 2 > len(others)
             if _past(told[1]) != past:
                 retold = self.situation_line(target, later=self.verse_count > 1, past=past)
@@ -963,6 +1017,93 @@ class _Writer:
                     lines[told[0]] = retold
                     self.used_lines.add(retold.lower())
         return lines
+
+    def place_couplets(self, ends: list[str], target: int, section: str) -> dict[int, str]:
+        """Couplets of the song's world written whole in place of rhymed pairs of template
+        lines: one a four lines of a verse (a scene in the first, the story moved on in the
+        others), the bridge's turn. `ends` and the writer's pairs are changed to the
+        couplets' rhymes. Returns the lines by their place in the stanza. The first verse
+        keeps its first line and a later one its last for the subject's situation."""
+        parts = _COUPLET_PARTS.get(section)
+        if parts is None or len(ends) < 2:
+            return {}
+        part = parts[0] if section != "verse" or self.verse_count <= 1 else parts[1]
+        keep = {0} if section == "verse" and self.verse_count <= 1 else set()
+        if section == "verse" and self.verse_count > 1:
+            keep = {len(ends) - 1}
+        room = [
+            (i, j)
+            for i, a in enumerate(ends)
+            for j, b in enumerate(ends)
+            if j == i + 1 and ((a, b) in self.pairs or (b, a) in self.pairs) and not {i, j} & keep
+        ]
+        self.rng.shuffle(room)
+        written: dict[int, str] = {}
+        wanted = max(1, len(ends) // 4)
+        for i, j in room:
+            if len(written) >= 2 * wanted:
+                break
+            if {i, j} & set(written):
+                continue
+            couplet = self.couplet(part, target)
+            if couplet is None:
+                break
+            pair = next(p for p in self.pairs if set(p) == {ends[i], ends[j]})
+            self.pairs.remove(pair)
+            self.used_ends -= set(pair)
+            first, second = (last_word(line) for line in couplet.lines)
+            ends[i], ends[j] = first, second
+            self.pairs.append((first, second))
+            self.used_ends |= {first, second}
+            written[i], written[j] = couplet.lines
+            self.used_lines |= {line.lower() for line in couplet.lines}
+        return written
+
+    def couplet(self, part: str, target: int, *others: str) -> Couplet | None:
+        """An unused couplet of the song's fields for `part` of the story ("scene", "later",
+        "turn") whose lines are within a syllable of `target`, whose rhymes the song has not
+        sung, with no word the prompt used for its music and no adjective against its mood.
+        Drawn with the lead's fields likelier than the others and couplets that name the
+        subject's world likelier than those that do not: songs of one world share few."""
+        options: list[Couplet] = []
+        weights: list[float] = []
+        for rank, field in enumerate(self.fields):
+            shelf = [c for p in (part, *others) for c in couplets_for([field.name], p, self.shade)]
+            for c in shelf:
+                words = set(re.findall(r"[a-z']+", " ".join(c.lines).lower()))
+                if (
+                    c in self.used_couplets
+                    or any(abs(line_syllables(line) - target) > 1 for line in c.lines)
+                    or {last_word(line) for line in c.lines} & self.used_ends
+                    or {line.lower() for line in c.lines} & self.used_lines
+                    or words & (self.subject.unsung | self.opposed)
+                    or any(_repeats_end(line) for line in c.lines)  # "one by one"
+                    or _COUNTED_MASS.search(" ".join(c.lines).lower())  # "a paper plate"
+                ):
+                    continue
+                # A field the mood alone lends ("loneliness" for a sad song) is the
+                # song's weather, not its story: its couplets come up less.
+                lent = 0.5 if field.name in self.atmosphere else 1.0
+                options.append(c)
+                # Couplets of the asked part first; the others widen a short line's choice.
+                own = 1.0 if c.part == part else 0.5
+                weights.append(
+                    own * lent * (1 + 4 * len(words & self.world_words)) / (rank + 1) ** 1.5
+                )
+        if not options:
+            return None
+        # Where some couplets name things of the subject's world, one of them is sung.
+        telling = [
+            i
+            for i, c in enumerate(options)
+            if set(re.findall(r"[a-z']+", " ".join(c.lines).lower())) & self.world_words
+        ]
+        if telling:
+            options = [options[i] for i in telling]
+            weights = [weights[i] for i in telling]
+        chosen = self.rng.choices(options, weights=weights)[0]
+        self.used_couplets.add(chosen)
+        return chosen
 
     def make_room(self, roles: list[tuple[str, NounPhrase | None]], at: int) -> None:
         """The situation's line names the subject, so it takes the place of a line planned
@@ -1099,17 +1240,56 @@ class _Writer:
         returns = self.hook_return(title, ends, target)
         if returns:
             ends = ends[:-1]
-        need = max(1, 2 - _names(first, self.lead) - (returns and _names(title, self.lead)))
+        named = _names(first, self.lead) + bool(returns and _names(title, self.lead))
+        # The couplet takes two lines only where the others can still name the lead
+        # twice in the chorus with the hook.
+        written = self.chorus_couplet(ends, target) if len(ends) - 2 >= 2 - named else {}
+        free = len(ends) - len(written)
+        need = max(1, 2 - named)
         roles: list[tuple[str, NounPhrase | None]] = [(SUBJECT, self.lead)] * need
-        if len(ends) > need:
+        if free > need:
             roles.append((SCENE_LINE, None))
-        while len(roles) < len(ends):
+        while len(roles) < free:
             roles.append((SUBJECT, None) if self.rng.random() < 0.5 else (SCENE_LINE, None))
-        roles = roles[: len(ends)]
+        roles = roles[:free]
         self.rng.shuffle(roles)
-        for end_word, (role, phrase) in zip(ends, roles, strict=True):
+        planned = iter(roles)
+        for i, end_word in enumerate(ends):
+            if i in written:
+                lines.append(written[i])
+                continue
+            role, phrase = next(planned)
             lines.append(self.line(end_word, target, "chorus", role, phrase, story="chorus"))
         return [*lines, title] if returns else lines
+
+    def chorus_couplet(self, ends: list[str], target: int) -> dict[int, str]:
+        """The two lines after the hook sung as a couplet of the song's world that turns its
+        story over (what is hoped, feared, asked): a chorus says what the song means, and a
+        couplet written whole says it better than two lines of imagery. It takes the place
+        of a rhymed pair of `ends` (of both lines before a returning title when they rhyme
+        with the hook and the title); the line that rhymes with the hook stays last, so the
+        last chorus can lift it. `ends` and the writer's pairs are changed to match; returns
+        the lines by their place after the hook."""
+        inside = [
+            (i, j)
+            for i in range(len(ends))
+            for j in range(i + 1, len(ends))
+            if (ends[i], ends[j]) in self.pairs or (ends[j], ends[i]) in self.pairs
+        ]
+        if not inside and len(ends) != 2:
+            return {}
+        # A chorus's lines are short: scenes and later couplets widen the few turns that fit.
+        couplet = self.couplet("turn", target, "scene", "later")
+        if couplet is None:
+            return {}
+        given = inside[-1] if inside else (0, 1)
+        self.pairs = [p for p in self.pairs if not set(p) & {ends[k] for k in given}]
+        first, second = (last_word(line) for line in couplet.lines)
+        ends[:] = [first, second, *(e for k, e in enumerate(ends) if k not in given)]
+        self.pairs.append((first, second))
+        self.used_ends |= {first, second}
+        self.used_lines |= {line.lower() for line in couplet.lines}
+        return {0: couplet.lines[0], 1: couplet.lines[1]}
 
     def hook_return(self, title: str, ends: list[str], target: int) -> bool:
         """Whether the chorus ends on its title again, as choruses do ("... / Farmer
@@ -1145,7 +1325,10 @@ class _Writer:
         return True
 
     def lift(self, chorus: list[str], target: int) -> list[str]:
-        """The last chorus with its last line sung anew on the same rhyme: a lift."""
+        """The last chorus with its last line sung anew on the same rhyme: a lift. A
+        chorus that ends on a couplet is sung as it was: a new line would break it."""
+        if any(chorus[-1] in c.lines for c in self.used_couplets):
+            return chorus
         end = last_word(chorus[-1])
         if len(chorus) > 1 and chorus[-1] == chorus[0]:
             # A chorus that ends on its title lifts it, not away: the story gone on ("The
@@ -1156,10 +1339,17 @@ class _Writer:
                 for line in (f"Oh, {chorus[-1]}", f"Yeah, {chorus[-1]}")
                 if abs(line_syllables(line) - target) <= 1
             ]
-            if told is not None and last_word(told) == end:
+            keeps_name = told is not None and (
+                _names(told, self.lead) or not _names(chorus[-1], self.lead)
+            )
+            if told is not None and last_word(told) == end and keeps_name:
                 return [*chorus[:-1], told]
             if called:
                 return [*chorus[:-1], self.rng.choice(called)]
+            if any(chorus[1] in c.lines for c in self.used_couplets):
+                # Hook, couplet, title: a line made up in the title's place would leave the
+                # story's words out of the chorus; it is sung as before.
+                return chorus
         lifted = self.line(end, target, "chorus", SUBJECT, self.lead, story="chorus")
         if _names(chorus[-1], self.lead) and not _names(lifted, self.lead):
             return chorus  # the lift must not take the lead's name out of the chorus
