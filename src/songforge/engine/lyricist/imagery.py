@@ -1612,6 +1612,8 @@ _AMBIGUOUS = frozenset(("match", "game", "goal", "team", "score"))
 _LATE = frozenset(("time", "shower"))
 # Worlds two words name together and neither alone ("first love" is not every first thing).
 _COMPOUNDS = {("first", "love"): "first love"}
+# Compounds whose words name another world apart: a space station is no train station.
+_WHOLE = {("space", "station"): "space", ("space", "ship"): "space"}
 
 
 def fields_for(
@@ -1639,18 +1641,21 @@ def fields_for(
     }
     for head, words, kind in phrases:
         found: list[Field] = []
+        # The words of a whole compound ("space station") are not each a world ("station").
+        whole = {w for pair in itertools.pairwise(words) if pair in _WHOLE for w in pair}
         for late in (False, True):
             if not found:
                 found = [
                     f
                     for w in [head, *words]
-                    if (w in _LATE) == late
+                    if (w in _LATE) == late and w not in whole
                     for lemma in _lemmas(w)
                     for f in fields_of(lemma)
                     if lemma not in _AMBIGUOUS or f in sure
                 ]
         pairs = set(itertools.pairwise(words))
-        found = [BY_NAME[name] for pair, name in _COMPOUNDS.items() if pair in pairs] + found
+        compounds = {**_COMPOUNDS, **_WHOLE}
+        found = [BY_NAME[name] for pair, name in compounds.items() if pair in pairs] + found
         if not found:
             unknown_kinds.append(kind)
         ranked += found

@@ -366,6 +366,7 @@ class _Writer:
             if p.head.lower() not in _NOT_NOUNS and (i == 0 or p.head.lower() not in acting)
         ]
         self.phrases = named or _theme_phrases(themes[0])
+        self.themed = not named
         self.lead = self.phrases[0]
         described = [(p.head.lower(), [w.lower() for w in p.words], p.kind) for p in self.phrases]
         self.fields = fields_for(described, subject.action, mood)
@@ -1243,6 +1244,8 @@ class _Writer:
         named = _names(first, self.lead) + bool(returns and _names(title, self.lead))
         # The couplet takes two lines only where the others can still name the lead
         # twice in the chorus with the hook.
+        if self.themed:
+            named = 2  # a song on a theme has no lead to name
         written = self.chorus_couplet(ends, target) if len(ends) - 2 >= 2 - named else {}
         free = len(ends) - len(written)
         need = max(1, 2 - named)
@@ -1278,8 +1281,9 @@ class _Writer:
         ]
         if not inside and len(ends) != 2:
             return {}
-        # A chorus's lines are short: scenes and later couplets widen the few turns that fit.
-        couplet = self.couplet("turn", target, "scene", "later")
+        # A chorus's lines are short: scenes widen the few turns that fit (a later couplet
+        # tells of change, which a chorus sung three times cannot).
+        couplet = self.couplet("turn", target, "scene")
         if couplet is None:
             return {}
         given = inside[-1] if inside else (0, 1)
