@@ -364,7 +364,13 @@ def test_a_word_of_many_worlds_needs_the_prompt_to_agree() -> None:
     assert football.sections
 
 
-PLURAL_LEADS = ("two teenagers on a roof", "my brothers and the river", "the soldiers coming home")
+PLURAL_LEADS = (
+    "two teenagers on a roof",
+    "my brothers and the river",
+    "the soldiers coming home",
+    # A plural lemminflect's tables lack ("The seagulls remembers the height").
+    "a lighthouse keeper who talks to the seagulls",
+)
 _SINGULAR_VERBS = frozenset(("is", "was", "has", "does"))
 
 
@@ -374,6 +380,10 @@ def _singular_verb(word: str) -> bool:
         word != lemma and word in (getInflection(lemma, "VBZ") or ())
         for lemma in getAllLemmas(word).get("VERB", ())
     )
+
+
+def test_a_plural_outside_the_tables_is_a_plural() -> None:
+    assert (singular("seagulls"), singular("Texas"), singular("news")) == ("seagull", "texas", "news")
 
 
 def test_plural_subjects_take_plural_verbs() -> None:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 import pronouncing
-from lemminflect import getAllLemmas, getInflection
+from lemminflect import getAllLemmas, getInflection, getLemma
 
 _VOWEL_PHONES = frozenset(
     ("AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW")
@@ -51,6 +51,11 @@ def parts_of_speech(word: str) -> frozenset[str]:
 def singular(word: str) -> str:
     lemmas = getAllLemmas(word.lower()).get("NOUN")
     if not lemmas:
+        # A plural the tables lack ("seagulls") goes by lemminflect's rules when what they
+        # give is a word the pronouncing dictionary knows ("seagull"; never "texa").
+        guess = str(getLemma(word.lower(), upos="NOUN")[0])
+        if guess != word.lower() and pronouncing.phones_for_word(guess):
+            return guess
         return word.lower()
     # "blues" lists ("blue", "blues"): the form as written wins when it is a lemma.
     return word.lower() if word.lower() in lemmas else str(lemmas[0])
