@@ -383,7 +383,11 @@ def _singular_verb(word: str) -> bool:
 
 
 def test_a_plural_outside_the_tables_is_a_plural() -> None:
-    assert (singular("seagulls"), singular("Texas"), singular("news")) == ("seagull", "texas", "news")
+    assert (singular("seagulls"), singular("Texas"), singular("news")) == (
+        "seagull",
+        "texas",
+        "news",
+    )
 
 
 def test_plural_subjects_take_plural_verbs() -> None:
