@@ -402,9 +402,7 @@ STORY: tuple[Template, ...] = (
     _s("I took {S} to the {end}", "being thing", "place", "later"),
     _s("I still think of {S} and the {end}", "*", "*", "later bridge"),
     _s("feel {S} in the {end}", "sky heart place", "sky place", "prechorus"),
-    _s("{S} and the {adj} {end}", "*", "*", "prechorus"),
     _s("if I lose {S} to the {end}", "being thing heart", "sky place", "bridge"),
-    _s("what if {S} {was} the {end}", "being heart sky", "heart", "bridge"),
     _s("{S} and me in the {end}", "being thing", "sky place", "chorus outro"),
     _s("all for {S} and the {end}", "*", "*", "chorus outro"),
     _s("{V}, take me to the {end}", "being", "place", "chorus outro"),
@@ -913,7 +911,6 @@ STORY: tuple[Template, ...] = (
     _s("light filled {S} and the {end}", "place", "thing", "scene"),
     _s("we'd laugh in {S} round the {end}", "place", "thing", "scene"),
     # Feelings and sounds in a short chorus line.
-    _s("{S} hold{s} my {end}", "being thing place", "heart", "chorus"),
     _s("I give {S} my {end}", "being", "heart", "chorus"),
     _s(
         "{S} gave me a {end}",
@@ -942,7 +939,6 @@ STORY: tuple[Template, ...] = (
     _s("{S} {is} warm beside the {end}", "place", "thing", "chorus"),
     _s("take me to {S} and the {end}", "place", "thing", "chorus"),
     _s("{S} and the {adj} {end}", "place", "thing", "chorus"),
-    _s("{S} {is} home to the {end}", "place", "thing being", "chorus"),
     _s("{S} lean{s} on the {end}", "thing", "thing", "chorus", SURFACE),
     _s("{S} wait{s} on the {end}", "thing", "thing", "chorus", SURFACE),
     _s("{S} {was} there for the {end}", "heart", "thing", "later"),

@@ -332,6 +332,14 @@ _SLOT = re.compile(r"\{(\w+)\}")
 SUBJECT, REFER, SCENE_LINE, MOOD = "subject", "refer", "scene", "mood"
 # "A" before a noun the imagery does not count ("a paper plate" reads as "a paper").
 _COUNTED_MASS = re.compile(rf"\ban? (?:{'|'.join(sorted(MASS))})\b")
+_SEASONS = {
+    "winter": frozenset(
+        ["winter", "snow", "snows", "frost", "ice", "december", "january", "february", "sleet"]
+    ),
+    "spring": frozenset(["spring", "april", "blossom", "blossoms"]),
+    "summer": frozenset(["summer", "june", "july", "august", "heat"]),
+    "autumn": frozenset(["autumn", "october", "november"]),
+}
 COUPLET = "couplet"  # a line of a couplet written whole for the song's world
 # The part of the story a couplet tells, by section: the first verse sets the scene, the
 # others move it on, the bridge turns.
@@ -478,6 +486,18 @@ class _Writer:
         self.shade = "dim" if mood in (*_DIM, "angry") else "bright" if mood in _BRIGHT else ""
         self.used_couplets: set[Couplet] = set()
         self.opposed = opposed
+        # A prompt that names a season sings no couplet of another ("two bikes lie in the
+        # grass in June" for a puppy in the snow).
+        named = {
+            season
+            for season, words in _SEASONS.items()
+            if words & {w.lower() for p in subject.phrases for w in (p.head, *p.words)}
+        }
+        self.out_of_season = (
+            frozenset(w for season, words in _SEASONS.items() if season not in named for w in words)
+            if named
+            else frozenset()
+        )
         self.world_words = {
             form
             for word in [*self.subject_ends, *(n for ns in self.field_nouns for n in ns)]
@@ -1060,7 +1080,9 @@ class _Writer:
             self.used_lines |= {line.lower() for line in couplet.lines}
         return written
 
-    def couplet(self, part: str, target: int, *others: str) -> Couplet | None:
+    def couplet(
+        self, part: str, target: int, *others: str, fields: tuple[Field, ...] | None = None
+    ) -> Couplet | None:
         """An unused couplet of the song's fields for `part` of the story ("scene", "later",
         "turn") whose lines are within a syllable of `target`, whose rhymes the song has not
         sung, with no word the prompt used for its music and no adjective against its mood.
@@ -1068,7 +1090,7 @@ class _Writer:
         subject's world likelier than those that do not: songs of one world share few."""
         options: list[Couplet] = []
         weights: list[float] = []
-        for rank, field in enumerate(self.fields):
+        for rank, field in enumerate(self.fields if fields is None else fields):
             shelf = [c for p in (part, *others) for c in couplets_for([field.name], p, self.shade)]
             for c in shelf:
                 words = set(re.findall(r"[a-z']+", " ".join(c.lines).lower()))
@@ -1080,6 +1102,7 @@ class _Writer:
                     or words & (self.subject.unsung | self.opposed)
                     or any(_repeats_end(line) for line in c.lines)  # "one by one"
                     or _COUNTED_MASS.search(" ".join(c.lines).lower())  # "a paper plate"
+                    or words & self.out_of_season
                 ):
                     continue
                 # A field the mood alone lends ("loneliness" for a sad song) is the
@@ -1282,8 +1305,11 @@ class _Writer:
         if not inside and len(ends) != 2:
             return {}
         # A chorus's lines are short: scenes widen the few turns that fit (a later couplet
-        # tells of change, which a chorus sung three times cannot).
-        couplet = self.couplet("turn", target, "scene")
+        # tells of change, which a chorus sung three times cannot). Sung three times, it is
+        # the lead's own world's where that has one ("coconuts" are an island's, not a
+        # lighthouse's).
+        couplet = self.couplet("turn", target, "scene", fields=self.fields[:1])
+        couplet = couplet or self.couplet("turn", target, "scene")
         if couplet is None:
             return {}
         given = inside[-1] if inside else (0, 1)
