@@ -488,14 +488,16 @@ class _Writer:
         self.opposed = opposed
         # A prompt that names a season sings no couplet of another ("two bikes lie in the
         # grass in June" for a puppy in the snow).
-        named = {
+        seasons = {
             season
             for season, words in _SEASONS.items()
             if words & {w.lower() for p in subject.phrases for w in (p.head, *p.words)}
         }
         self.out_of_season = (
-            frozenset(w for season, words in _SEASONS.items() if season not in named for w in words)
-            if named
+            frozenset(
+                w for season, words in _SEASONS.items() if season not in seasons for w in words
+            )
+            if seasons
             else frozenset()
         )
         self.world_words = {
