@@ -301,3 +301,11 @@ def test_a_noun_of_an_idea_is_one_subject() -> None:
         subject = extract_subject(prompt)
         assert subject.title == title
         assert subject.phrases[0].kind == "heart", prompt  # sung with the idea templates
+
+
+def test_a_verb_after_have_is_no_thing_of_the_song() -> None:
+    """ "his sons have left the village" sang "Oh, the left was lost in the bay"."""
+    prompt = "an old fisherman who still rows out every morning though his sons have left"
+    heads = [p.head.lower() for p in extract_subject(f"{prompt} the village").phrases]
+    assert "left" not in heads
+    assert {"fisherman", "son", "village"} <= set(heads)

@@ -1611,7 +1611,11 @@ _AMBIGUOUS = frozenset(("match", "game", "goal", "team", "score"))
 # shower"): the modifier names the world; they count only when it names none.
 _LATE = frozenset(("time", "shower"))
 # Worlds two words name together and neither alone ("first love" is not every first thing).
-_COMPOUNDS = {("first", "love"): "first love", ("puppy", "love"): "first love"}
+_COMPOUNDS = {
+    ("first", "love"): "first love",
+    ("puppy", "love"): "first love",
+    ("driving", "test"): "driving tests",
+}
 # Compounds whose words name another world apart: a space station is no train station.
 _WHOLE = {("space", "station"): "space", ("space", "ship"): "space"}
 

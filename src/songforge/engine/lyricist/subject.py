@@ -861,6 +861,7 @@ def _describes(word: str) -> bool:
 
 
 # Verbs whose gerund takes a description of its doer: "getting fired", "growing old".
+_PERFECT = frozenset(_split("have has had"))
 _LINKING_VERBS = frozenset(
     _split("be get feel become go grow turn stay keep fall look seem come end remain")
 )
@@ -1025,6 +1026,11 @@ class _Reader:
                 # a subject.
                 self.close()
                 in_relative = True
+                self.intro, self.opens = word, False
+                continue
+            if self._previous(i) in _PERFECT and _participle(word):
+                # "his sons have *left* the village": a verb, not a thing.
+                self.close()
                 self.intro, self.opens = word, False
                 continue
             nxt = words[i + 1] if i + 1 < len(words) else ""
