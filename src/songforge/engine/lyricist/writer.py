@@ -1107,17 +1107,19 @@ class _Writer:
                     or words & self.out_of_season
                 ):
                     continue
-                # A field the mood alone lends ("loneliness" for a sad song) is the
-                # song's weather, not its story: its couplets come up less.
-                lent = 0.5 if field.name in self.atmosphere else 1.0
                 options.append(c)
                 # Couplets of the asked part first; the others widen a short line's choice.
                 own = 1.0 if c.part == part else 0.5
-                weights.append(
-                    own * lent * (1 + 4 * len(words & self.world_words)) / (rank + 1) ** 1.5
-                )
+                weights.append(own * (1 + 4 * len(words & self.world_words)) / (rank + 1) ** 1.5)
         if not options:
             return None
+        # A field the mood alone lends ("memory" for a ballad) has rooms and drawers of its
+        # own: a song whose subject's world has a couplet that fits sings that one ("a box
+        # of letters in the drawer" was sung for a dog chasing waves).
+        own_world = [i for i, c in enumerate(options) if c.field not in self.atmosphere]
+        if own_world:
+            options = [options[i] for i in own_world]
+            weights = [weights[i] for i in own_world]
         # Where some couplets name things of the subject's world, one of them is sung.
         telling = [
             i
