@@ -1625,11 +1625,13 @@ def fields_for(
     action: str = "",
     mood: str = "",
     limit: int = 6,
+    kinds: bool = True,
 ) -> tuple[Field, ...]:
     """The fields of a prompt, most telling first: those its phrases trigger (each given as
     head, all its words, kind; the lead phrase first, its before its other words),
     then its action's (a gerund phrase such as "driving home"), then fields for the kind of
-    each phrase no field knows, then the mood's. At most `limit`."""
+    each phrase no field knows (unless `kinds` is False), then the mood's. At most
+    `limit`."""
     ranked: list[Field] = []
     unknown_kinds: list[str] = []
     agreed: collections.Counter[Field] = collections.Counter()
@@ -1675,7 +1677,7 @@ def fields_for(
         for f in fields_of(lemma)
         if lemma == w or lemma not in f.core
     ]
-    for kind in unknown_kinds:
+    for kind in unknown_kinds if kinds else ():
         ranked += [BY_NAME[name] for name in KIND_FIELDS.get(kind, ())]
     ranked += [BY_NAME[name] for name in MOOD_FIELDS.get(mood, ())]
     return tuple(dict.fromkeys(ranked))[:limit]

@@ -382,6 +382,10 @@ class _Writer:
         # "the silence"), not its rooms and furniture.
         triggered = set(fields_for(described, subject.action))
         self.atmosphere = {f.name for f in self.fields if f not in triggered}
+        # Fields no word of the prompt names, lent by its mood or by the kind of a thing no
+        # field knows ("home" for a night drive): their couplets have rooms of their own.
+        worded = {f.name for f in fields_for(described, subject.action, kinds=False)}
+        self.borrowed = {f.name for f in self.fields if f.name not in worded}
         opposed = _OPPOSED_ADJECTIVES.get(mood, frozenset())
         self.mood_adjectives = list(MOOD_ADJECTIVES.get(mood, ()))
         field_adjectives = [a for f in self.fields for a in f.adjectives if a not in opposed]
@@ -1113,10 +1117,11 @@ class _Writer:
                 weights.append(own * (1 + 4 * len(words & self.world_words)) / (rank + 1) ** 1.5)
         if not options:
             return None
-        # A field the mood alone lends ("memory" for a ballad) has rooms and drawers of its
-        # own: a song whose subject's world has a couplet that fits sings that one ("a box
-        # of letters in the drawer" was sung for a dog chasing waves).
-        own_world = [i for i, c in enumerate(options) if c.field not in self.atmosphere]
+        # A field the prompt's words do not name ("memory" a ballad lends, "home" for a
+        # thing no field knows) has rooms and drawers of its own: a song whose subject's
+        # world has a couplet that fits sings that one ("a box of letters in the drawer"
+        # was sung for a dog chasing waves).
+        own_world = [i for i, c in enumerate(options) if c.field not in self.borrowed]
         if own_world:
             options = [options[i] for i in own_world]
             weights = [weights[i] for i in own_world]
