@@ -528,7 +528,6 @@ STORY: tuple[Template, ...] = (
     _s("I should have kept {S} from the {end}", "being thing", "sky", "bridge"),
     _s("what would {S} say about the {end}", "being", "heart", "bridge"),
     _s("somewhere {S} {is} waiting in the {end}", "being thing", "sky place", "bridge later"),
-    _s("{S} {was} never meant for the {end}", "*", "*", "bridge"),
     _s("and when {S} {is} gone, I'll keep the {end}", "being thing", "heart thing", "bridge"),
     _s("nobody could replace {S} or the {end}", "*", "*", "bridge"),
     _s("I'd give it all for {S} and one more {end}", "*", "sky", "bridge chorus", TIME),
