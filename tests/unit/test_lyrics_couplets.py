@@ -19,8 +19,9 @@ from songforge.engine.lyricist.couplets import (
     all_couplets,
     parse,
 )
-from songforge.engine.lyricist.imagery import FIELDS
-from songforge.engine.lyricist.writer import TARGETS, last_word, rhymes
+from songforge.engine.lyricist.grammar import indefinite
+from songforge.engine.lyricist.imagery import FIELDS, MASS
+from songforge.engine.lyricist.writer import TARGETS, _repeats_end, last_word, rhymes
 
 # Per part, the couplets a field needs, and how many of them must suit any mood.
 NEEDED = {"scene": 5, "later": 4, "turn": 4}
@@ -31,7 +32,6 @@ PRODUCTION = frozenset(
 )
 MUSICAL_FIELDS = frozenset(("music", "brass bands", "mixtapes", "dancing", "parties"))
 _WORD = re.compile(r"[A-Za-z']+")
-_VOWEL_SOUND = re.compile(r"^[AEIOU]")
 
 
 def _syllables(line: str) -> int:
@@ -54,13 +54,13 @@ def _problems(field: str, line: str) -> list[str]:
     if unknown:
         out.append(f"words the voice cannot pronounce: {unknown}")
     for article, nxt in itertools.pairwise(words):
-        if article not in ("a", "an"):
-            continue
-        phones = pronouncing.phones_for_word(nxt)
-        if phones:
-            wants = "an" if _VOWEL_SOUND.match(phones[0]) else "a"
-            if wants != article:
-                out.append(f"'{article} {nxt}'")
+        if article in ("a", "an") and indefinite(nxt).split()[0] != article:
+            out.append(f"'{article} {nxt}'")
+    if _repeats_end(line):
+        out.append("the line says its last word before ('one by one')")
+    counted = [n for a, n in itertools.pairwise(words) if a in ("a", "an") and n in MASS]
+    if counted:
+        out.append(f"'a' before what is not counted: {counted} ('a paper plate')")
     if field not in MUSICAL_FIELDS and PRODUCTION.intersection(words):
         out.append(f"production words: {sorted(PRODUCTION.intersection(words))}")
     if not line[0].isupper() or line.rstrip()[-1] in ".;:":

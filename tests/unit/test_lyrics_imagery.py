@@ -131,11 +131,18 @@ def _distinct_lines(draft: LyricsDraft) -> list[str]:
 def _in_world(prompt: str) -> float:
     subject = SUBJECTS[prompt]
     world = _subject_words(subject) | _field_words(subject)
-    # A couplet's lines are written whole for a field of the song (test_lyrics_couplets
-    # keeps them there); the measure is of the lines the writer rhymes from its words.
+    # A line the writer rhymes from its words is of the world when it ends on it; a line of
+    # a couplet written whole rhymes on its own words, and is of the world when it names
+    # any of it.
     written = {line for cs in all_couplets().values() for c in cs for line in c.lines}
-    ends = [_last(line) for line in _distinct_lines(DRAFTS[prompt]) if line not in written]
-    return sum(end in world for end in ends) / len(ends)
+    lines = _distinct_lines(DRAFTS[prompt])
+    held = [
+        bool(set(re.findall(r"[a-z']+", line.lower())) & world)
+        if line in written
+        else _last(line) in world
+        for line in lines
+    ]
+    return sum(held) / len(held)
 
 
 def test_line_endings_come_from_the_subjects_world() -> None:

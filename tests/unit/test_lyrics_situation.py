@@ -241,3 +241,21 @@ def test_what_happened_once_does_not_go_on(prompt: str) -> None:
 )
 def test_a_present_clause_after_who_names_the_song(prompt: str, title: str) -> None:
     assert extract_subject(prompt).title == title
+
+
+@pytest.mark.parametrize(
+    ("prompt", "other_seasons"),
+    [
+        ("a happy golden retriever puppy discovering snow", "summer june july august spring"),
+        ("first snow of winter in a small mountain village", "summer june july august"),
+        ("a summer romance on the beach", "winter snow frost december january"),
+    ],
+)
+def test_a_song_of_one_season_sings_no_other(prompt: str, other_seasons: str) -> None:
+    """A puppy in the snow sang "Two bikes lie in the grass in June"."""
+    for seed in (*SEEDS, 3):
+        lines = [line.lower() for line in _lines(prompt, seed, FORM)]
+        wrong = [
+            line for line in lines if set(re.findall(r"[a-z]+", line)) & set(other_seasons.split())
+        ]
+        assert not wrong, (prompt, seed, wrong)

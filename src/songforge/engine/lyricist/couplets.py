@@ -78,14 +78,7 @@ def all_couplets() -> dict[str, tuple[Couplet, ...]]:
     return out
 
 
-def couplets_for(fields: list[str], part: str, shade: str) -> list[Couplet]:
-    """The couplets of `fields` for a part of the story, the first field's first, that suit
-    a song of `shade` ("dim", "bright" or "" for neither): untagged ones and those of the
-    song's own shade."""
-    shelf = all_couplets()
-    return [
-        c
-        for field in fields
-        for c in shelf.get(field, ())
-        if c.part == part and c.mood in ("", shade)
-    ]
+def couplets_for(field: str, part: str, shade: str) -> list[Couplet]:
+    """The couplets of `field` for a part of the story that suit a song of `shade` ("dim",
+    "bright" or "" for neither): untagged ones and those of the song's own shade."""
+    return [c for c in all_couplets().get(field, ()) if c.part == part and c.mood in ("", shade)]

@@ -306,6 +306,16 @@ def _frame_nouns(prompt: str, subject: Subject) -> frozenset[str]:
     return frozenset(found)
 
 
+def _out_of_season(subject: Subject) -> frozenset[str]:
+    """The words of the seasons a prompt that names one does not name: a song about a
+    puppy in the snow sings no June ("two bikes lie in the grass in June")."""
+    named = {w.lower() for p in subject.phrases for w in (p.head, *p.words)}
+    seasons = [words for words in _SEASONS.values() if words & named]
+    if not seasons:
+        return frozenset()
+    return frozenset(w for words in _SEASONS.values() if words not in seasons for w in words)
+
+
 def resolve_mood(mood_hint: str, subject_mood: str) -> str:
     """The writer's mood: the first mood word of `mood_hint` (the engine's mood names, such
     as "melancholic", or a request's tags), else the one the prompt names."""
@@ -330,8 +340,6 @@ _SLOT = re.compile(r"\{(\w+)\}")
 # A line that names something of the scene without naming the subject is a scene line;
 # what a verse line is to be.
 SUBJECT, REFER, SCENE_LINE, MOOD = "subject", "refer", "scene", "mood"
-# "A" before a noun the imagery does not count ("a paper plate" reads as "a paper").
-_COUNTED_MASS = re.compile(rf"\ban? (?:{'|'.join(sorted(MASS))})\b")
 _SEASONS = {
     "winter": frozenset(
         ["winter", "snow", "snows", "frost", "ice", "december", "january", "february", "sleet"]
@@ -490,26 +498,13 @@ class _Writer:
         self.shade = "dim" if mood in (*_DIM, "angry") else "bright" if mood in _BRIGHT else ""
         self.used_couplets: set[Couplet] = set()
         self.opposed = opposed
-        # A prompt that names a season sings no couplet of another ("two bikes lie in the
-        # grass in June" for a puppy in the snow).
-        seasons = {
-            season
-            for season, words in _SEASONS.items()
-            if words & {w.lower() for p in subject.phrases for w in (p.head, *p.words)}
-        }
-        self.out_of_season = (
-            frozenset(
-                w for season, words in _SEASONS.items() if season not in seasons for w in words
-            )
-            if seasons
-            else frozenset()
-        )
         self.world_words = {
             form
             for word in [*self.subject_ends, *(n for ns in self.field_nouns for n in ns)]
             for form in (word, plural(word))
         }
         self.mood_said = False  # a verse line has said the song's mood
+        self.situation_verb = subject.situation.split()[0].lower() if subject.situation else ""
 
     def _keeps(self, field: Field, cls: str) -> bool:
         return field.name not in self.atmosphere or cls in ("sky", "heart")
@@ -910,7 +905,7 @@ class _Writer:
         """Whether a line sings the situation's verb outside the situation's own lines ("In
         the river I found the well" for "a bicycle found by the river"): what happens is
         told where the story tells it, not again by chance."""
-        verb = self.subject.situation.split()[0].lower() if self.subject.situation else ""
+        verb = self.situation_verb
         return bool(verb) and verb in re.findall(r"[a-z']+", line.lower())
 
     def closest(self, end: str, target: int, pool: tuple[Template, ...], title: str) -> str:
@@ -1054,37 +1049,52 @@ class _Writer:
         parts = _COUPLET_PARTS.get(section)
         if parts is None or len(ends) < 2:
             return {}
-        part = parts[0] if section != "verse" or self.verse_count <= 1 else parts[1]
-        keep = {0} if section == "verse" and self.verse_count <= 1 else set()
-        if section == "verse" and self.verse_count > 1:
-            keep = {len(ends) - 1}
+        later = section == "verse" and self.verse_count > 1
+        part = parts[1] if later else parts[0]
+        # The first verse keeps its first line and a later one its last for the situation.
+        keep: set[int] = set()
+        if section == "verse":
+            keep = {len(ends) - 1} if later else {0}
         room = [
-            (i, j)
-            for i, a in enumerate(ends)
-            for j, b in enumerate(ends)
-            if j == i + 1 and ((a, b) in self.pairs or (b, a) in self.pairs) and not {i, j} & keep
+            i
+            for i in range(len(ends) - 1)
+            if not {i, i + 1} & keep and self._rhymed(ends[i], ends[i + 1])
         ]
         self.rng.shuffle(room)
         written: dict[int, str] = {}
         wanted = max(1, len(ends) // 4)
-        for i, j in room:
+        for i in room:
             if len(written) >= 2 * wanted:
                 break
-            if {i, j} & set(written):
+            if {i, i + 1} & set(written):
                 continue
             couplet = self.couplet(part, target)
             if couplet is None:
                 break
-            pair = next(p for p in self.pairs if set(p) == {ends[i], ends[j]})
-            self.pairs.remove(pair)
-            self.used_ends -= set(pair)
-            first, second = (last_word(line) for line in couplet.lines)
-            ends[i], ends[j] = first, second
-            self.pairs.append((first, second))
-            self.used_ends |= {first, second}
-            written[i], written[j] = couplet.lines
-            self.used_lines |= {line.lower() for line in couplet.lines}
+            ends[i], ends[i + 1] = self.sing_couplet(couplet, {ends[i], ends[i + 1]})
+            written[i], written[i + 1] = couplet.lines
         return written
+
+    def _rhymed(self, a: str, b: str) -> bool:
+        """Whether the writer paired `a` and `b` as a rhyme."""
+        return (a, b) in self.pairs or (b, a) in self.pairs
+
+    def sing_couplet(
+        self, couplet: Couplet, replaced: set[str], *, free: bool = True
+    ) -> tuple[str, str]:
+        """Take `couplet` in place of lines that were to end on `replaced`: their rhyme
+        pairs go, the couplet's come; its lines and endings are the song's. `free`: the
+        replaced endings may end other lines; a chorus keeps them taken, since the verses
+        are written after it and around its words. Returns the couplet's two last words."""
+        self.pairs = [p for p in self.pairs if not set(p) & replaced]
+        if free:
+            self.used_ends -= replaced
+        ends = (last_word(couplet.lines[0]), last_word(couplet.lines[1]))
+        self.pairs.append(ends)
+        self.used_ends |= set(ends)
+        self.used_lines |= {line.lower() for line in couplet.lines}
+        self.used_couplets.add(couplet)
+        return ends
 
     def couplet(
         self, part: str, target: int, *others: str, fields: tuple[Field, ...] | None = None
@@ -1094,47 +1104,35 @@ class _Writer:
         sung, with no word the prompt used for its music and no adjective against its mood.
         Drawn with the lead's fields likelier than the others and couplets that name the
         subject's world likelier than those that do not: songs of one world share few."""
-        options: list[Couplet] = []
-        weights: list[float] = []
+        drawn: list[tuple[Couplet, frozenset[str], float]] = []
         for rank, field in enumerate(self.fields if fields is None else fields):
-            shelf = [c for p in (part, *others) for c in couplets_for([field.name], p, self.shade)]
-            for c in shelf:
-                words = set(re.findall(r"[a-z']+", " ".join(c.lines).lower()))
+            for c in (c for p in (part, *others) for c in couplets_for(field.name, p, self.shade)):
+                words = frozenset(re.findall(r"[a-z']+", " ".join(c.lines).lower()))
                 if (
                     c in self.used_couplets
                     or any(abs(line_syllables(line) - target) > 1 for line in c.lines)
                     or {last_word(line) for line in c.lines} & self.used_ends
                     or {line.lower() for line in c.lines} & self.used_lines
                     or words & (self.subject.unsung | self.opposed)
-                    or any(_repeats_end(line) for line in c.lines)  # "one by one"
-                    or _COUNTED_MASS.search(" ".join(c.lines).lower())  # "a paper plate"
-                    or words & self.out_of_season
                 ):
                     continue
-                options.append(c)
                 # Couplets of the asked part first; the others widen a short line's choice.
                 own = 1.0 if c.part == part else 0.5
-                weights.append(own * (1 + 4 * len(words & self.world_words)) / (rank + 1) ** 1.5)
-        if not options:
-            return None
+                told = len(words & self.world_words)
+                drawn.append((c, words, own * (1 + 4 * told) / (rank + 1) ** 1.5))
         # A field the prompt's words do not name ("memory" a ballad lends, "home" for a
         # thing no field knows) has rooms and drawers of its own: a song whose subject's
         # world has a couplet that fits sings that one ("a box of letters in the drawer"
-        # was sung for a dog chasing waves).
-        own_world = [i for i, c in enumerate(options) if c.field not in self.borrowed]
-        if own_world:
-            options = [options[i] for i in own_world]
-            weights = [weights[i] for i in own_world]
-        # Where some couplets name things of the subject's world, one of them is sung.
-        telling = [
-            i
-            for i, c in enumerate(options)
-            if set(re.findall(r"[a-z']+", " ".join(c.lines).lower())) & self.world_words
-        ]
-        if telling:
-            options = [options[i] for i in telling]
-            weights = [weights[i] for i in telling]
-        chosen = self.rng.choices(options, weights=weights)[0]
+        # was sung for a dog chasing waves). Then, where some couplets name things of the
+        # subject's world, one of them is sung.
+        for keeps in (
+            lambda c, _: c.field not in self.borrowed,
+            lambda _, words: bool(words & self.world_words),
+        ):
+            drawn = [d for d in drawn if keeps(d[0], d[1])] or drawn
+        if not drawn:
+            return None
+        chosen = self.rng.choices([d[0] for d in drawn], weights=[d[2] for d in drawn])[0]
         self.used_couplets.add(chosen)
         return chosen
 
@@ -1309,7 +1307,7 @@ class _Writer:
             (i, j)
             for i in range(len(ends))
             for j in range(i + 1, len(ends))
-            if (ends[i], ends[j]) in self.pairs or (ends[j], ends[i]) in self.pairs
+            if self._rhymed(ends[i], ends[j])
         ]
         if not inside and len(ends) != 2:
             return {}
@@ -1322,12 +1320,8 @@ class _Writer:
         if couplet is None:
             return {}
         given = inside[-1] if inside else (0, 1)
-        self.pairs = [p for p in self.pairs if not set(p) & {ends[k] for k in given}]
-        first, second = (last_word(line) for line in couplet.lines)
-        ends[:] = [first, second, *(e for k, e in enumerate(ends) if k not in given)]
-        self.pairs.append((first, second))
-        self.used_ends |= {first, second}
-        self.used_lines |= {line.lower() for line in couplet.lines}
+        rest = [e for k, e in enumerate(ends) if k not in given]
+        ends[:] = [*self.sing_couplet(couplet, {ends[k] for k in given}, free=False), *rest]
         return {0: couplet.lines[0], 1: couplet.lines[1]}
 
     def hook_return(self, title: str, ends: list[str], target: int) -> bool:
@@ -1473,7 +1467,9 @@ def _write_english(
     # ("Une Chanson Sur La Pluie"): a prompt no glossary could read gets a song on its
     # theme, with a title made from the theme's English words.
     subject = Subject((), "", "", "") if foreign else extract_subject(prompt)
-    subject = replace(subject, unsung=subject.unsung | _frame_nouns(prompt, subject))
+    # The prompt's frame and the seasons it does not name are left unsaid.
+    unsaid = _frame_nouns(prompt, subject) | _out_of_season(subject)
+    subject = replace(subject, unsung=subject.unsung | unsaid)
     # The prompt's words for the music ("strings", "beat") are heard, never sung.
     themes = [
         replace(t, nouns=tuple(n for n in t.nouns if n not in subject.unsung) or t.nouns)
