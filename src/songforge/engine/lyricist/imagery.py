@@ -1618,6 +1618,7 @@ _COMPOUNDS = {
 }
 # Compounds whose words name another world apart: a space station is no train station.
 _WHOLE = {("space", "station"): "space", ("space", "ship"): "space"}
+_ALL_COMPOUNDS = {**_COMPOUNDS, **_WHOLE}
 
 
 def fields_for(
@@ -1660,8 +1661,7 @@ def fields_for(
                     if lemma not in _AMBIGUOUS or f in sure
                 ]
         pairs = set(itertools.pairwise(words))
-        compounds = {**_COMPOUNDS, **_WHOLE}
-        found = [BY_NAME[name] for pair, name in compounds.items() if pair in pairs] + found
+        found = [BY_NAME[name] for pair, name in _ALL_COMPOUNDS.items() if pair in pairs] + found
         if not found:
             unknown_kinds.append(kind)
         ranked += found
