@@ -11,6 +11,8 @@ import re
 
 import pytest
 
+from songforge.engine.lyricist.imagery import fields_for
+from songforge.engine.lyricist.subject import extract_subject
 from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
 
 ROWS = [
@@ -55,3 +57,19 @@ def test_field_imagery_is_sung(prompt: str, words: str) -> None:
     text = " ".join(line for section in draft.sections for line in section.lines).lower()
     found = [w for w in words.split() if _sung(text, w)]
     assert len(found) >= 2, (prompt, found, text)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "world"),
+    [
+        ("a sad song about my grandfather's old fishing boat", {"sea", "fishing", "harbors"}),
+        ("a song about my dad's old guitar", {"music"}),
+        ("a song about my sister's wedding dress", {"weddings"}),
+    ],
+)
+def test_a_things_world_comes_before_its_owners(prompt: str, world: set[str]) -> None:
+    # The owner is read as a phrase of its own too ("my grandfather"), which once made its
+    # world agree with itself and lead: a fishing boat was sung with kettles and stoves.
+    subject = extract_subject(prompt)
+    described = [(p.head.lower(), [w.lower() for w in p.words], p.kind) for p in subject.phrases]
+    assert fields_for(described, subject.action)[0].name in world

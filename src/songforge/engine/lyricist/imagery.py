@@ -1646,7 +1646,14 @@ def fields_for(
         if lemma not in _AMBIGUOUS
         for f in fields_of(lemma)
     }
+    said: set[str] = set()  # the words of the phrases before
     for head, words, kind in phrases:
+        # The thing's own words before its owner's: a grandfather's fishing boat is of
+        # the sea and fishing before it is of grandparents.
+        # An owner read as a phrase of its own ("my grandfather" of "my grandfather's old
+        # fishing boat") agrees with nothing: its fields are not a second voice for its own.
+        owned = head.lower() in said
+        said |= {w.lower().removesuffix("'s") for w in words}
         found: list[Field] = []
         # The words of a whole compound ("space station") are not each a world ("station").
         whole = {w for pair in itertools.pairwise(words) if pair in _WHOLE for w in pair}
@@ -1654,7 +1661,7 @@ def fields_for(
             if not found:
                 found = [
                     f
-                    for w in [head, *words]
+                    for w in sorted([head, *words], key=lambda w: w.endswith("'s"))
                     if (w in _LATE) == late and w not in whole
                     for lemma in _lemmas(w)
                     for f in fields_of(lemma)
@@ -1665,7 +1672,8 @@ def fields_for(
         if not found:
             unknown_kinds.append(kind)
         ranked += found
-        agreed.update(list(dict.fromkeys(found)))
+        if not owned:
+            agreed.update(list(dict.fromkeys(found)))
     # A field two of the prompt's phrases agree on ("harvest time at the vineyard") is its
     # world before one a single word lends.
     ranked = sorted(dict.fromkeys(ranked), key=lambda f: agreed[f] < 2)
