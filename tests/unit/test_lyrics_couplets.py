@@ -24,7 +24,9 @@ from songforge.engine.lyricist.imagery import FIELDS, MASS
 from songforge.engine.lyricist.writer import TARGETS, _repeats_end, last_word, rhymes
 
 # Per part, the couplets a field needs, and how many of them must suit any mood.
-NEEDED = {"scene": 5, "later": 4, "turn": 4}
+NEEDED = {"scene": 5, "later": 4, "turn": 4, "rise": 6}
+# The section each part is sung in, whose line length its lines keep.
+SECTION = {"scene": "verse", "later": "verse", "turn": "bridge", "rise": "prechorus"}
 UNTAGGED = 3
 # Words for the music itself are heard, not sung, outside the fields about music.
 PRODUCTION = frozenset(
@@ -44,11 +46,12 @@ def _pronounceable(word: str) -> bool:
     return any(pronouncing.phones_for_word(s) for s in stems if s)
 
 
-def _problems(field: str, line: str) -> list[str]:
+def _problems(field: str, part: str, line: str) -> list[str]:
     out: list[str] = []
     count = _syllables(line)
-    if abs(count - TARGETS["verse"]) > 1:
-        out.append(f"{count} syllables (7 to 9 wanted)")
+    target = TARGETS[SECTION[part]]
+    if abs(count - target) > 1:
+        out.append(f"{count} syllables ({target - 1} to {target + 1} wanted)")
     words = [w.lower().strip("'") for w in _WORD.findall(line)]
     unknown = [w for w in words if w and not _pronounceable(w)]
     if unknown:
@@ -86,7 +89,7 @@ def test_every_couplet_is_singable_and_rhymes() -> None:
     for field, couplets in sorted(all_couplets().items()):
         for c in couplets:
             for line in c.lines:
-                wrong += [f"{field}: {line!r}: {p}" for p in _problems(field, line)]
+                wrong += [f"{field}: {line!r}: {p}" for p in _problems(field, c.part, line)]
             a, b = (last_word(line) for line in c.lines)
             if a == b or not rhymes(a, b):
                 wrong.append(f"{field}: {c.lines}: '{a}' and '{b}' do not rhyme")

@@ -2,7 +2,9 @@
 with pawns and a board, a bakery with flour and an oven, not generic rooms and doors.
 
 Each row is a prompt and the field words it should bring into its lyrics; at least two of
-them must be sung (as whole words, singular or plural).
+them must be sung (as whole words, singular or plural). The lists name things of the world,
+not every word of it: where a song sings whole couplets of its world, the later words of a
+row are ones those couplets use (a roulette song's "bet", a diner's "grill").
 """
 
 from __future__ import annotations
@@ -21,28 +23,40 @@ ROWS = [
     ("an electronic song about falling in love with an AI", "screen code signal keyboard cursor"),
     ("a song about staring at a computer screen all night", "screen keyboard cursor code pixel"),
     ("a swaggering song about a casino heist in Las Vegas", "card chip dice vault neon getaway"),
-    ("a blues song about losing everything at the roulette table", "chip dice card wheel neon"),
+    ("a blues song about losing everything at the roulette table", "chip dice card wheel neon bet"),
     ("a folk ballad about a coal miner underground", "coal lamp shaft tunnel pick dust"),
     ("a lonely song about an astronaut on the space station", "orbit earth window station"),
     ("a tender song about a video call from orbit", "earth window station screen orbit"),
-    ("a warm song about harvest time at the vineyard", "vine grape barrel cellar wine"),
-    ("a cheerful song about a baker and his bread", "oven flour dough loaf crust"),
+    (
+        "a warm song about harvest time at the vineyard",
+        "vine grape barrel cellar wine vintage bottle crate",
+    ),
+    ("a cheerful song about a baker and his bread", "oven flour dough loaf crust cake"),
     ("a tired song about a nurse working the night shift", "ward shift monitor chart coffee"),
     (
         "a punk song about flipping burgers at a fast food job",
         "fryer counter apron grease shift manager",
     ),
-    ("a country song about a waitress at the all night diner", "counter booth coffee apron neon"),
+    (
+        "a country song about a waitress at the all night diner",
+        "counter booth coffee apron neon grill fryer order",
+    ),
     ("a nostalgic song about a mixtape you made me", "cassette tape radio song rewind"),
     ("a children's song about brushing your teeth", "toothbrush teeth sink mirror bubble"),
     ("a nervous song about my driving test", "wheel mirror brake signal lane"),
     ("a dreamy song about watching a meteor shower", "meteor star sky comet streak"),
     ("a happy song about bees in the clover", "hive honey clover bloom buzz"),
     ("a bittersweet song about the old shopping mall", "escalator fountain food court store"),
-    ("a joyful song about a wedding with a brass band", "trumpet tuba band dance aisle"),
+    (
+        "a joyful song about a wedding with a brass band",
+        "trumpet tuba band dance aisle veil ring bouquet",
+    ),
     ("a slow song about a funeral and my grief", "casket flower black rain candle"),
     ("a song about moving house and the empty rooms", "box key room truck tape"),
-    ("an angry song about the factory closing down", "gate whistle line layoff shift"),
+    (
+        "an angry song about the factory closing down",
+        "gate whistle line layoff shift boss paycheck",
+    ),
     ("a sea song about fishing for salmon in Alaska", "salmon net river boat ice"),
 ]
 

@@ -131,14 +131,17 @@ def _distinct_lines(draft: LyricsDraft) -> list[str]:
 def _in_world(prompt: str) -> float:
     subject = SUBJECTS[prompt]
     world = _subject_words(subject) | _field_words(subject)
-    # A line the writer rhymes from its words is of the world when it ends on it; a line of
-    # a couplet written whole rhymes on its own words, and is of the world when it names
-    # any of it.
-    written = {line for cs in all_couplets().values() for c in cs for line in c.lines}
+    # A line the writer rhymes from its words is of the world when it ends on it; a couplet
+    # written whole rhymes on its own words and says one thing in its two lines: both are of
+    # the world when the couplet names any of it ("Up on the roof, the skyline glows / The
+    # cooler's full of cans in rows" is a party's only by its second line's things).
+    couplet_of = {
+        line: " ".join(c.lines) for cs in all_couplets().values() for c in cs for line in c.lines
+    }
     lines = _distinct_lines(DRAFTS[prompt])
     held = [
-        bool(set(re.findall(r"[a-z']+", line.lower())) & world)
-        if line in written
+        bool(set(re.findall(r"[a-z']+", couplet_of[line].lower())) & world)
+        if line in couplet_of
         else _last(line) in world
         for line in lines
     ]
@@ -169,8 +172,13 @@ def _frame_spread() -> collections.Counter[str]:
     seen: collections.Counter[str] = collections.Counter()
     for prompt, draft in DRAFTS.items():
         subject = SUBJECTS[prompt]
-        # The title standing alone as the hook is the song's name, not a frame.
-        lines = [line for line in _distinct_lines(draft) if line != draft.title]
+        # The title standing alone as the hook is the song's name, not a frame; so is the
+        # title called out as the last chorus's lift ("Oh, My Grandmother's Kitchen").
+        lines = [
+            line
+            for line in _distinct_lines(draft)
+            if line != draft.title and PREFIX.sub("", line.lower()) != draft.title.lower()
+        ]
         seen.update({_frame(line, subject, draft.title) for line in lines})
     return seen
 

@@ -7,7 +7,9 @@ is filed under its field, its part of the story and the mood it suits:
 
 - ``scene``: the first verse sets the scene;
 - ``later``: the second verse moves it on (time passes, things change);
-- ``turn``: the bridge turns (a question, a doubt, a hope, a look back).
+- ``turn``: the bridge turns (a question, a doubt, a hope, a look back);
+- ``rise``: the pre-chorus builds toward the chorus (something gathering, about to break),
+  in shorter lines (6 to 8 syllables).
 
 The files are ``songforge/data/couplets/<field>.txt`` (spaces in a field's name written
 as "-"), one couplet a line: ``part[ mood]: first line / second line``, where mood is
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-PARTS = ("scene", "later", "turn")
+PARTS = ("scene", "later", "turn", "rise")
 MOODS = ("", "dim", "bright")
 
 

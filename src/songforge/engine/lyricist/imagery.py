@@ -1615,6 +1615,7 @@ _COMPOUNDS = {
     ("first", "love"): "first love",
     ("puppy", "love"): "first love",
     ("driving", "test"): "driving tests",
+    ("computer", "screen"): "computers",
 }
 # Compounds whose words name another world apart: a space station is no train station.
 _WHOLE = {("space", "station"): "space", ("space", "ship"): "space"}

@@ -28,7 +28,7 @@ _CLASSES = {
     PLACE: (
         "avenue bay beach bridge coast deep field galaxy garden harbor highway home "
         "horizon island lane lawn meadow mountain orbit party place planet porch river road "
-        "room sea shore skyline space street town trail valley west bar side"
+        "room sea shore skyline space street town city trail valley west bar side"
     ),
     SKY: (
         "afternoon blue breeze cloud comet dark dawn day fire flame flood glow heat light moon "

@@ -466,7 +466,7 @@ THEMES: tuple[Theme, ...] = (
         "speed",
         ("speed", "rush", "bus", "racing", "fast", "motorway"),
         (
-            "town",
+            "city",
             "bus",
             "rain",
             "street",

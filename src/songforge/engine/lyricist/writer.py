@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -72,6 +73,9 @@ PREFIXES = ("", "", "", "", "", "Oh, ", "And ", "Now ", "Yeah, ", "Oh oh, ")
 TARGETS = {"verse": 8, "prechorus": 7, "chorus": 7, "bridge": 8, "outro": 7}
 SCHEMES = ("AABB", "ABAB")
 _SECTION_BONUS = 0.3
+# How fast a couplet grows unlikelier down the song's fields (weight 1 / (rank + 1) ** this):
+# the lead's own world sings most of a song's couplets.
+_RANK_FALL = 3.5
 # A line that only lists the subject and a noun ("the dog and the road") fits any length, so
 # it would win every time; it costs a little, and lines where something happens win.
 _VERBLESS = re.compile(
@@ -274,6 +278,23 @@ def _names(line: str, phrase: NounPhrase) -> bool:
     return bool(words & {head, singular(head), plural(head)})
 
 
+def _forms(phrase: NounPhrase) -> frozenset[str]:
+    """The words a line names `phrase` by: its head, singular and plural; a compound
+    ("sewing machine") only whole, since "a vending machine" is another thing."""
+    words = [w.lower() for w in phrase.words]
+    if words[-1:] != [phrase.head.lower()]:
+        words.append(phrase.head.lower())
+    name = " ".join(words[-phrase.compound :])
+    *before, last = name.split()
+    return frozenset(" ".join([*before, form]) for form in (last, singular(last), plural(last)))
+
+
+def _says(lines: tuple[str, str], forms: frozenset[str]) -> bool:
+    """Whether either line says one of `forms` as whole words (a possessive counts)."""
+    text = " ".join(lines).lower().replace("'s", "")
+    return any(re.search(rf"\b{re.escape(form)}\b", text) for form in forms)
+
+
 def _known_kind(phrase: NounPhrase) -> NounPhrase:
     """The phrase, with the kind the imagery lexicon knows its head by when the prompt
     reader only guessed it from a suffix or by default ("apartment" is a place, not an
@@ -351,7 +372,14 @@ _SEASONS = {
 COUPLET = "couplet"  # a line of a couplet written whole for the song's world
 # The part of the story a couplet tells, by section: the first verse sets the scene, the
 # others move it on, the bridge turns.
-_COUPLET_PARTS = {"verse": ("scene", "later"), "bridge": ("turn", "turn")}
+_COUPLET_PARTS = {
+    "verse": ("scene", "later"),
+    "prechorus": ("rise", "rise"),
+    "bridge": ("turn", "turn"),
+}
+# Sections sung whole in couplets where the shelves have them: a verse keeps half its lines
+# for the subject's own ("His fishing boat..."), a pre-chorus or bridge says its world's.
+_ALL_COUPLETS = frozenset(("prechorus", "bridge"))
 
 
 @lru_cache(maxsize=4_096)
@@ -505,6 +533,7 @@ class _Writer:
         }
         self.mood_said = False  # a verse line has said the song's mood
         self.situation_verb = subject.situation.split()[0].lower() if subject.situation else ""
+        self.lead_forms = _forms(self.lead)  # a couplet names the lead by one of these
 
     def _keeps(self, field: Field, cls: str) -> bool:
         return field.name not in self.atmosphere or cls in ("sky", "heart")
@@ -1043,17 +1072,20 @@ class _Writer:
     def place_couplets(self, ends: list[str], target: int, section: str) -> dict[int, str]:
         """Couplets of the song's world written whole in place of rhymed pairs of template
         lines: one a four lines of a verse (a scene in the first, the story moved on in the
-        others), the bridge's turn. `ends` and the writer's pairs are changed to the
+        others), all of a pre-chorus (the rise to the chorus) and of a bridge (its turns),
+        where the shelves have enough. `ends` and the writer's pairs are changed to the
         couplets' rhymes. Returns the lines by their place in the stanza. The first verse
-        keeps its first line and a later one its last for the subject's situation."""
+        keeps its first line and a later one its last for the subject's situation, where
+        there is one to tell."""
         parts = _COUPLET_PARTS.get(section)
         if parts is None or len(ends) < 2:
             return {}
         later = section == "verse" and self.verse_count > 1
         part = parts[1] if later else parts[0]
-        # The first verse keeps its first line and a later one its last for the situation.
+        # The first verse keeps its first line and a later one its last for the situation,
+        # where the subject has one to tell.
         keep: set[int] = set()
-        if section == "verse":
+        if section == "verse" and self.situation_line(target, later=later) is not None:
             keep = {len(ends) - 1} if later else {0}
         room = [
             i
@@ -1062,18 +1094,33 @@ class _Writer:
         ]
         self.rng.shuffle(room)
         written: dict[int, str] = {}
-        wanted = max(1, len(ends) // 4)
+        wanted = len(ends) // 2 if section in _ALL_COUPLETS else max(1, len(ends) // 4)
         for i in room:
-            if len(written) >= 2 * wanted:
-                break
             if {i, i + 1} & set(written):
                 continue
-            couplet = self.couplet(part, target)
+            naming = None
+            if len(written) >= 2 * wanted:
+                if section != "verse" or (self.mood_adjectives and not self.mood_said):
+                    break  # a line of the verse says the song's mood ("the lonely hall")
+                naming = self.naming(written.values())
+            # A bridge's second couplet may tell the story on too: a field has few turns,
+            # and songs of one world would share them.
+            wider = ("later",) if section == "bridge" and written else ()
+            couplet = self.couplet(part, target, *wider, naming=naming)
             if couplet is None:
                 break
             ends[i], ends[i + 1] = self.sing_couplet(couplet, {ends[i], ends[i + 1]})
             written[i], written[i + 1] = couplet.lines
         return written
+
+    def naming(self, sung: Iterable[str]) -> frozenset[str]:
+        """The words a verse's next couplet must name, past its share of the world: the
+        lead's where the verse has not named it, else those of the phrase sung least. A
+        couplet that names the subject ("The light runs on a timer now / No keeper climbs
+        to show it how") tells of it better than a line made from a template and a rhyme."""
+        if not any(_names(line, self.lead) for line in sung):
+            return self.lead_forms
+        return _forms(self.least_sung(self.sung))
 
     def _rhymed(self, a: str, b: str) -> bool:
         """Whether the writer paired `a` and `b` as a rhyme."""
@@ -1094,16 +1141,24 @@ class _Writer:
         self.used_ends |= set(ends)
         self.used_lines |= {line.lower() for line in couplet.lines}
         self.used_couplets.add(couplet)
+        for phrase in self.phrases:  # the phrases it names are sung
+            self.sung[phrase.text] += sum(_names(line, phrase) for line in couplet.lines)
         return ends
 
     def couplet(
-        self, part: str, target: int, *others: str, fields: tuple[Field, ...] | None = None
+        self,
+        part: str,
+        target: int,
+        *others: str,
+        fields: tuple[Field, ...] | None = None,
+        naming: frozenset[str] | None = None,
     ) -> Couplet | None:
         """An unused couplet of the song's fields for `part` of the story ("scene", "later",
         "turn") whose lines are within a syllable of `target`, whose rhymes the song has not
         sung, with no word the prompt used for its music and no adjective against its mood.
         Drawn with the lead's fields likelier than the others and couplets that name the
-        subject's world likelier than those that do not: songs of one world share few."""
+        subject's world likelier than those that do not: songs of one world share few.
+        `naming`: only a couplet that says one of these names (a phrase's forms)."""
         drawn: list[tuple[Couplet, frozenset[str], float]] = []
         for rank, field in enumerate(self.fields if fields is None else fields):
             for c in (c for p in (part, *others) for c in couplets_for(field.name, p, self.shade)):
@@ -1114,22 +1169,24 @@ class _Writer:
                     or {last_word(line) for line in c.lines} & self.used_ends
                     or {line.lower() for line in c.lines} & self.used_lines
                     or words & (self.subject.unsung | self.opposed)
+                    or (naming is not None and not _says(c.lines, naming))
                 ):
                     continue
                 # Couplets of the asked part first; the others widen a short line's choice.
                 own = 1.0 if c.part == part else 0.5
-                told = len(words & self.world_words)
-                drawn.append((c, words, own * (1 + 4 * told) / (rank + 1) ** 1.5))
+                # Naming the world at all counts, not how many of its words: a couplet
+                # that lists three would be in every song of its world.
+                told = bool(words & self.world_words)
+                drawn.append((c, words, own * (1 + 4 * told) / (rank + 1) ** _RANK_FALL))
         # A field the prompt's words do not name ("memory" a ballad lends, "home" for a
         # thing no field knows) has rooms and drawers of its own: a song whose subject's
         # world has a couplet that fits sings that one ("a box of letters in the drawer"
         # was sung for a dog chasing waves). Then, where some couplets name things of the
         # subject's world, one of them is sung.
-        for keeps in (
-            lambda c, _: c.field not in self.borrowed,
-            lambda _, words: bool(words & self.world_words),
-        ):
-            drawn = [d for d in drawn if keeps(d[0], d[1])] or drawn
+        # A rise is sung once and builds more than it names: its few couplets a field has
+        # are all drawn from, or songs of one world would share them.
+        drawn = [d for d in drawn if d[0].field not in self.borrowed] or drawn
+        drawn = [d for d in drawn if d[0].part == "rise" or d[1] & self.world_words] or drawn
         if not drawn:
             return None
         chosen = self.rng.choices([d[0] for d in drawn], weights=[d[2] for d in drawn])[0]
@@ -1292,8 +1349,34 @@ class _Writer:
                 lines.append(written[i])
                 continue
             role, phrase = next(planned)
+            if self.hook_closes(title, lines, written, ends, i, role):
+                lines.append(first)
+                continue
             lines.append(self.line(end_word, target, "chorus", role, phrase, story="chorus"))
         return [*lines, title] if returns else lines
+
+    def hook_closes(
+        self,
+        title: str,
+        lines: list[str],
+        written: dict[int, str],
+        ends: list[str],
+        at: int,
+        role: str,
+    ) -> bool:
+        """Whether the chorus's last line is its hook sung again ("My Grandfather's Old
+        Fishing Boat / [couplet] / My Grandfather's Old Fishing Boat"): where a couplet
+        fills the middle and the one line left must name the lead, the hook names it better
+        than a line made up to rhyme with it ("His fishing boat saved the bread"). Only a
+        title long enough to be the hook alone: a tail made up to fit a short one is sung
+        once. The line's rhyme pair goes: the hook answers itself."""
+        if not written or at != len(ends) - 1 or role != SUBJECT or not _names(lines[0], self.lead):
+            return False
+        if lines[0] != title:
+            return False  # a hook with a tail made to fit ("Umbrella, shine on the pane")
+        self.pairs = [p for p in self.pairs if ends[at] not in p]
+        self.used_ends.discard(ends[at])
+        return True
 
     def chorus_couplet(self, ends: list[str], target: int) -> dict[int, str]:
         """The two lines after the hook sung as a couplet of the song's world that turns its
@@ -1315,7 +1398,7 @@ class _Writer:
         # tells of change, which a chorus sung three times cannot). Sung three times, it is
         # the lead's own world's where that has one ("coconuts" are an island's, not a
         # lighthouse's).
-        couplet = self.couplet("turn", target, "scene", fields=self.fields[:1])
+        couplet = self.couplet("turn", target, "scene", "rise", fields=self.fields[:1])
         couplet = couplet or self.couplet("turn", target, "scene")
         if couplet is None:
             return {}
@@ -1356,6 +1439,16 @@ class _Writer:
         self.used_ends |= {partner, end}
         ends[-2:] = [partner, end]
         return True
+
+    def chorus_coda(self, chorus: list[str]) -> str:
+        """The line an outro sings after the chorus's hook: a line of the chorus's couplet
+        (the one that names the lead, else its last: "And bring us all safely home"), so
+        the song ends on words it has sung, not on a line made up to rhyme with the hook;
+        "" when the chorus has no couplet."""
+        sung = [line for line in chorus if any(line in c.lines for c in self.used_couplets)]
+        # The couplet's line that names the lead, where one does: the song ends on it.
+        naming = [line for line in sung if _names(line, self.lead)]
+        return (naming or sung or [""])[-1]
 
     def lift(self, chorus: list[str], target: int) -> list[str]:
         """The last chorus with its last line sung anew on the same rhyme: a lift. A
@@ -1514,6 +1607,9 @@ def _write_english(
             lift = choruses >= 3 and sung_choruses == choruses and count > 1
             sung = [chorus[i % len(chorus)] for i in range(count)]
             lines = writer.lift(sung, target) if lift else sung
+        elif kind == "outro" and chorus is not None and writer.chorus_coda(chorus):
+            coda = writer.chorus_coda(chorus)
+            lines = [[chorus[0], coda][i % 2] for i in range(count)]
         elif kind == "outro":
             first, end = writer.hook_line(sung_title, target)
             lines = [first]
