@@ -427,3 +427,29 @@ def test_plural_subjects_take_plural_verbs() -> None:
                 if verb and _singular_verb(verb.group(1)):
                     wrong.append((prompt, seed, line))
     assert not wrong, wrong
+
+
+def test_a_chorus_of_hook_and_couplet_comes_back_to_its_hook() -> None:
+    """Hook, couplet, hook: where a title long enough to be the hook alone opens a chorus
+    whose middle is a couplet, its last line is the hook again, not a line made up to rhyme
+    with it ("Oh, his fishing boat saved the bread")."""
+    written = {line for cs in all_couplets().values() for c in cs for line in c.lines}
+    shaped = 0
+    for draft in DRAFTS.values():
+        chorus = next(s.lines for s in draft.sections if s.name == "Chorus")
+        if len(chorus) == 4 and chorus[0] == draft.title and set(chorus[1:3]) <= written:
+            shaped += 1
+            assert chorus[3] in (chorus[0], draft.title), chorus
+    assert shaped >= 5  # the shape is common enough to be measured
+
+
+def test_the_outro_sings_what_the_chorus_sang() -> None:
+    """A song ends on its hook and a line of its chorus's couplet, not on new words."""
+    written = {line for cs in all_couplets().values() for c in cs for line in c.lines}
+    for prompt in PROMPTS:
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=SEED)
+        chorus = next(s.lines for s in draft.sections if s.name == "Chorus")
+        outro = next(s.lines for s in draft.sections if s.name == "Outro")
+        if written & set(chorus):
+            assert outro[0] == chorus[0], (outro, chorus)
+            assert set(outro[1:]) <= written & set(chorus), (outro, chorus)
