@@ -1334,6 +1334,12 @@ class _Writer:
         if self.themed:
             named = 2  # a song on a theme has no lead to name
         written = self.chorus_couplet(ends, target) if len(ends) - 2 >= 2 - named else {}
+        if written and not returns and self.hook_return(title, ends, target, beside_couplet=True):
+            # Hook, couplet, hook: the title names the lead better than a line made up to
+            # rhyme with it ("His fishing boat saved the bread").
+            returns = True
+            ends = ends[:-1]
+            named += 1
         free = len(ends) - len(written)
         need = max(1, 2 - named)
         roles: list[tuple[str, NounPhrase | None]] = [(SUBJECT, self.lead)] * need
@@ -1349,34 +1355,8 @@ class _Writer:
                 lines.append(written[i])
                 continue
             role, phrase = next(planned)
-            if self.hook_closes(title, lines, written, ends, i, role):
-                lines.append(first)
-                continue
             lines.append(self.line(end_word, target, "chorus", role, phrase, story="chorus"))
         return [*lines, title] if returns else lines
-
-    def hook_closes(
-        self,
-        title: str,
-        lines: list[str],
-        written: dict[int, str],
-        ends: list[str],
-        at: int,
-        role: str,
-    ) -> bool:
-        """Whether the chorus's last line is its hook sung again ("My Grandfather's Old
-        Fishing Boat / [couplet] / My Grandfather's Old Fishing Boat"): where a couplet
-        fills the middle and the one line left must name the lead, the hook names it better
-        than a line made up to rhyme with it ("His fishing boat saved the bread"). Only a
-        title long enough to be the hook alone: a tail made up to fit a short one is sung
-        once. The line's rhyme pair goes: the hook answers itself."""
-        if not written or at != len(ends) - 1 or role != SUBJECT or not _names(lines[0], self.lead):
-            return False
-        if lines[0] != title:
-            return False  # a hook with a tail made to fit ("Umbrella, shine on the pane")
-        self.pairs = [p for p in self.pairs if ends[at] not in p]
-        self.used_ends.discard(ends[at])
-        return True
 
     def chorus_couplet(self, ends: list[str], target: int) -> dict[int, str]:
         """The two lines after the hook sung as a couplet of the song's world that turns its
@@ -1407,18 +1387,24 @@ class _Writer:
         ends[:] = [*self.sing_couplet(couplet, {ends[k] for k in given}, free=False), *rest]
         return {0: couplet.lines[0], 1: couplet.lines[1]}
 
-    def hook_return(self, title: str, ends: list[str], target: int) -> bool:
+    def hook_return(
+        self, title: str, ends: list[str], target: int, *, beside_couplet: bool = False
+    ) -> bool:
         """Whether the chorus ends on its title again, as choruses do ("... / Farmer
         Praying for Rain"): when it has four lines or more and the title is a line's
         length that tells what happens, in place of an unrhymed last line or of a last
         couplet whose first line a word of the song's world can rhyme with the title.
-        `ends` (the lines after the hook) is changed to match."""
+        `beside_couplet`: a couplet of the song's world fills the chorus's middle, so a
+        title that only names the lead ("My Grandfather's Old Fishing Boat") comes back
+        too. `ends` (the lines after the hook) is changed to match."""
         if len(ends) < 2 or abs(line_syllables(title) - target) > 1:
             return False
         # Only a title that tells something happening bears singing twice; a name ("The
-        # Funeral and My Grief") would take the place of a line of the subject's world.
+        # Funeral and My Grief") would take the place of a line of the subject's world,
+        # unless a couplet has sung that world already.
         told = [self.subject.situation, self.subject.action if " " in self.subject.action else ""]
-        if not any(t and t.lower() in title.lower() for t in told):
+        story = any(t and t.lower() in title.lower() for t in told)
+        if not story and not (beside_couplet and _names(title, self.lead)):
             return False
         end = last_word(title)
         if not end:
