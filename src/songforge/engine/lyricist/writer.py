@@ -59,6 +59,7 @@ from songforge.engine.lyricist.spanish import SPANISH, write_spanish
 from songforge.engine.lyricist.subject import (
     ACTING,
     RELATIVE,
+    SETTING,
     UNDERGOING,
     NounPhrase,
     Subject,
@@ -76,6 +77,9 @@ _SECTION_BONUS = 0.3
 # How fast a couplet grows unlikelier down the song's fields (weight 1 / (rank + 1) ** this):
 # the lead's own world sings most of a song's couplets.
 _RANK_FALL = 3.5
+# How much less likely a couplet is drawn when it names the subject's setting and not its
+# lead.
+_SETTING_SHARE = 0.25
 # A line that only lists the subject and a noun ("the dog and the road") fits any length, so
 # it would win every time; it costs a little, and lines where something happens win.
 _VERBLESS = re.compile(
@@ -289,8 +293,11 @@ def _forms(phrase: NounPhrase) -> frozenset[str]:
     return frozenset(" ".join([*before, form]) for form in (last, singular(last), plural(last)))
 
 
-def _says(lines: tuple[str, str], forms: frozenset[str]) -> bool:
-    """Whether either line says one of `forms` as whole words (a possessive counts)."""
+def _says(lines: Iterable[str], forms: frozenset[str]) -> bool:
+    """Whether any of `lines` says one of `forms` as whole words (a possessive counts).
+    Couplets are written for any song of their world, so they name a compound lead only
+    whole; `_names` is for the writer's own lines, which shorten it on purpose ("the
+    keeper" for the lighthouse keeper)."""
     text = " ".join(lines).lower().replace("'s", "")
     return any(re.search(rf"\b{re.escape(form)}\b", text) for form in forms)
 
@@ -524,7 +531,7 @@ class _Writer:
         self.verse_count = 0
         self.closings: dict[str, int] = {}  # lines ending "by the {end}", "in the {end}"…
         self.shade = "dim" if mood in (*_DIM, "angry") else "bright" if mood in _BRIGHT else ""
-        self.used_couplets: set[Couplet] = set()
+        self.whole_lines: set[str] = set()  # lines the song sings from couplets
         self.opposed = opposed
         self.world_words = {
             form
@@ -534,6 +541,9 @@ class _Writer:
         self.mood_said = False  # a verse line has said the song's mood
         self.situation_verb = subject.situation.split()[0].lower() if subject.situation else ""
         self.lead_forms = _forms(self.lead)  # a couplet names the lead by one of these
+        self.setting_forms = frozenset(
+            form for p in self.phrases if p.role == SETTING for form in _forms(p)
+        )
 
     def _keeps(self, field: Field, cls: str) -> bool:
         return field.name not in self.atmosphere or cls in ("sky", "heart")
@@ -1085,7 +1095,7 @@ class _Writer:
         # The first verse keeps its first line and a later one its last for the situation,
         # where the subject has one to tell.
         keep: set[int] = set()
-        if section == "verse" and self.situation_line(target, later=later) is not None:
+        if section == "verse" and self.situation_lines(target, later=later):
             keep = {len(ends) - 1} if later else {0}
         room = [
             i
@@ -1113,14 +1123,24 @@ class _Writer:
             written[i], written[i + 1] = couplet.lines
         return written
 
+    def only_setting(self, lines: Iterable[str]) -> bool:
+        """Whether `lines` name a setting of the subject's (the train, the rain) and not
+        its lead."""
+        lines = list(lines)
+        return _says(lines, self.setting_forms) and not _says(lines, self.lead_forms)
+
     def naming(self, sung: Iterable[str]) -> frozenset[str]:
         """The words a verse's next couplet must name, past its share of the world: the
-        lead's where the verse has not named it, else those of the phrase sung least. A
+        lead's where the verse has not named it, else those of the phrase sung least that is
+        no setting. A
         couplet that names the subject ("The light runs on a timer now / No keeper climbs
         to show it how") tells of it better than a line made from a template and a rhyme."""
-        if not any(_names(line, self.lead) for line in sung):
+        if not _says(sung, self.lead_forms):
             return self.lead_forms
-        return _forms(self.least_sung(self.sung))
+        # A setting ("the train" an umbrella was left on) has its world's couplets already;
+        # naming it again would sing it as much as the lead.
+        told = [p for p in self.phrases if p.role != SETTING]
+        return _forms(min(told, key=lambda p: (self.sung[p.text], p is not self.lead)))
 
     def _rhymed(self, a: str, b: str) -> bool:
         """Whether the writer paired `a` and `b` as a rhyme."""
@@ -1140,9 +1160,9 @@ class _Writer:
         self.pairs.append(ends)
         self.used_ends |= set(ends)
         self.used_lines |= {line.lower() for line in couplet.lines}
-        self.used_couplets.add(couplet)
+        self.whole_lines |= set(couplet.lines)
         for phrase in self.phrases:  # the phrases it names are sung
-            self.sung[phrase.text] += sum(_names(line, phrase) for line in couplet.lines)
+            self.sung[phrase.text] += sum(_says((line,), _forms(phrase)) for line in couplet.lines)
         return ends
 
     def couplet(
@@ -1164,8 +1184,7 @@ class _Writer:
             for c in (c for p in (part, *others) for c in couplets_for(field.name, p, self.shade)):
                 words = frozenset(re.findall(r"[a-z']+", " ".join(c.lines).lower()))
                 if (
-                    c in self.used_couplets
-                    or any(abs(line_syllables(line) - target) > 1 for line in c.lines)
+                    any(abs(line_syllables(line) - target) > 1 for line in c.lines)
                     or {last_word(line) for line in c.lines} & self.used_ends
                     or {line.lower() for line in c.lines} & self.used_lines
                     or words & (self.subject.unsung | self.opposed)
@@ -1177,7 +1196,12 @@ class _Writer:
                 # Naming the world at all counts, not how many of its words: a couplet
                 # that lists three would be in every song of its world.
                 told = bool(words & self.world_words)
-                drawn.append((c, words, own * (1 + 4 * told) / (rank + 1) ** _RANK_FALL))
+                # A couplet that names where the song happens and not what it is about
+                # ("run to catch the last train" for an umbrella left on one) would sing
+                # the setting as much as the lead.
+                placed = _SETTING_SHARE if self.only_setting(c.lines) else 1.0
+                weight = own * placed * (1 + 4 * told) / (rank + 1) ** _RANK_FALL
+                drawn.append((c, words, weight))
         # A field the prompt's words do not name ("memory" a ballad lends, "home" for a
         # thing no field knows) has rooms and drawers of its own: a song whose subject's
         # world has a couplet that fits sings that one ("a box of letters in the drawer"
@@ -1189,9 +1213,7 @@ class _Writer:
         drawn = [d for d in drawn if d[0].part == "rise" or d[1] & self.world_words] or drawn
         if not drawn:
             return None
-        chosen = self.rng.choices([d[0] for d in drawn], weights=[d[2] for d in drawn])[0]
-        self.used_couplets.add(chosen)
-        return chosen
+        return self.rng.choices([d[0] for d in drawn], weights=[d[2] for d in drawn])[0]
 
     def make_room(self, roles: list[tuple[str, NounPhrase | None]], at: int) -> None:
         """The situation's line names the subject, so it takes the place of a line planned
@@ -1241,13 +1263,20 @@ class _Writer:
     def situation_line(self, target: int, *, later: bool, past: bool | None = None) -> str | None:
         """The subject's situation sung as a sentence about the lead within a syllable of
         `target`, or None when the prompt has none or no wording fits."""
+        fitting = self.situation_lines(target, later=later)
+        if past is not None:
+            fitting = [line for line in fitting if _past(line) == past] or fitting
+        return self.rng.choice(fitting) if fitting else None
+
+    def situation_lines(self, target: int, *, later: bool) -> list[str]:
+        """Every wording of the situation `situation_line` may sing, none sung yet."""
         situation, voice = self.subject.situation, self.subject.voice
         if not situation:
-            return None
+            return []
         if later and (voice == UNDERGOING or _once(situation.split()[0])):
             # What happened once does not go on: no "still left at a rest stop", no "I'm
             # still quitting the factory job".
-            return None
+            return []
         lead = self.lead
         actor = self.subject.actor
         names = dict.fromkeys([lead.definite(), lead.definite(short=True)])
@@ -1275,21 +1304,18 @@ class _Writer:
             # A present verb goes on ("still waits for a letter"); a past one was once.
             forms = [f"{{L}} still {situation}" if later else f"{{L}} {situation}"]
         else:
-            return None
+            return []
         fitting = [
             _capitalise(f"{prefix}{form.replace('{L}', name)}")
             for form in forms
             for name in names
             for prefix in ("", "And ", "Now ", "Oh, ")
         ]
-        fitting = [
+        return [
             line
             for line in fitting
             if abs(line_syllables(line) - target) <= 1 and line.lower() not in self.used_lines
         ]
-        if past is not None:
-            fitting = [line for line in fitting if _past(line) == past] or fitting
-        return self.rng.choice(fitting) if fitting else None
 
     def hook_line(self, title: str, target: int) -> tuple[str, str | None]:
         """The chorus's first line: the title, fitted out to the target when it is short."""
@@ -1428,18 +1454,21 @@ class _Writer:
 
     def chorus_coda(self, chorus: list[str]) -> str:
         """The line an outro sings after the chorus's hook: a line of the chorus's couplet
-        (the one that names the lead, else its last: "And bring us all safely home"), so
+        (the one that names the lead, else its last that names no setting alone: "And
+        bring us all safely home"), so
         the song ends on words it has sung, not on a line made up to rhyme with the hook;
         "" when the chorus has no couplet."""
-        sung = [line for line in chorus if any(line in c.lines for c in self.used_couplets)]
-        # The couplet's line that names the lead, where one does: the song ends on it.
-        naming = [line for line in sung if _names(line, self.lead)]
-        return (naming or sung or [""])[-1]
+        sung = [line for line in chorus if line in self.whole_lines]
+        # The couplet's line that names the lead, where one does: the song ends on it; a
+        # line that names only the setting ends it last of all.
+        naming = [line for line in sung if _says((line,), self.lead_forms)]
+        unplaced = [line for line in sung if not self.only_setting((line,))]
+        return (naming or unplaced or sung or [""])[-1]
 
     def lift(self, chorus: list[str], target: int) -> list[str]:
         """The last chorus with its last line sung anew on the same rhyme: a lift. A
         chorus that ends on a couplet is sung as it was: a new line would break it."""
-        if any(chorus[-1] in c.lines for c in self.used_couplets):
+        if chorus[-1] in self.whole_lines:
             return chorus
         end = last_word(chorus[-1])
         if len(chorus) > 1 and chorus[-1] == chorus[0]:
@@ -1458,7 +1487,7 @@ class _Writer:
                 return [*chorus[:-1], told]
             if called:
                 return [*chorus[:-1], self.rng.choice(called)]
-            if any(chorus[1] in c.lines for c in self.used_couplets):
+            if chorus[1] in self.whole_lines:
                 # Hook, couplet, title: a line made up in the title's place would leave the
                 # story's words out of the chorus; it is sung as before.
                 return chorus
@@ -1593,8 +1622,7 @@ def _write_english(
             lift = choruses >= 3 and sung_choruses == choruses and count > 1
             sung = [chorus[i % len(chorus)] for i in range(count)]
             lines = writer.lift(sung, target) if lift else sung
-        elif kind == "outro" and chorus is not None and writer.chorus_coda(chorus):
-            coda = writer.chorus_coda(chorus)
+        elif kind == "outro" and chorus is not None and (coda := writer.chorus_coda(chorus)):
             lines = [[chorus[0], coda][i % 2] for i in range(count)]
         elif kind == "outro":
             first, end = writer.hook_line(sung_title, target)
