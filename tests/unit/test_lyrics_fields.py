@@ -31,7 +31,7 @@ ROWS = [
         "a warm song about harvest time at the vineyard",
         "vine grape barrel cellar wine vintage bottle crate",
     ),
-    ("a cheerful song about a baker and his bread", "oven flour dough loaf crust cake"),
+    ("a cheerful song about a baker and his bread", "oven flour dough loaf crust"),
     ("a tired song about a nurse working the night shift", "ward shift monitor chart coffee"),
     (
         "a punk song about flipping burgers at a fast food job",
@@ -87,3 +87,19 @@ def test_a_things_world_comes_before_its_owners(prompt: str, world: set[str]) ->
     subject = extract_subject(prompt)
     described = [(p.head.lower(), [w.lower() for w in p.words], p.kind) for p in subject.phrases]
     assert fields_for(described, subject.action)[0].name in world
+
+
+@pytest.mark.parametrize(
+    ("prompt", "elsewhere"),
+    [
+        # A vineyard's harvest is a farm's too, a baker's bread a kitchen's: those worlds
+        # lend a song what they share with it, not their barns and gravy.
+        ("a warm song about harvest time at the vineyard", "barn cow tractor hay plow hen pig"),
+        ("a cheerful song about a baker and his bread", "gravy onion kettle stove dish plate"),
+    ],
+)
+def test_a_neighbouring_world_lends_only_what_it_shares(prompt: str, elsewhere: str) -> None:
+    for seed in range(1, 9):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        text = " ".join(line for section in draft.sections for line in section.lines).lower()
+        assert not [w for w in elsewhere.split() if _sung(text, w)], (prompt, seed, text)

@@ -541,6 +541,11 @@ class _Writer:
         self.mood_said = False  # a verse line has said the song's mood
         self.situation_verb = subject.situation.split()[0].lower() if subject.situation else ""
         self.lead_forms = _forms(self.lead)  # a couplet names the lead by one of these
+        self.own_world = {
+            form
+            for word in [*self.subject_ends, *(self.field_nouns[0] if self.field_nouns else ())]
+            for form in (word, plural(word))
+        }
         self.setting_forms = frozenset(
             form for p in self.phrases if p.role == SETTING for form in _forms(p)
         )
@@ -1184,7 +1189,11 @@ class _Writer:
             for c in (c for p in (part, *others) for c in couplets_for(field.name, p, self.shade)):
                 words = frozenset(re.findall(r"[a-z']+", " ".join(c.lines).lower()))
                 if (
-                    any(abs(line_syllables(line) - target) > 1 for line in c.lines)
+                    # A field after the lead's is sung where it meets the subject: its
+                    # couplet names the subject or the lead's world ("the barn door
+                    # creaks" is a farm's, not a vineyard's harvest).
+                    (rank > 0 and not words & self.own_world)
+                    or any(abs(line_syllables(line) - target) > 1 for line in c.lines)
                     or {last_word(line) for line in c.lines} & self.used_ends
                     or {line.lower() for line in c.lines} & self.used_lines
                     or words & (self.subject.unsung | self.opposed)
