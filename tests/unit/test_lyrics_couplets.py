@@ -18,6 +18,7 @@ from songforge.engine.lyricist.couplets import (
     CoupletFormatError,
     all_couplets,
     parse,
+    worlds_chosen,
 )
 from songforge.engine.lyricist.grammar import indefinite
 from songforge.engine.lyricist.imagery import FIELDS, MASS
@@ -108,3 +109,16 @@ def test_a_malformed_line_names_itself() -> None:
     with pytest.raises(CoupletFormatError, match="line 2"):
         parse("farms", "scene: A / B\nverse: The corn / the morn\n")
     assert parse("farms", "turn dim: One line / two lines  # why\n")[0].mood == "dim"
+
+
+def test_a_world_within_a_field_is_declared_before_its_couplets() -> None:
+    text = (
+        "world heist: heist, getaway, bank job\n"
+        "scene @heist: Outside a van is idling low / The vault is on the floor below\n"
+    )
+    (couplet,) = parse("casinos", text)
+    assert couplet.world == "heist"
+    assert worlds_chosen("a song about the getaway car") >= {("casinos", "heist")}
+    assert ("casinos", "heist") not in worlds_chosen("a song about the roulette table")
+    with pytest.raises(CoupletFormatError, match="line 1"):
+        parse("casinos", "scene @heist: Outside a van is idling low / The vault below\n")

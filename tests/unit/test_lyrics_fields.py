@@ -4,7 +4,7 @@ with pawns and a board, a bakery with flour and an oven, not generic rooms and d
 Each row is a prompt and the field words it should bring into its lyrics; at least two of
 them must be sung (as whole words, singular or plural). The lists name things of the world,
 not every word of it: where a song sings whole couplets of its world, the later words of a
-row are ones those couplets use (a roulette song's "bet", a diner's "grill").
+row are ones those couplets use (a vineyard's "vintage", a wedding's "veil").
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ ROWS = [
     ("an electronic song about falling in love with an AI", "screen code signal keyboard cursor"),
     ("a song about staring at a computer screen all night", "screen keyboard cursor code pixel"),
     ("a swaggering song about a casino heist in Las Vegas", "card chip dice vault neon getaway"),
-    ("a blues song about losing everything at the roulette table", "chip dice card wheel neon bet"),
+    ("a blues song about losing everything at the roulette table", "chip dice card wheel neon"),
     ("a folk ballad about a coal miner underground", "coal lamp shaft tunnel pick dust"),
     ("a lonely song about an astronaut on the space station", "orbit earth window station"),
     ("a tender song about a video call from orbit", "earth window station screen orbit"),
@@ -39,7 +39,7 @@ ROWS = [
     ),
     (
         "a country song about a waitress at the all night diner",
-        "counter booth coffee apron neon grill fryer order",
+        "counter booth coffee apron neon",
     ),
     ("a nostalgic song about a mixtape you made me", "cassette tape radio song rewind"),
     ("a children's song about brushing your teeth", "toothbrush teeth sink mirror bubble"),
@@ -55,7 +55,7 @@ ROWS = [
     ("a song about moving house and the empty rooms", "box key room truck tape"),
     (
         "an angry song about the factory closing down",
-        "gate whistle line layoff shift boss paycheck",
+        "gate whistle line layoff shift",
     ),
     ("a sea song about fishing for salmon in Alaska", "salmon net river boat ice"),
 ]
@@ -103,3 +103,38 @@ def test_a_neighbouring_world_lends_only_what_it_shares(prompt: str, elsewhere: 
         draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
         text = " ".join(line for section in draft.sections for line in section.lines).lower()
         assert not [w for w in elsewhere.split() if _sung(text, w)], (prompt, seed, text)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "elsewhere"),
+    [
+        # A field can hold worlds that do not meet: the casino's tables and its heist, the
+        # drive-thru and the all-night diner, the mill, the mine and the office.
+        ("a blues song about losing everything at the roulette table", "van vault cops job"),
+        ("a country song about a waitress at the all night diner", "cars headset speaker hats"),
+        ("an angry song about the factory closing down", "helmets cage printer deadline"),
+        ("a tired song about my office job", "helmets cage presses whistle mill bench"),
+    ],
+)
+def test_a_world_within_a_field_is_sung_only_where_the_prompt_chooses_it(
+    prompt: str, elsewhere: str
+) -> None:
+    for seed in range(1, 9):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        text = " ".join(line for section in draft.sections for line in section.lines).lower()
+        assert not [w for w in elsewhere.split() if _sung(text, w)], (prompt, seed, text)
+
+
+def test_a_chosen_world_is_sung() -> None:
+    heist = "van vault cash getaway guard guards thief bags"
+    sung = 0
+    for seed in range(1, 9):
+        draft = write_lyrics(
+            "a swaggering song about a casino heist in Las Vegas",
+            title=None,
+            form=STANDARD_FORM,
+            seed=seed,
+        )
+        text = " ".join(line for section in draft.sections for line in section.lines).lower()
+        sung += any(_sung(text, w) for w in heist.split())
+    assert sung >= 6

@@ -16,11 +16,19 @@ as "-"), one couplet a line: ``part[ mood]: first line / second line``, where mo
 ``dim`` (fits only sad, dark or nostalgic songs) or ``bright`` (only happy, hopeful or
 energetic ones); untagged couplets suit any mood. ``#`` starts a comment. They are read
 once per process.
+
+A field can hold several worlds that do not meet: casinos hold the tables and the heist,
+fast food the drive-thru and the all-night diner, work the mill, the mine and the office.
+A line ``world <name>: word, word, a phrase`` declares one of them by the words of a prompt
+that choose it (a phrase counts when the prompt says it whole); a couplet of
+it carries ``@<name>`` among its tags (``scene @heist: ...``) and is sung only when the
+prompt chooses its world. A roulette song gets no getaway van.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -34,23 +42,43 @@ class Couplet:
     part: str  # one of PARTS
     mood: str  # one of MOODS ("" suits any mood)
     lines: tuple[str, str]
+    world: str = ""  # the field's world it belongs to ("heist"); "" for all of the field
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """One field's file: its couplets and the worlds within it."""
+
+    couplets: tuple[Couplet, ...]
+    # world name -> the prompt's words (or phrases) that choose it
+    worlds: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class CoupletFormatError(ValueError):
-    """A couplet file line that does not read as ``part[ mood]: line / line``."""
+    """A couplet file line that does not read as ``part[ mood][ @world]: line / line`` or
+    ``world name: words``, or a couplet of a world the file does not declare."""
 
 
-def parse(field: str, text: str) -> tuple[Couplet, ...]:
-    """The couplets of one field's file text.
+def parse_shelf(field_name: str, text: str) -> Shelf:
+    """The couplets and worlds of one field's file text.
 
     Raises CoupletFormatError naming the line that does not parse."""
     out: list[Couplet] = []
+    worlds: dict[str, tuple[str, ...]] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
         head, sep, body = line.partition(":")
         tags = head.split()
+        if tags[:1] == ["world"]:
+            words = tuple(w.strip() for w in body.split(","))
+            if not sep or len(tags) != 2 or not all(words):
+                raise CoupletFormatError(f"{field_name}.txt line {number}: {raw!r}")
+            worlds[tags[1]] = words
+            continue
+        world = next((t[1:] for t in tags if t.startswith("@")), "")
+        tags = [t for t in tags if not t.startswith("@")]
         first, slash, second = body.partition(" / ")
         if (
             not sep
@@ -61,26 +89,78 @@ def parse(field: str, text: str) -> tuple[Couplet, ...]:
             or (len(tags) == 2 and tags[1] not in MOODS[1:])
             or not first.strip()
             or not second.strip()
+            or (world and world not in worlds)
         ):
-            raise CoupletFormatError(f"{field}.txt line {number}: {raw!r}")
+            raise CoupletFormatError(f"{field_name}.txt line {number}: {raw!r}")
         mood = tags[1] if len(tags) == 2 else ""
-        out.append(Couplet(field, tags[0], mood, (first.strip(), second.strip())))
-    return tuple(out)
+        out.append(Couplet(field_name, tags[0], mood, (first.strip(), second.strip()), world))
+    return Shelf(tuple(out), worlds)
+
+
+def parse(field_name: str, text: str) -> tuple[Couplet, ...]:
+    """The couplets of one field's file text.
+
+    Raises CoupletFormatError naming the line that does not parse."""
+    return parse_shelf(field_name, text).couplets
 
 
 @lru_cache(maxsize=1)
-def all_couplets() -> dict[str, tuple[Couplet, ...]]:
-    """Every field's couplets, by field name (read from the package's data once)."""
+def all_shelves() -> dict[str, Shelf]:
+    """Every field's shelf, by field name (read from the package's data once)."""
     folder = resources.files("songforge.data").joinpath("couplets")
-    out: dict[str, tuple[Couplet, ...]] = {}
+    out: dict[str, Shelf] = {}
     for entry in folder.iterdir():
         if entry.name.endswith(".txt"):
-            field = entry.name.removesuffix(".txt").replace("-", " ")
-            out[field] = parse(field, entry.read_text(encoding="utf-8"))
+            name = entry.name.removesuffix(".txt").replace("-", " ")
+            out[name] = parse_shelf(name, entry.read_text(encoding="utf-8"))
     return out
 
 
-def couplets_for(field: str, part: str, shade: str) -> list[Couplet]:
-    """The couplets of `field` for a part of the story that suit a song of `shade` ("dim",
-    "bright" or "" for neither): untagged ones and those of the song's own shade."""
-    return [c for c in all_couplets().get(field, ()) if c.part == part and c.mood in ("", shade)]
+def all_couplets() -> dict[str, tuple[Couplet, ...]]:
+    """Every field's couplets, by field name."""
+    return {name: shelf.couplets for name, shelf in all_shelves().items()}
+
+
+def worlds_chosen(prompt: str) -> frozenset[tuple[str, str]]:
+    """The (field, world) pairs whose words `prompt` says, as whole words ("a casino heist"
+    chooses ("casinos", "heist"))."""
+    text = " ".join(re.findall(r"[a-z']+(?:-[a-z']+)*", prompt.lower()))
+    return frozenset(
+        (name, world)
+        for name, shelf in all_shelves().items()
+        for world, words in shelf.worlds.items()
+        if any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+    )
+
+
+def other_worlds_words(chosen: frozenset[tuple[str, str]]) -> frozenset[str]:
+    """The words that declare the worlds a song did not choose, within the fields where it
+    chose one: an office song sings no mill or coal, as none of their couplets."""
+    fields = {name for name, _ in chosen}
+    shelves = all_shelves()
+    return frozenset(
+        word
+        for name in fields
+        for world, words in shelves[name].worlds.items()
+        if (name, world) not in chosen
+        for word in words
+        if " " not in word
+    )
+
+
+def couplets_for(
+    field_name: str,
+    part: str,
+    shade: str,
+    chosen: frozenset[tuple[str, str]] = frozenset(),
+) -> list[Couplet]:
+    """The couplets of `field_name` for a part of the story that suit a song of `shade`
+    ("dim", "bright" or "" for neither): untagged ones and those of the song's own shade,
+    of the whole field or of a world within it the prompt `chosen` (see `worlds_chosen`)."""
+    return [
+        c
+        for c in all_shelves().get(field_name, Shelf(())).couplets
+        if c.part == part
+        and c.mood in ("", shade)
+        and (not c.world or (field_name, c.world) in chosen)
+    ]

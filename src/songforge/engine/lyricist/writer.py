@@ -20,7 +20,12 @@ from lemminflect import getAllLemmas
 from songforge.engine.language_id import detect_language, prompt_language
 from songforge.engine.languages import language_name
 from songforge.engine.lyric_text import LyricSection, syllable_count
-from songforge.engine.lyricist.couplets import Couplet, couplets_for
+from songforge.engine.lyricist.couplets import (
+    Couplet,
+    couplets_for,
+    other_worlds_words,
+    worlds_chosen,
+)
 from songforge.engine.lyricist.foreign_prompt import english_prompt
 from songforge.engine.lyricist.grammar import (
     indefinite,
@@ -403,9 +408,18 @@ def _singular_end(template: Template) -> bool:
 
 class _Writer:
     def __init__(
-        self, subject: Subject, themes: list[Theme], mood: str, rng: random.Random
+        self,
+        subject: Subject,
+        themes: list[Theme],
+        mood: str,
+        rng: random.Random,
+        *,
+        worlds: frozenset[tuple[str, str]] = frozenset(),
     ) -> None:
         self.rng = rng
+        # The worlds within a field the prompt names (a casino's heist, a diner): only
+        # their couplets of those fields are sung.
+        self.worlds = worlds
         self.main = themes[0]
         self.subject = subject
         self.mood = mood
@@ -1186,7 +1200,11 @@ class _Writer:
         `naming`: only a couplet that says one of these names (a phrase's forms)."""
         drawn: list[tuple[Couplet, frozenset[str], float]] = []
         for rank, field in enumerate(self.fields if fields is None else fields):
-            for c in (c for p in (part, *others) for c in couplets_for(field.name, p, self.shade)):
+            for c in (
+                c
+                for p in (part, *others)
+                for c in couplets_for(field.name, p, self.shade, self.worlds)
+            ):
                 words = frozenset(re.findall(r"[a-z']+", " ".join(c.lines).lower()))
                 if (
                     # A field after the lead's is sung where it meets the subject: its
@@ -1209,7 +1227,10 @@ class _Writer:
                 # ("run to catch the last train" for an umbrella left on one) would sing
                 # the setting as much as the lead.
                 placed = _SETTING_SHARE if self.only_setting(c.lines) else 1.0
-                weight = own * placed * (1 + 4 * told) / (rank + 1) ** _RANK_FALL
+                # The world within its field the prompt chose (the heist, not the tables)
+                # is what the song is about.
+                chosen = 3.0 if c.world else 1.0
+                weight = own * placed * chosen * (1 + 4 * told) / (rank + 1) ** _RANK_FALL
                 drawn.append((c, words, weight))
         # A field the prompt's words do not name ("memory" a ballad lends, "home" for a
         # thing no field knows) has rooms and drawers of its own: a song whose subject's
@@ -1584,15 +1605,17 @@ def _write_english(
     # ("Une Chanson Sur La Pluie"): a prompt no glossary could read gets a song on its
     # theme, with a title made from the theme's English words.
     subject = Subject((), "", "", "") if foreign else extract_subject(prompt)
-    # The prompt's frame and the seasons it does not name are left unsaid.
-    unsaid = _frame_nouns(prompt, subject) | _out_of_season(subject)
+    # The prompt's frame and the seasons it does not name are left unsaid, and, where it
+    # chooses a world within a field (an office), the other worlds' words (a mill).
+    chosen = worlds_chosen(prompt)
+    unsaid = _frame_nouns(prompt, subject) | _out_of_season(subject) | other_worlds_words(chosen)
     subject = replace(subject, unsung=subject.unsung | unsaid)
     # The prompt's words for the music ("strings", "beat") are heard, never sung.
     themes = [
         replace(t, nouns=tuple(n for n in t.nouns if n not in subject.unsung) or t.nouns)
         for t in detect_themes(f"{prompt} {mood_hint}")
     ]
-    writer = _Writer(subject, themes, resolve_mood(mood_hint, subject.mood), rng)
+    writer = _Writer(subject, themes, resolve_mood(mood_hint, subject.mood), rng, worlds=chosen)
     song_title = title or choose_title(subject, themes, rng)
     # A caller's title in a script the English voice cannot sing ("星を数える") stays the
     # song's name, and the hook is made from the subject instead.
