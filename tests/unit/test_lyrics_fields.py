@@ -46,7 +46,10 @@ ROWS = [
     ("a nervous song about my driving test", "wheel mirror brake signal lane"),
     ("a dreamy song about watching a meteor shower", "meteor star sky comet streak"),
     ("a happy song about bees in the clover", "hive honey clover bloom buzz"),
-    ("a bittersweet song about the old shopping mall", "escalator fountain food court store"),
+    (
+        "a bittersweet song about the old shopping mall",
+        "escalator fountain food court store mannequin",
+    ),
     (
         "a joyful song about a wedding with a brass band",
         "trumpet tuba band dance aisle veil ring bouquet",

@@ -30,6 +30,7 @@ from songforge.engine.lyricist.writer import (
     write_lyrics,
 )
 from songforge.engine.planning import SongRequest, plan_song
+from tests.unit.written_lines import couplet_of
 
 PARTICLES = frozenset(("up", "down", "out", "away", "back", "off", "around", "over", "on"))
 
@@ -135,13 +136,11 @@ def _in_world(prompt: str) -> float:
     # written whole rhymes on its own words and says one thing in its two lines: both are of
     # the world when the couplet names any of it ("Up on the roof, the skyline glows / The
     # cooler's full of cans in rows" is a party's only by its second line's things).
-    couplet_of = {
-        line: " ".join(c.lines) for cs in all_couplets().values() for c in cs for line in c.lines
-    }
+    # A couplet written to name the lead ({L}) names the subject by construction.
     lines = _distinct_lines(DRAFTS[prompt])
     held = [
-        bool(set(re.findall(r"[a-z']+", couplet_of[line].lower())) & world)
-        if line in couplet_of
+        "{L}" in couplet or bool(set(re.findall(r"[a-z']+", couplet.lower())) & world)
+        if (couplet := couplet_of(line)) is not None
         else _last(line) in world
         for line in lines
     ]
@@ -173,11 +172,15 @@ def _frame_spread() -> collections.Counter[str]:
     for prompt, draft in DRAFTS.items():
         subject = SUBJECTS[prompt]
         # The title standing alone as the hook is the song's name, not a frame; so is the
-        # title called out as the last chorus's lift ("Oh, My Grandmother's Kitchen").
+        # title called out as the last chorus's lift ("Oh, My Grandmother's Kitchen"), and
+        # a short title sung twice ("Lighthouse Keeper, Lighthouse Keeper").
+        title = draft.title.lower()
         lines = [
             line
             for line in _distinct_lines(draft)
-            if line != draft.title and PREFIX.sub("", line.lower()) != draft.title.lower()
+            if line != draft.title
+            and PREFIX.sub("", line.lower()) != title
+            and re.sub(r"\b(oh|yeah)\b|[,\s]+", " ", line.lower()).split() != 2 * title.split()
         ]
         seen.update({_frame(line, subject, draft.title) for line in lines})
     return seen

@@ -20,9 +20,16 @@ once per process.
 A field can hold several worlds that do not meet: casinos hold the tables and the heist,
 fast food the drive-thru and the all-night diner, work the mill, the mine and the office.
 A line ``world <name>: word, word, a phrase`` declares one of them by the words of a prompt
-that choose it (a phrase counts when the prompt says it whole); a couplet of
-it carries ``@<name>`` among its tags (``scene @heist: ...``) and is sung only when the
-prompt chooses its world. A roulette song gets no getaway van.
+that choose it (a phrase counts when the prompt says it whole); a couplet of it carries
+``@<name>`` among its tags (``scene @heist: ...``) and is sung only when the prompt chooses
+its world. A roulette song gets no getaway van; where a prompt chooses one world of a
+field, the other worlds' words are not sung either.
+
+A couplet tagged with a kind of lead (``being``, ``thing`` or ``place``) names the song's
+lead where it says ``{L}`` ("the dog", "my ex", "Max"), and ``{is|are}`` gives the verb for
+a singular and a plural lead: ``scene being: {L} {waits|wait} beside the kitchen door /
+...``. It is sung only for a lead of its kind, so that a verse names what the song is
+about in lines written whole.
 """
 
 from __future__ import annotations
@@ -34,6 +41,9 @@ from importlib import resources
 
 PARTS = ("scene", "later", "turn", "rise")
 MOODS = ("", "dim", "bright")
+KINDS = ("being", "thing", "place")  # the kinds of lead a couplet can name with {L}
+LEAD = "{L}"
+_AGREEMENT = re.compile(r"\{([^{}|]+)\|([^{}|]+)\}")
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,19 @@ class Couplet:
     mood: str  # one of MOODS ("" suits any mood)
     lines: tuple[str, str]
     world: str = ""  # the field's world it belongs to ("heist"); "" for all of the field
+    kind: str = ""  # the kind of lead its {L} names (one of KINDS); "" when it names none
+
+    def naming(self, name: str, *, plural: bool) -> tuple[str, str]:
+        """The lines with `name` ("the dog") for {L}, capitalised at a line's start, and
+        each {singular|plural} choice made for the lead's number."""
+
+        def fill(line: str) -> str:
+            line = _AGREEMENT.sub(lambda m: m.group(2 if plural else 1), line)
+            if line.startswith(LEAD):
+                line = name[:1].upper() + name[1:] + line[len(LEAD) :]
+            return line.replace(LEAD, name)
+
+        return fill(self.lines[0]), fill(self.lines[1])
 
 
 @dataclass(frozen=True)
@@ -55,8 +78,9 @@ class Shelf:
 
 
 class CoupletFormatError(ValueError):
-    """A couplet file line that does not read as ``part[ mood][ @world]: line / line`` or
-    ``world name: words``, or a couplet of a world the file does not declare."""
+    """A couplet file line that does not read as ``part[ mood][ kind][ @world]: line /
+    line`` or ``world name: words``, a couplet of a world the file does not declare, or
+    one whose kind and {L} do not go together (or that says ``{L}'s``)."""
 
 
 def parse_shelf(field_name: str, text: str) -> Shelf:
@@ -78,8 +102,10 @@ def parse_shelf(field_name: str, text: str) -> Shelf:
             worlds[tags[1]] = words
             continue
         world = next((t[1:] for t in tags if t.startswith("@")), "")
-        tags = [t for t in tags if not t.startswith("@")]
+        kind = next((t for t in tags if t in KINDS), "")
+        tags = [t for t in tags if not t.startswith("@") and t not in KINDS]
         first, slash, second = body.partition(" / ")
+        slotted = LEAD in body and not re.search(r"\{L\}'", body)
         if (
             not sep
             or not slash
@@ -90,10 +116,13 @@ def parse_shelf(field_name: str, text: str) -> Shelf:
             or not first.strip()
             or not second.strip()
             or (world and world not in worlds)
+            or bool(kind) != slotted
+            or (not kind and "{" in body)
         ):
             raise CoupletFormatError(f"{field_name}.txt line {number}: {raw!r}")
         mood = tags[1] if len(tags) == 2 else ""
-        out.append(Couplet(field_name, tags[0], mood, (first.strip(), second.strip()), world))
+        lines = (first.strip(), second.strip())
+        out.append(Couplet(field_name, tags[0], mood, lines, world, kind))
     return Shelf(tuple(out), worlds)
 
 
@@ -153,14 +182,17 @@ def couplets_for(
     part: str,
     shade: str,
     chosen: frozenset[tuple[str, str]] = frozenset(),
+    kind: str = "",
 ) -> list[Couplet]:
     """The couplets of `field_name` for a part of the story that suit a song of `shade`
     ("dim", "bright" or "" for neither): untagged ones and those of the song's own shade,
-    of the whole field or of a world within it the prompt `chosen` (see `worlds_chosen`)."""
+    of the whole field or of a world within it the prompt `chosen` (see `worlds_chosen`);
+    with `kind`, only those that name a lead of that kind, else only those that name none."""
     return [
         c
         for c in all_shelves().get(field_name, Shelf(())).couplets
         if c.part == part
         and c.mood in ("", shade)
         and (not c.world or (field_name, c.world) in chosen)
+        and c.kind == kind
     ]

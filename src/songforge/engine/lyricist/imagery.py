@@ -1679,13 +1679,17 @@ def fields_for(
     # world before one a single word lends.
     ranked = sorted(dict.fromkeys(ranked), key=lambda f: agreed[f] < 2)
     # The action is a doing: "watching" a meteor shower is not about a watch.
-    ranked += [
+    doing = [
         f
         for w in action.split()
         for lemma in _lemmas(w)
         for f in fields_of(lemma)
         if lemma == w or lemma not in f.core
     ]
+    # A lead that is what the action does ("moving house") is sung as that doing: the
+    # boxes and the truck, not a house that stays.
+    acted = bool(phrases) and phrases[0][0].lower() in action.lower().split()[1:]
+    ranked = [*doing, *ranked] if acted else [*ranked, *doing]
     for kind in unknown_kinds if kinds else ():
         ranked += [BY_NAME[name] for name in KIND_FIELDS.get(kind, ())]
     ranked += [BY_NAME[name] for name in MOOD_FIELDS.get(mood, ())]

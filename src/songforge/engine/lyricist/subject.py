@@ -223,7 +223,11 @@ _KINDS: dict[str, str] = {
     butterfly bee cow pig goat sheep chicken rooster eagle hawk dove swan duck frog
     rabbit bunny squirrel mouse deer elephant monkey shark octopus penguin turtle
     spider snake lizard parrot bat team gang crew best-friend boyfriend girlfriend
-    fiance someone everyone
+    fiance someone everyone ex waitress waiter cashier cook chef baker barista bartender
+    dealer croupier gambler clerk janitor mechanic cop officer firefighter lifeguard
+    preacher priest poet painter writer student worker boss manager widow orphan clown
+    juggler acrobat examiner instructor coach goalkeeper referee parent grandparent
+    climber shopper landlord landlady canary
     """
         ),
         BEING,

@@ -21,6 +21,7 @@ from songforge.engine.language_id import detect_language, prompt_language
 from songforge.engine.languages import language_name
 from songforge.engine.lyric_text import LyricSection, syllable_count
 from songforge.engine.lyricist.couplets import (
+    KINDS,
     Couplet,
     couplets_for,
     other_worlds_words,
@@ -555,6 +556,10 @@ class _Writer:
         self.mood_said = False  # a verse line has said the song's mood
         self.situation_verb = subject.situation.split()[0].lower() if subject.situation else ""
         self.lead_forms = _forms(self.lead)  # a couplet names the lead by one of these
+        self.lead_kind = self._lead_kind()
+        self.lead_words = frozenset(
+            w for name in self.lead_names() for w in re.findall(r"[a-z']+", name.lower())
+        )
         self.own_world = {
             form
             for word in [*self.subject_ends, *(self.field_nouns[0] if self.field_nouns else ())]
@@ -563,6 +568,45 @@ class _Writer:
         self.setting_forms = frozenset(
             form for p in self.phrases if p.role == SETTING for form in _forms(p)
         )
+
+    def _lead_kind(self) -> str:
+        """The kind of lead (couplets.KINDS) a couplet that names the lead must be written
+        for, "" when the song has none such: where the lead's field files its head, that
+        field says what it is ("the mall" is a place, "the waitress" a being)."""
+        if self.themed:
+            return ""
+        head = self.lead.head.lower()
+        for field in self.fields[:1]:
+            filed = {noun: cls for noun, cls in (*field.nouns, *field.also)}
+            if head in field.beings or filed.get(head) == "being":
+                return "being"
+            if filed.get(head) in ("place", "thing"):
+                return filed[head]
+        return self.lead.kind if self.lead.kind in KINDS else ""
+
+    def all_sung(self) -> bool:
+        """Whether every phrase of the subject but the lead has been sung as itself: "my
+        father's car" names the car, not the father a photograph is of."""
+        return not self.unsung()
+
+    def unsung(self) -> list[NounPhrase]:
+        """The phrases of the subject but the lead no line has sung as itself yet."""
+        text = " ".join(self.used_lines)
+        return [
+            p
+            for p in self.phrases
+            if p is not self.lead
+            and not any(re.search(rf"\b{re.escape(f)}\b(?!')", text) for f in _forms(p))
+        ]
+
+    def unsung_forms(self) -> frozenset[str]:
+        """The forms of every phrase of the subject but the lead not sung yet."""
+        return frozenset(form for p in self.unsung() for form in _forms(p))
+
+    def lead_names(self) -> list[str]:
+        """How a couplet's {L} may say the lead, longest first: "the lighthouse keeper",
+        "the keeper"."""
+        return list(dict.fromkeys([self.lead.definite(), self.lead.definite(short=True)]))
 
     def _keeps(self, field: Field, cls: str) -> bool:
         return field.name not in self.atmosphere or cls in ("sky", "heart")
@@ -1135,7 +1179,19 @@ class _Writer:
             # A bridge's second couplet may tell the story on too: a field has few turns,
             # and songs of one world would share them.
             wider = ("later",) if section == "bridge" and written else ()
-            couplet = self.couplet(part, target, *wider, naming=naming)
+            couplet = None
+            if naming is None and section == "verse" and not self.all_sung():
+                # A phrase of the prompt not sung yet ("the beach" a kite flies on) is
+                # named by a couplet of its world where one does, which leaves the verse's
+                # other lines to the lead.
+                couplet = self.couplet(part, target, naming=self.unsung_forms())
+            couplet = couplet or self.couplet(part, target, *wider, naming=naming)
+            if couplet is None and naming == self.lead_forms and self.lead_kind and self.all_sung():
+                # A couplet written to name a lead of its kind: the verse says what the
+                # song is about in lines written whole, not in a template's. While another
+                # phrase of the prompt is unsung ("my father" in "an old photograph of my
+                # father", "the night shift"), the template lines name it.
+                couplet = self.couplet(part, target, kind=self.lead_kind)
             if couplet is None:
                 break
             ends[i], ends[i + 1] = self.sing_couplet(couplet, {ends[i], ends[i + 1]})
@@ -1191,26 +1247,35 @@ class _Writer:
         *others: str,
         fields: tuple[Field, ...] | None = None,
         naming: frozenset[str] | None = None,
+        kind: str = "",
     ) -> Couplet | None:
         """An unused couplet of the song's fields for `part` of the story ("scene", "later",
         "turn") whose lines are within a syllable of `target`, whose rhymes the song has not
         sung, with no word the prompt used for its music and no adjective against its mood.
         Drawn with the lead's fields likelier than the others and couplets that name the
         subject's world likelier than those that do not: songs of one world share few.
-        `naming`: only a couplet that says one of these names (a phrase's forms)."""
+        `naming`: only a couplet that says one of these names (a phrase's forms). `kind`:
+        only a couplet written to name a lead of this kind ({L}), filled with the lead's
+        name."""
         drawn: list[tuple[Couplet, frozenset[str], float]] = []
         for rank, field in enumerate(self.fields if fields is None else fields):
             for c in (
                 c
                 for p in (part, *others)
-                for c in couplets_for(field.name, p, self.shade, self.worlds)
+                for c in couplets_for(field.name, p, self.shade, self.worlds, kind)
             ):
+                if kind:
+                    named = self.name_lead(c, target)
+                    if named is None:
+                        continue
+                    c = named
                 words = frozenset(re.findall(r"[a-z']+", " ".join(c.lines).lower()))
                 if (
                     # A field after the lead's is sung where it meets the subject: its
                     # couplet names the subject or the lead's world ("the barn door
-                    # creaks" is a farm's, not a vineyard's harvest).
-                    (rank > 0 and not words & self.own_world)
+                    # creaks" is a farm's, not a vineyard's harvest). A couplet that names
+                    # the lead by construction counts only its own words.
+                    (rank > 0 and not (words - self.lead_words) & self.own_world)
                     or any(abs(line_syllables(line) - target) > 1 for line in c.lines)
                     or {last_word(line) for line in c.lines} & self.used_ends
                     or {line.lower() for line in c.lines} & self.used_lines
@@ -1244,6 +1309,15 @@ class _Writer:
         if not drawn:
             return None
         return self.rng.choices([d[0] for d in drawn], weights=[d[2] for d in drawn])[0]
+
+    def name_lead(self, couplet: Couplet, target: int) -> Couplet | None:
+        """`couplet` with the lead's name in its {L}, by the longest name that keeps both
+        lines within a syllable of `target`; None when none does."""
+        for name in self.lead_names():
+            lines = couplet.naming(name, plural=self.lead.plural)
+            if all(abs(line_syllables(line) - target) <= 1 for line in lines):
+                return replace(couplet, lines=lines)
+        return None
 
     def make_room(self, roles: list[tuple[str, NounPhrase | None]], at: int) -> None:
         """The situation's line names the subject, so it takes the place of a line planned
@@ -1352,6 +1426,11 @@ class _Writer:
         self.section_templates.clear()
         if line_syllables(title) >= target - 1:
             return title, None
+        # A title that names the lead is sung twice; one that does not ("Moving Out" for an
+        # apartment, a theme's "Endless Light") leaves the lead or the scene to its tail.
+        chant = _chant(title, target) if not self.themed and _names(title, self.lead) else None
+        if chant is not None:
+            return chant, None
         # The shortest tail is ", the {end}": an ending longer than the room left is skipped.
         room = max(1, target + 1 - line_syllables(title) - 1)
         words = re.findall(r"[a-z']+", title.lower())
@@ -1381,16 +1460,19 @@ class _Writer:
             gone = set(ends[count - 1 :])
             ends = ends[: count - 1]
             self.pairs = [p for p in self.pairs if not set(p) & gone]
-        returns = self.hook_return(title, ends, target)
+        # A chant ("Roulette Table, Roulette Table") comes back whole, like a title that
+        # fills its line.
+        hook = first if end is None else title
+        returns = self.hook_return(hook, ends, target)
         if returns:
             ends = ends[:-1]
-        named = _names(first, self.lead) + bool(returns and _names(title, self.lead))
+        named = _names(first, self.lead) + bool(returns and _names(hook, self.lead))
         # The couplet takes two lines only where the others can still name the lead
         # twice in the chorus with the hook.
         if self.themed:
             named = 2  # a song on a theme has no lead to name
         written = self.chorus_couplet(ends, target) if len(ends) - 2 >= 2 - named else {}
-        if written and not returns and self.hook_return(title, ends, target, beside_couplet=True):
+        if written and not returns and self.hook_return(hook, ends, target, beside_couplet=True):
             # Hook, couplet, hook: the title names the lead better than a line made up to
             # rhyme with it ("His fishing boat saved the bread").
             returns = True
@@ -1412,7 +1494,7 @@ class _Writer:
                 continue
             role, phrase = next(planned)
             lines.append(self.line(end_word, target, "chorus", role, phrase, story="chorus"))
-        return [*lines, title] if returns else lines
+        return [*lines, hook] if returns else lines
 
     def chorus_couplet(self, ends: list[str], target: int) -> dict[int, str]:
         """The two lines after the hook sung as a couplet of the song's world that turns its
@@ -1525,6 +1607,18 @@ class _Writer:
         if _names(chorus[-1], self.lead) and not _names(lifted, self.lead):
             return chorus  # the lift must not take the lead's name out of the chorus
         return [*chorus[:-1], lifted]
+
+
+def _chant(title: str, target: int) -> str | None:
+    """A short title sung twice as the chorus's first line, where that fills it within a
+    syllable of `target` ("Lighthouse Keeper, Lighthouse Keeper", "Oh, Waitress, oh,
+    Waitress"): a hook repeats its name, where a tail made up to rhyme ("Lighthouse Keeper,
+    down by the door") says nothing. None when even that does not fill the line."""
+    for form in ("{0}, {0}", "Oh, {0}, oh, {0}"):
+        line = form.format(title)
+        if abs(line_syllables(line) - target) <= 1:
+            return line
+    return None
 
 
 def choose_title(subject: Subject, themes: list[Theme], rng: random.Random) -> str:

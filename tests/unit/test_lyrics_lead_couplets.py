@@ -1,0 +1,101 @@
+"""Couplets that name the lead ({L} in `data/couplets`): a verse says what the song is about
+in two lines written whole ("My dad packs my lunch in paper bags / And writes my name on
+all the tags"), not in lines made from a template ("My ex was quiet in the rain / The raging
+key beside the pane"). They are sung only for a lead of the kind they were written for, with
+its number."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from songforge.engine.lyricist.couplets import CoupletFormatError, all_couplets, parse
+from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
+from tests.unit.written_lines import lead_kinds
+
+
+def _lead_lines(lines: list[str]) -> list[str]:
+    return [line for line in lines if lead_kinds(line)]
+
+
+def test_a_lead_couplet_takes_the_leads_name_and_number() -> None:
+    (couplet,) = parse(
+        "dogs",
+        "scene being: {L} {waits|wait} beside the kitchen door / And {listens|listen} for "
+        "a step once more\n",
+    )
+    assert couplet.naming("Max", plural=False) == (
+        "Max waits beside the kitchen door",
+        "And listens for a step once more",
+    )
+    assert couplet.naming("my parents", plural=True)[0] == "My parents wait beside the kitchen door"
+    for wrong in (
+        "scene being: The dog waits by the door / And listens for a step once more\n",
+        "scene: {L} waits by the door / And listens for a step once more\n",
+        "scene being: {L}'s bowl is by the door / And waits for supper once more\n",
+    ):
+        with pytest.raises(CoupletFormatError):
+            parse("dogs", wrong)
+
+
+WHOLE = {line for cs in all_couplets().values() for c in cs if not c.kind for line in c.lines}
+
+# Leads of each kind, in fields whose shelves name them, and the lead's word.
+NAMED = [
+    ("a song about my dad", "dad"),
+    ("a happy song about my dog", "dog"),
+    ("a song about my girlfriend", "girlfriend"),
+    ("a sea shanty about my boat", "boat"),
+    ("a song about my hometown", "hometown"),
+    ("a country song about a waitress at the all night diner", "waitress"),
+    ("a song about my school", "school"),
+    ("a song about the old farmer", "farmer"),
+    ("a song about my parents", "parents"),
+]
+
+
+@pytest.mark.parametrize(("prompt", "lead"), NAMED)
+def test_a_later_verse_names_the_lead_in_lines_written_whole(prompt: str, lead: str) -> None:
+    named = 0
+    for seed in range(1, 5):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        verse = list(next(s.lines for s in draft.sections if s.name == "Verse 2"))
+        whole = [line for line in verse if line in WHOLE] + _lead_lines(verse)
+        named += any(re.search(rf"\b{lead}\b", line, re.IGNORECASE) for line in whole)
+    assert named >= 3, prompt
+
+
+@pytest.mark.parametrize(
+    ("prompt", "other"),
+    [
+        ("a song about my old truck", "being"),
+        ("a sea shanty about my boat", "being"),
+        ("a song about my grandmother", "thing"),
+        ("a song about my dad", "place"),
+    ],
+)
+def test_a_lead_couplet_is_sung_only_for_its_kind_of_lead(prompt: str, other: str) -> None:
+    for seed in range(1, 7):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        lines = [line for s in draft.sections for line in s.lines]
+        kinds = {k for line in lines for k in lead_kinds(line)}
+        assert other not in kinds, (prompt, seed, lines)
+
+
+def test_a_plural_lead_is_sung_with_plural_verbs() -> None:
+    being = [c for cs in all_couplets().values() for c in cs if c.kind == "being"]
+    wrong_number = {
+        line
+        for c in being
+        for line, right in zip(
+            c.naming("my parents", plural=False), c.naming("my parents", plural=True), strict=True
+        )
+        if line != right
+    }
+    sung = []
+    for seed in range(1, 7):
+        draft = write_lyrics("a song about my parents", title=None, form=STANDARD_FORM, seed=seed)
+        sung += _lead_lines([line for s in draft.sections for line in s.lines])
+    assert sung, "no lead couplet was sung for my parents"
+    assert not set(sung) & wrong_number, set(sung) & wrong_number

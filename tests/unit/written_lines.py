@@ -1,0 +1,52 @@
+"""Which lines of a sheet were written whole, as couplets of `data/couplets`, and the
+couplet each belongs to: a couplet's lines as filed, and a lead couplet's lines with any
+lead's name in its {L} and either choice of its {singular|plural}."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from songforge.engine.lyricist.couplets import all_couplets
+
+
+def lead_pattern(line: str) -> re.Pattern[str]:
+    """A lead couplet's line as a regular expression: {L} any name, {a|b} either."""
+    out = []
+    for piece in re.split(r"(\{[^{}]*\})", line):
+        if piece == "{L}":
+            out.append(".+")
+        elif piece.startswith("{"):
+            out.append("(?:" + "|".join(re.escape(w) for w in piece[1:-1].split("|")) + ")")
+        else:
+            out.append(re.escape(piece))
+    return re.compile("".join(out), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _shelved() -> tuple[dict[str, str], list[tuple[re.Pattern[str], str, str]]]:
+    exact: dict[str, str] = {}
+    patterns: list[tuple[re.Pattern[str], str, str]] = []
+    for couplets in all_couplets().values():
+        for c in couplets:
+            text = " ".join(c.lines)
+            for line in c.lines:
+                if "{" in line:
+                    patterns.append((lead_pattern(line), c.kind, text))
+                else:
+                    exact[line] = text
+    return exact, patterns
+
+
+def couplet_of(line: str) -> str | None:
+    """The text (as filed) of the couplet `line` was sung from, None for a line of no
+    couplet."""
+    exact, patterns = _shelved()
+    if line in exact:
+        return exact[line]
+    return next((text for pattern, _, text in patterns if pattern.fullmatch(line)), None)
+
+
+def lead_kinds(line: str) -> set[str]:
+    """The kinds of lead whose couplets have a line `line` is a filling of."""
+    return {kind for pattern, kind, _ in _shelved()[1] if kind and pattern.fullmatch(line)}
