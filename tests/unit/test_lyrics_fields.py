@@ -41,7 +41,7 @@ ROWS = [
         "a country song about a waitress at the all night diner",
         "counter booth coffee apron neon",
     ),
-    ("a nostalgic song about a mixtape you made me", "cassette tape radio song rewind"),
+    ("a nostalgic song about a mixtape you made me", "cassette tape radio song rewind label deck"),
     ("a children's song about brushing your teeth", "toothbrush teeth sink mirror bubble"),
     ("a nervous song about my driving test", "wheel mirror brake signal lane"),
     ("a dreamy song about watching a meteor shower", "meteor star sky comet streak"),

@@ -99,3 +99,25 @@ def test_a_plural_lead_is_sung_with_plural_verbs() -> None:
         sung += _lead_lines([line for s in draft.sections for line in s.lines])
     assert sung, "no lead couplet was sung for my parents"
     assert not set(sung) & wrong_number, set(sung) & wrong_number
+
+
+def test_a_verse_says_the_mood_of_its_lead_with_words_for_people() -> None:
+    # "My restless ex stumbles in at four", never "the faded waitress" or "the golden one".
+    # Short names leave a line room for an adjective ("my lonely ex").
+    things_only = "faded empty golden shining sunny hollow shadowed electric blazing old"
+    felt = 0
+    for prompt, lead in [
+        ("a sad song about my dog", "dog"),
+        ("an angry song about my ex", "ex"),
+        ("a happy song about my cat", "cat"),
+        ("a sad song about a waitress at the all night diner", "waitress"),
+    ]:
+        for seed in range(1, 7):
+            draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+            lines = [line.lower() for s in draft.sections for line in s.lines]
+            wrong = [line for line in lines for a in things_only.split() if f"{a} {lead}" in line]
+            assert not wrong, (prompt, seed, wrong)
+            felt += any(
+                re.search(rf"\b(my|the) [a-z]+ {lead}\b", line) for line in _lead_lines(lines)
+            )
+    assert felt >= 3

@@ -329,6 +329,7 @@ class NounPhrase:
     role: str = COMPANY
     compound: int = 1
     possessive: str = ""
+    called: str = ""  # what a name is, as the prompt said it: "dog" for "my dog Max"
 
     @property
     def text(self) -> str:
@@ -1184,6 +1185,7 @@ class _Reader:
         kept = indexes[: head_at + 1]
         head_index = kept[-1]
         proper = self._name(head_index)
+        called = ""
         if (
             proper
             and len(kept) > 1
@@ -1191,6 +1193,7 @@ class _Reader:
             and not self._name(kept[-2])
         ):
             # "my friend Rose", "my dog Max": the name is who it is; lines call her by it.
+            called = singular(words[kept[-2]])
             kept = kept[-1:]
         # Names are capitalised; a capitalised adjective keeps its capital ("the Japanese
         # garden").
@@ -1233,6 +1236,7 @@ class _Reader:
             kind=_kind(head if not proper else sung[-1], proper or alone, self.run_intro),
             compound=compound,
             possessive=_POSSESSIVES.get(possessor.head, "the") if possessor else "",
+            called=called,
         )
         # What lasts a while is a span of time, not an object: "an hour-long wait".
         if any(w.endswith("-long") for w in sung) and phrase.kind == THING:

@@ -129,6 +129,30 @@ MOOD_ADJECTIVES = {
     "dark": ("shadowed", "cold", "silent", "hollow"),
     "energetic": ("electric", "wild", "blazing", "restless"),
 }
+# Mood adjectives said of things and places, not of people or animals ("the faded mall", not
+# "the faded waitress").
+_NOT_OF_BEINGS = frozenset(
+    [
+        "faded",
+        "empty",
+        "golden",
+        "shining",
+        "sunny",
+        "burning",
+        "rising",
+        "brighter",
+        "open",
+        "shadowed",
+        "hollow",
+        "electric",
+        "blazing",
+        "soft",
+        "slow",
+        "old",
+        "bright",
+        "easy",
+    ]
+)
 _BRIGHT = ("happy", "energetic", "hopeful")
 _DIM = ("sad", "dark", "nostalgic")
 # Adjectives a mood will not have: no "golden" morning in a sad song, no "lonely" one in a
@@ -434,7 +458,11 @@ class _Writer:
         self.phrases = named or _theme_phrases(themes[0])
         self.themed = not named
         self.lead = self.phrases[0]
-        described = [(p.head.lower(), [w.lower() for w in p.words], p.kind) for p in self.phrases]
+        # A name's world is what it names: "my dog Max" is of dogs.
+        described = [
+            (p.head.lower(), [w.lower() for w in (p.called, *p.words) if w], p.kind)
+            for p in self.phrases
+        ]
         self.fields = fields_for(described, subject.action, mood)
         # A field the mood alone lends gives the song its weather and sounds ("the dark",
         # "the silence"), not its rooms and furniture.
@@ -583,6 +611,25 @@ class _Writer:
             if filed.get(head) in ("place", "thing"):
                 return filed[head]
         return self.lead.kind if self.lead.kind in KINDS else ""
+
+    def felt_names(self) -> list[str]:
+        """The lead named with one of the mood's adjectives that suits its kind ("the lonely
+        keeper", "the empty mall"), longest first for each adjective."""
+        lead = self.lead
+        said = {w.lower() for w in lead.words}
+        out = []
+        for adjective in self.mood_adjectives:
+            if adjective in said or (self.lead_kind == "being" and adjective in _NOT_OF_BEINGS):
+                continue
+            if lead.proper:
+                out.append(f"{adjective} {lead.text}")
+                continue
+            owner = lead.owner or "the"
+            out += [
+                f"{owner} {adjective} {lead.text}",
+                f"{lead.possessive or owner} {adjective} {lead.short}",
+            ]
+        return list(dict.fromkeys(out))
 
     def all_sung(self) -> bool:
         """Whether every phrase of the subject but the lead has been sung as itself: "my
@@ -1173,8 +1220,21 @@ class _Writer:
                 continue
             naming = None
             if len(written) >= 2 * wanted:
-                if section != "verse" or (self.mood_adjectives and not self.mood_said):
-                    break  # a line of the verse says the song's mood ("the lonely hall")
+                if section != "verse":
+                    break
+                if self.mood_adjectives and not self.mood_said:
+                    # Once a song, a verse says its mood: of its lead, in a couplet written
+                    # to name it ("The lonely keeper climbs the stair"), else in a line of
+                    # the verse's own ("the lonely hall").
+                    couplet = None
+                    if self.lead_kind and self.all_sung():
+                        couplet = self.couplet(part, target, kind=self.lead_kind, felt=True)
+                    if couplet is None:
+                        break
+                    self.mood_said = True
+                    ends[i], ends[i + 1] = self.sing_couplet(couplet, {ends[i], ends[i + 1]})
+                    written[i], written[i + 1] = couplet.lines
+                    continue
                 naming = self.naming(written.values())
             # A bridge's second couplet may tell the story on too: a field has few turns,
             # and songs of one world would share them.
@@ -1248,6 +1308,7 @@ class _Writer:
         fields: tuple[Field, ...] | None = None,
         naming: frozenset[str] | None = None,
         kind: str = "",
+        felt: bool = False,
     ) -> Couplet | None:
         """An unused couplet of the song's fields for `part` of the story ("scene", "later",
         "turn") whose lines are within a syllable of `target`, whose rhymes the song has not
@@ -1256,7 +1317,7 @@ class _Writer:
         subject's world likelier than those that do not: songs of one world share few.
         `naming`: only a couplet that says one of these names (a phrase's forms). `kind`:
         only a couplet written to name a lead of this kind ({L}), filled with the lead's
-        name."""
+        name; `felt`: with one of the mood's adjectives before it ("the lonely keeper")."""
         drawn: list[tuple[Couplet, frozenset[str], float]] = []
         for rank, field in enumerate(self.fields if fields is None else fields):
             for c in (
@@ -1265,7 +1326,7 @@ class _Writer:
                 for c in couplets_for(field.name, p, self.shade, self.worlds, kind)
             ):
                 if kind:
-                    named = self.name_lead(c, target)
+                    named = self.name_lead(c, target, felt=felt)
                     if named is None:
                         continue
                     c = named
@@ -1310,10 +1371,12 @@ class _Writer:
             return None
         return self.rng.choices([d[0] for d in drawn], weights=[d[2] for d in drawn])[0]
 
-    def name_lead(self, couplet: Couplet, target: int) -> Couplet | None:
+    def name_lead(self, couplet: Couplet, target: int, *, felt: bool = False) -> Couplet | None:
         """`couplet` with the lead's name in its {L}, by the longest name that keeps both
-        lines within a syllable of `target`; None when none does."""
-        for name in self.lead_names():
+        lines within a syllable of `target` (`felt`: a name with a mood's adjective, "the
+        lonely keeper"); None when none does."""
+        names = self.felt_names() if felt else self.lead_names()
+        for name in names:
             lines = couplet.naming(name, plural=self.lead.plural)
             if all(abs(line_syllables(line) - target) <= 1 for line in lines):
                 return replace(couplet, lines=lines)
