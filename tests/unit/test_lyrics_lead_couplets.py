@@ -121,3 +121,17 @@ def test_a_verse_says_the_mood_of_its_lead_with_words_for_people() -> None:
                 re.search(rf"\b(my|the) [a-z]+ {lead}\b", line) for line in _lead_lines(lines)
             )
     assert felt >= 3
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a song about my dad", "a gospel song about my grandmother", "a sad song about my mother"],
+)
+def test_one_parent_is_not_sung_as_they_in_the_verses(prompt: str) -> None:
+    # The parents' shelf speaks of "they" ("They call us home when the street lights
+    # glow"): a song about my dad tells of him.
+    for seed in range(1, 7):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        verses = [line for s in draft.sections if s.name.startswith("Verse") for line in s.lines]
+        they = [line for line in verses if re.search(r"\b(they|their|them)\b", line, re.I)]
+        assert not they, (prompt, seed, they)

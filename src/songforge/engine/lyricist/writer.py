@@ -129,6 +129,7 @@ MOOD_ADJECTIVES = {
     "dark": ("shadowed", "cold", "silent", "hollow"),
     "energetic": ("electric", "wild", "blazing", "restless"),
 }
+_THEY = frozenset(["they", "their", "them", "theirs", "they're", "they've", "they'd", "they'll"])
 # Mood adjectives said of things and places, not of people or animals ("the faded mall", not
 # "the faded waitress").
 _NOT_OF_BEINGS = frozenset(
@@ -585,6 +586,13 @@ class _Writer:
         self.situation_verb = subject.situation.split()[0].lower() if subject.situation else ""
         self.lead_forms = _forms(self.lead)  # a couplet names the lead by one of these
         self.lead_kind = self._lead_kind()
+        head = self.lead.head.lower()
+        self.one_of_many = (
+            self.lead_kind == "being"
+            and not self.lead.plural
+            and bool(self.fields)
+            and head in self.fields[0].core | self.fields[0].beings
+        )
         self.lead_words = frozenset(
             w for name in self.lead_names() for w in re.findall(r"[a-z']+", name.lower())
         )
@@ -1366,6 +1374,10 @@ class _Writer:
         # A rise is sung once and builds more than it names: its few couplets a field has
         # are all drawn from, or songs of one world would share them.
         drawn = [d for d in drawn if d[0].field not in self.borrowed] or drawn
+        # A world whose people its couplets call "they" (parents, grandparents) is sung of
+        # one of them ("my dad") in words that say "they" only where no others fit.
+        if self.one_of_many:
+            drawn = [d for d in drawn if not d[1] & _THEY] or drawn
         drawn = [d for d in drawn if d[0].part == "rise" or d[1] & self.world_words] or drawn
         if not drawn:
             return None
