@@ -141,3 +141,26 @@ def test_a_chosen_world_is_sung() -> None:
         text = " ".join(line for section in draft.sections for line in section.lines).lower()
         sung += any(_sung(text, w) for w in heist.split())
     assert sung >= 6
+
+
+@pytest.mark.parametrize(
+    ("prompt", "world", "elsewhere"),
+    [
+        # A name is of the world of what it names: "my newborn daughter Maya" sang a girl
+        # who raced down the lane and had kids in school, "my dog Max" a bar's bottles.
+        (
+            "a tender lullaby for my newborn daughter Maya",
+            "baby crib cradle bib cot rattle",
+            "school bike bikes swing lane",
+        ),
+        ("a happy song about my dog Max", "leash bark bone collar paw puppy", "bottles glasses"),
+    ],
+)
+def test_a_name_is_sung_in_the_world_of_what_it_names(
+    prompt: str, world: str, elsewhere: str
+) -> None:
+    for seed in range(1, 5):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        text = " ".join(line for section in draft.sections for line in section.lines).lower()
+        assert [w for w in world.split() if _sung(text, w)], (prompt, seed, text)
+        assert not [w for w in elsewhere.split() if _sung(text, w)], (prompt, seed, text)

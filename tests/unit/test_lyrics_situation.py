@@ -244,6 +244,20 @@ def test_a_present_clause_after_who_names_the_song(prompt: str, title: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("prompt", "title"),
+    [
+        # A clause that ends on its verb is the story: "My Ex" alone was chanted as a hook
+        # that said nothing of it.
+        ("an angry punk song about my ex who cheated", "My Ex Who Cheated"),
+        ("a song about a man who lost his job", "The Man Who Lost His Job"),
+        ("a song about a friend who passed away", "The Friend Who Passed Away"),
+    ],
+)
+def test_a_past_clause_after_who_names_the_song_with_its_who(prompt: str, title: str) -> None:
+    assert extract_subject(prompt).title == title
+
+
+@pytest.mark.parametrize(
     ("prompt", "other_seasons"),
     [
         ("a happy golden retriever puppy discovering snow", "summer june july august spring"),

@@ -329,7 +329,7 @@ class NounPhrase:
     role: str = COMPANY
     compound: int = 1
     possessive: str = ""
-    called: str = ""  # what a name is, as the prompt said it: "dog" for "my dog Max"
+    called: str = ""  # what a name is, as the prompt said it: "newborn daughter" for Maya
 
     @property
     def text(self) -> str:
@@ -1193,7 +1193,7 @@ class _Reader:
             and not self._name(kept[-2])
         ):
             # "my friend Rose", "my dog Max": the name is who it is; lines call her by it.
-            called = singular(words[kept[-2]])
+            called = " ".join(singular(words[i]) for i in kept[:-1])
             kept = kept[-1:]
         # Names are capitalised; a capitalised adjective keeps its capital ("the Japanese
         # garden").
@@ -1621,7 +1621,8 @@ def _situation(reader: _Reader, found: list[_Found], lead: _Found | None) -> tup
     end = start + 1
     while end < len(words) and words[end] in _HANGING:
         end += 1
-    if voice == RELATIVE and end > start + 1 and (end == len(words) or words[end] in _CLAUSE_ENDS):
+    if voice == RELATIVE and (end == len(words) or words[end] in _CLAUSE_ENDS):
+        # "my ex who cheated", "a friend who passed away": the verb alone tells it.
         return " ".join(words[start:end]), voice
     target = next(
         (f for f in found if not f.possessor and f.zone != _FRAME and f.at and f.at[0] > start),
@@ -1643,8 +1644,8 @@ _SITUATION_SYLLABLES = 7
 def _situation_title(phrases: list[NounPhrase], situation: str, voice: str) -> str:
     """Who does what names the song when it fits a line: "Farmer Praying for Rain",
     "Astronaut Drifting Past Saturn", "Girl Waiting for a Letter" (a present verb after
-    "who" as its gerund); "" for a participle's or a past verb's clause ("Left on the
-    Train" would read as a name)."""
+    "who" as its gerund), "My Ex Who Cheated" (a past verb after "who"); "" for a
+    participle's clause ("Left on the Train" would read as a name)."""
     if voice == RELATIVE and situation.split()[0].endswith("s"):
         # "a girl who waits for a letter" is the "Girl Waiting for a Letter".
         verb, _, rest = situation.partition(" ")
@@ -1653,6 +1654,12 @@ def _situation_title(phrases: list[NounPhrase], situation: str, voice: str) -> s
         if not gerund:
             return ""
         situation, voice = f"{gerund[0]} {rest}".strip(), ACTING
+    if voice == RELATIVE and phrases:
+        # What was done once names the song with its "who": "My Ex Who Cheated", "The Man
+        # Who Lost His Job".
+        first = phrases[0]
+        title = f"{first.text if first.proper else first.definite()} who {situation}"
+        return "" if _syllables(title.split()) > _TITLE_SYLLABLES else _title_case(title)
     if voice != ACTING or not phrases:
         return ""
     first = phrases[0]

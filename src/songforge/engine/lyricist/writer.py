@@ -461,7 +461,7 @@ class _Writer:
         self.lead = self.phrases[0]
         # A name's world is what it names: "my dog Max" is of dogs.
         described = [
-            (p.head.lower(), [w.lower() for w in (p.called, *p.words) if w], p.kind)
+            (p.head.lower(), [w.lower() for w in (*p.called.split(), *p.words)], p.kind)
             for p in self.phrases
         ]
         self.fields = fields_for(described, subject.action, mood)
@@ -1665,7 +1665,7 @@ class _Writer:
             called = [
                 line
                 for line in (f"Oh, {chorus[-1]}", f"Yeah, {chorus[-1]}")
-                if abs(line_syllables(line) - target) <= 1
+                if abs(line_syllables(line) - target) <= 1 and not chorus[-1].startswith("Oh,")
             ]
             keeps_name = told is not None and (
                 _names(told, self.lead) or not _names(chorus[-1], self.lead)
@@ -1674,6 +1674,8 @@ class _Writer:
                 return [*chorus[:-1], told]
             if called:
                 return [*chorus[:-1], self.rng.choice(called)]
+            if chorus[-1].startswith("Oh, ") and ", oh, " not in chorus[-1]:
+                return [*chorus[:-1], f"Yeah, {chorus[-1].removeprefix('Oh, ')}"]
             if chorus[1] in self.whole_lines:
                 # Hook, couplet, title: a line made up in the title's place would leave the
                 # story's words out of the chorus; it is sung as before.
@@ -1687,9 +1689,10 @@ class _Writer:
 def _chant(title: str, target: int) -> str | None:
     """A short title sung twice as the chorus's first line, where that fills it within a
     syllable of `target` ("Lighthouse Keeper, Lighthouse Keeper", "Oh, Waitress, oh,
-    Waitress"): a hook repeats its name, where a tail made up to rhyme ("Lighthouse Keeper,
-    down by the door") says nothing. None when even that does not fill the line."""
-    for form in ("{0}, {0}", "Oh, {0}, oh, {0}"):
+    Waitress"), or called out once ("Oh, My Ex Who Cheated"): a hook repeats its name, where
+    a tail made up to rhyme ("Lighthouse Keeper, down by the door") says nothing. None when
+    none of these fills the line."""
+    for form in ("{0}, {0}", "Oh, {0}, oh, {0}", "Oh, {0}"):
         line = form.format(title)
         if abs(line_syllables(line) - target) <= 1:
             return line
