@@ -135,3 +135,31 @@ def test_one_parent_is_not_sung_as_they_in_the_verses(prompt: str) -> None:
         verses = [line for s in draft.sections if s.name.startswith("Verse") for line in s.lines]
         they = [line for line in verses if re.search(r"\b(they|their|them)\b", line, re.I)]
         assert not they, (prompt, seed, they)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "setting"),
+    [
+        ("a song about a kite on the beach", "beach"),
+        ("a song about my cat in the garden", "garden"),
+        ("a love song about a girl at the coffee shop", "shop"),
+        ("a sad ballad about saying goodbye at the train station", "station"),
+    ],
+)
+def test_a_setting_is_named_in_a_couplet_written_for_a_place(prompt: str, setting: str) -> None:
+    # "In the hospital we shared the lift" was the template's way of naming where.
+    named = 0
+    for seed in range(1, 5):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        lines = [line for s in draft.sections for line in s.lines]
+        named += any(setting in line.lower() and "place" in lead_kinds(line) for line in lines)
+    assert named >= 3, prompt
+
+
+def test_a_city_no_field_knows_is_not_sung_as_a_home() -> None:
+    for seed in range(1, 5):
+        draft = write_lyrics(
+            "a song about a taxi driver in Miami", title=None, form=STANDARD_FORM, seed=seed
+        )
+        lines = [line for s in draft.sections for line in s.lines]
+        assert not [line for line in lines if "Miami" in line and lead_kinds(line)], lines

@@ -1253,6 +1253,7 @@ class _Writer:
                 # named by a couplet of its world where one does, which leaves the verse's
                 # other lines to the lead.
                 couplet = self.couplet(part, target, naming=self.unsung_forms())
+                couplet = couplet or self.setting_couplet(part, target)
             couplet = couplet or self.couplet(part, target, *wider, naming=naming)
             if couplet is None and naming == self.lead_forms and self.lead_kind and self.all_sung():
                 # A couplet written to name a lead of its kind: the verse says what the
@@ -1317,6 +1318,7 @@ class _Writer:
         naming: frozenset[str] | None = None,
         kind: str = "",
         felt: bool = False,
+        phrase: NounPhrase | None = None,
     ) -> Couplet | None:
         """An unused couplet of the song's fields for `part` of the story ("scene", "later",
         "turn") whose lines are within a syllable of `target`, whose rhymes the song has not
@@ -1325,7 +1327,8 @@ class _Writer:
         subject's world likelier than those that do not: songs of one world share few.
         `naming`: only a couplet that says one of these names (a phrase's forms). `kind`:
         only a couplet written to name a lead of this kind ({L}), filled with the lead's
-        name; `felt`: with one of the mood's adjectives before it ("the lonely keeper")."""
+        name; `felt`: with one of the mood's adjectives before it ("the lonely keeper");
+        `phrase`: naming that phrase of the subject instead of the lead."""
         drawn: list[tuple[Couplet, frozenset[str], float]] = []
         for rank, field in enumerate(self.fields if fields is None else fields):
             for c in (
@@ -1334,7 +1337,7 @@ class _Writer:
                 for c in couplets_for(field.name, p, self.shade, self.worlds, kind)
             ):
                 if kind:
-                    named = self.name_lead(c, target, felt=felt)
+                    named = self.name_lead(c, target, felt=felt, phrase=phrase)
                     if named is None:
                         continue
                     c = named
@@ -1344,7 +1347,7 @@ class _Writer:
                     # couplet names the subject or the lead's world ("the barn door
                     # creaks" is a farm's, not a vineyard's harvest). A couplet that names
                     # the lead by construction counts only its own words.
-                    (rank > 0 and not (words - self.lead_words) & self.own_world)
+                    (rank > 0 and phrase is None and not (words - self.lead_words) & self.own_world)
                     or any(abs(line_syllables(line) - target) > 1 for line in c.lines)
                     or {last_word(line) for line in c.lines} & self.used_ends
                     or {line.lower() for line in c.lines} & self.used_lines
@@ -1383,13 +1386,39 @@ class _Writer:
             return None
         return self.rng.choices([d[0] for d in drawn], weights=[d[2] for d in drawn])[0]
 
-    def name_lead(self, couplet: Couplet, target: int, *, felt: bool = False) -> Couplet | None:
-        """`couplet` with the lead's name in its {L}, by the longest name that keeps both
-        lines within a syllable of `target` (`felt`: a name with a mood's adjective, "the
-        lonely keeper"); None when none does."""
-        names = self.felt_names() if felt else self.lead_names()
+    def setting_couplet(self, part: str, target: int) -> Couplet | None:
+        """A couplet written to name a place, naming a setting of the subject no line has
+        sung yet ("The hospital is quiet after ten"), from the fields the setting's own
+        words name; None when there is none."""
+        for p in self.unsung():
+            if p.role != SETTING or p.kind != "place":
+                continue
+            described = [(p.head.lower(), [w.lower() for w in p.words], p.kind)]
+            own = fields_for(described, limit=2, kinds=False)
+            if own:
+                found = self.couplet(part, target, fields=own, kind="place", phrase=p)
+                if found is not None:
+                    return found
+        return None
+
+    def name_lead(
+        self,
+        couplet: Couplet,
+        target: int,
+        *,
+        felt: bool = False,
+        phrase: NounPhrase | None = None,
+    ) -> Couplet | None:
+        """`couplet` with the lead's name in its {L} (or `phrase`'s), by the longest name
+        that keeps both lines within a syllable of `target` (`felt`: a name with a mood's
+        adjective, "the lonely keeper"); None when none does."""
+        named = phrase or self.lead
+        if phrase is not None:
+            names = list(dict.fromkeys([phrase.definite(), phrase.definite(short=True)]))
+        else:
+            names = self.felt_names() if felt else self.lead_names()
         for name in names:
-            lines = couplet.naming(name, plural=self.lead.plural)
+            lines = couplet.naming(name, plural=named.plural)
             if all(abs(line_syllables(line) - target) <= 1 for line in lines):
                 return replace(couplet, lines=lines)
         return None
