@@ -261,7 +261,10 @@ def _place_speech(out: np.ndarray, spoken: list[Syllable], speech: np.ndarray) -
 
 
 # Frames (5 ms each) of the singing plan.
-_MAX_CONSONANT = 16  # a consonant cluster keeps its spoken speed up to 80 ms
+# A consonant cluster keeps its spoken speed up to 75 ms: a note's edge is heard as its
+# outer 80 ms, and an onset of a full 80 ms (the "st" of "Counting Stars") began a
+# frame inside the note before it, where it clicked.
+_MAX_CONSONANT = 15
 _RELEASE = 16  # the last vowel of a line dies away over 80 ms after its note
 _SILENT_BELOW = 7.0  # natural-log energy under the line's loudest frame: a stop's closure
 _GLIDE = 13  # pitch moves between notes over ~60 ms
