@@ -96,6 +96,11 @@ def test_every_couplet_is_singable_and_rhymes() -> None:
             lines = c.naming(SAMPLE_LEAD[c.kind], plural=False) if c.kind else c.lines
             for line in lines:
                 wrong += [f"{field}: {line!r}: {p}" for p in _problems(field, c.part, line)]
+            for raw, line in zip(c.lines, lines, strict=True):
+                # A line with the name is at most the verse's length with a two-syllable
+                # name, so that "my mother" or "the keeper" still fits within one.
+                if "{L}" in raw and _syllables(line) > TARGETS[SECTION[c.part]]:
+                    wrong.append(f"{field}: {line!r}: too long for a longer name")
             if any(line.rstrip().endswith("}") for line in c.lines):
                 wrong.append(f"{field}: {c.lines}: a line ends on the lead, which has no rhyme")
             a, b = (last_word(line) for line in lines)
