@@ -12,7 +12,7 @@ import pytest
 
 from songforge.engine.lyricist.couplets import CoupletFormatError, all_couplets, parse
 from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
-from tests.unit.written_lines import lead_kinds
+from tests.unit.written_lines import couplet_mood, lead_kinds
 
 
 def _lead_lines(lines: list[str]) -> list[str]:
@@ -163,3 +163,23 @@ def test_a_city_no_field_knows_is_not_sung_as_a_home() -> None:
         )
         lines = [line for s in draft.sections for line in s.lines]
         assert not [line for line in lines if "Miami" in line and lead_kinds(line)], lines
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a sad country ballad about my old dog Biscuit who died last winter",
+        "a song about my grandmother who passed away",
+    ],
+)
+def test_a_song_about_a_death_is_told_in_couplets_written_for_sad_songs(prompt: str) -> None:
+    # The dead dog still "guards the house the whole night through" in a couplet written for
+    # any song of dogs. A field has one or two sad couplets of each part, so a few of the
+    # others are still sung where those run out (a third of them, against two thirds or
+    # all before).
+    moods = []
+    for seed in range(1, 5):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        lines = {line for s in draft.sections for line in s.lines}
+        moods += [m for line in lines if (m := couplet_mood(line)) is not None]
+    assert moods.count("dim") >= 2 / 3 * len(moods), moods

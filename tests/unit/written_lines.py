@@ -24,6 +24,11 @@ def lead_pattern(line: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _moods() -> dict[str, str]:
+    return {" ".join(c.lines): c.mood for cs in all_couplets().values() for c in cs}
+
+
+@lru_cache(maxsize=1)
 def _shelved() -> tuple[dict[str, str], list[tuple[re.Pattern[str], str, str]]]:
     exact: dict[str, str] = {}
     patterns: list[tuple[re.Pattern[str], str, str]] = []
@@ -50,3 +55,10 @@ def couplet_of(line: str) -> str | None:
 def lead_kinds(line: str) -> set[str]:
     """The kinds of lead whose couplets have a line `line` is a filling of."""
     return {kind for pattern, kind, _ in _shelved()[1] if kind and pattern.fullmatch(line)}
+
+
+def couplet_mood(line: str) -> str | None:
+    """The mood tag ("", "dim", "bright") of the couplet `line` was sung from, None for a
+    line of no couplet."""
+    text = couplet_of(line)
+    return None if text is None else _moods()[text]

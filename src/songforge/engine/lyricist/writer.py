@@ -129,6 +129,11 @@ MOOD_ADJECTIVES = {
     "dark": ("shadowed", "cold", "silent", "hollow"),
     "energetic": ("electric", "wild", "blazing", "restless"),
 }
+# Words of a prompt about a death.
+_DEATH = re.compile(
+    r"\b(?:died|dies|dead|death|passed away|passing|drowned|killed|lost at sea|funeral|"
+    r"grave|in memory|memorial|rest in peace|mourning|mourn)\b"
+)
 _THEY = frozenset(["they", "their", "them", "theirs", "they're", "they've", "they'd", "they'll"])
 # Mood adjectives said of things and places, not of people or animals ("the faded mall", not
 # "the faded waitress").
@@ -441,8 +446,12 @@ class _Writer:
         rng: random.Random,
         *,
         worlds: frozenset[tuple[str, str]] = frozenset(),
+        mourning: bool = False,
     ) -> None:
         self.rng = rng
+        # A song about a death tells its scenes in couplets written for sad songs: the
+        # others have the dead dog still guard the house.
+        self.mourning = mourning
         # The worlds within a field the prompt names (a casino's heist, a diner): only
         # their couplets of those fields are sung.
         self.worlds = worlds
@@ -575,6 +584,8 @@ class _Writer:
         self.verse_count = 0
         self.closings: dict[str, int] = {}  # lines ending "by the {end}", "in the {end}"…
         self.shade = "dim" if mood in (*_DIM, "angry") else "bright" if mood in _BRIGHT else ""
+        if mourning:
+            self.shade = "dim"
         self.whole_lines: set[str] = set()  # lines the song sings from couplets
         self.opposed = opposed
         self.world_words = {
@@ -1377,6 +1388,8 @@ class _Writer:
         # A rise is sung once and builds more than it names: its few couplets a field has
         # are all drawn from, or songs of one world would share them.
         drawn = [d for d in drawn if d[0].field not in self.borrowed] or drawn
+        if self.mourning:
+            drawn = [d for d in drawn if d[0].mood == "dim"] or drawn
         # A world whose people its couplets call "they" (parents, grandparents) is sung of
         # one of them ("my dad") in words that say "they" only where no others fit.
         if self.one_of_many:
@@ -1816,7 +1829,15 @@ def _write_english(
         replace(t, nouns=tuple(n for n in t.nouns if n not in subject.unsung) or t.nouns)
         for t in detect_themes(f"{prompt} {mood_hint}")
     ]
-    writer = _Writer(subject, themes, resolve_mood(mood_hint, subject.mood), rng, worlds=chosen)
+    mourning = bool(_DEATH.search(prompt.lower()))
+    writer = _Writer(
+        subject,
+        themes,
+        resolve_mood(mood_hint, subject.mood),
+        rng,
+        worlds=chosen,
+        mourning=mourning,
+    )
     song_title = title or choose_title(subject, themes, rng)
     # A caller's title in a script the English voice cannot sing ("星を数える") stays the
     # song's name, and the hook is made from the subject instead.
