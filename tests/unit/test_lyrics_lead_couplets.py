@@ -12,7 +12,7 @@ import pytest
 
 from songforge.engine.lyricist.couplets import CoupletFormatError, all_couplets, parse
 from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
-from tests.unit.written_lines import couplet_mood, lead_kinds
+from tests.unit.written_lines import couplet_mood, couplet_of, lead_kinds
 
 
 def _lead_lines(lines: list[str]) -> list[str]:
@@ -183,3 +183,15 @@ def test_a_song_about_a_death_is_told_in_couplets_written_for_sad_songs(prompt: 
         lines = {line for s in draft.sections for line in s.lines}
         moods += [m for line in lines if (m := couplet_mood(line)) is not None]
     assert moods.count("dim") >= 2 / 3 * len(moods), moods
+
+
+@pytest.mark.parametrize("prompt", ["lofi beat", "drum and bass", "jazz"])
+def test_a_song_on_a_theme_alone_sings_its_verses_whole(prompt: str) -> None:
+    # With no subject to name, a verse has no reason to keep template lines ("The window
+    # grew old by the door").
+    whole = 0
+    for seed in range(1, 5):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        verses = [s.lines for s in draft.sections if s.name.startswith("Verse")]
+        whole += all(couplet_of(line) is not None for verse in verses for line in verse)
+    assert whole >= 3, prompt

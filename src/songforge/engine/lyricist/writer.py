@@ -1254,7 +1254,9 @@ class _Writer:
                     ends[i], ends[i + 1] = self.sing_couplet(couplet, {ends[i], ends[i + 1]})
                     written[i], written[i + 1] = couplet.lines
                     continue
-                naming = self.naming(written.values())
+                # A song on a theme alone ("lofi beat") has no subject to name: its
+                # verses are its world's couplets.
+                naming = None if self.themed else self.naming(written.values())
             # A bridge's second couplet may tell the story on too: a field has few turns,
             # and songs of one world would share them.
             wider = ("later",) if section == "bridge" and written else ()
