@@ -138,6 +138,25 @@ def test_one_parent_is_not_sung_as_they_in_the_verses(prompt: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("prompt", "other", "kind"),
+    [
+        ("a nostalgic song about my grandmother's kitchen", "grandmother", "being"),
+        ("a song about my best friend's old car", "friend", "being"),
+    ],
+)
+def test_whose_the_lead_is_is_named_in_a_couplet_written_for_such_a_one(
+    prompt: str, other: str, kind: str
+) -> None:
+    # "I held my grandmother by the stair" was the template's way of naming her.
+    named = 0
+    for seed in range(1, 5):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        lines = [line for s in draft.sections for line in s.lines]
+        named += any(other in line.lower() and kind in lead_kinds(line) for line in lines)
+    assert named >= 3, prompt
+
+
+@pytest.mark.parametrize(
     ("prompt", "setting"),
     [
         ("a song about a kite on the beach", "beach"),

@@ -1266,7 +1266,7 @@ class _Writer:
                 # named by a couplet of its world where one does, which leaves the verse's
                 # other lines to the lead.
                 couplet = self.couplet(part, target, naming=self.unsung_forms())
-                couplet = couplet or self.setting_couplet(part, target)
+                couplet = couplet or self.phrase_couplet(part, target)
             couplet = couplet or self.couplet(part, target, *wider, naming=naming)
             if couplet is None and naming == self.lead_forms and self.lead_kind and self.all_sung():
                 # A couplet written to name a lead of its kind: the verse says what the
@@ -1401,17 +1401,19 @@ class _Writer:
             return None
         return self.rng.choices([d[0] for d in drawn], weights=[d[2] for d in drawn])[0]
 
-    def setting_couplet(self, part: str, target: int) -> Couplet | None:
-        """A couplet written to name a place, naming a setting of the subject no line has
-        sung yet ("The hospital is quiet after ten"), from the fields the setting's own
-        words name; None when there is none."""
+    def phrase_couplet(self, part: str, target: int) -> Couplet | None:
+        """A couplet written to name a place or a being, naming a phrase of the subject
+        other than the lead that no line has sung yet: a setting ("The hospital is quiet
+        after ten"), whose the lead is ("My grandmother bakes bread each day" for her
+        kitchen), who is with it. Only from the fields the phrase's own words name, whose
+        couplets were written for such a one; None when there is none."""
         for p in self.unsung():
-            if p.role != SETTING or p.kind != "place":
+            if p.kind not in ("being", "place") or (p.kind == "being" and p.proper):
                 continue
             described = [(p.head.lower(), [w.lower() for w in p.words], p.kind)]
             own = fields_for(described, limit=2, kinds=False)
             if own:
-                found = self.couplet(part, target, fields=own, kind="place", phrase=p)
+                found = self.couplet(part, target, fields=own, kind=p.kind, phrase=p)
                 if found is not None:
                     return found
         return None
