@@ -214,3 +214,22 @@ def test_a_song_on_a_theme_alone_sings_its_verses_whole(prompt: str) -> None:
         verses = [s.lines for s in draft.sections if s.name.startswith("Verse")]
         whole += all(couplet_of(line) is not None for verse in verses for line in verse)
     assert whole >= 3, prompt
+
+
+@pytest.mark.parametrize(
+    ("prompt", "hook"),
+    [
+        ("a sad song about a lighthouse keeper", "Lighthouse Keeper, Lighthouse Keeper"),
+        ("a country song about a waitress at the all night diner", "Oh, Waitress, oh, Waitress"),
+        ("a happy song about my dog Max", "My Dog Max, My Dog Max"),
+        ("an angry punk song about my ex who cheated", "Oh, My Ex Who Cheated"),
+    ],
+)
+def test_a_short_title_is_chanted_not_given_a_made_up_tail(prompt: str, hook: str) -> None:
+    # "Lighthouse Keeper, down by the door / ... / Bring the keeper to the shore" said
+    # nothing; a chorus chants its name and comes back to it.
+    for seed in range(1, 4):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        chorus = next(s.lines for s in draft.sections if s.name == "Chorus")
+        assert chorus[0] == hook, (prompt, seed, chorus)
+        assert chorus[-1] == hook, (prompt, seed, chorus)

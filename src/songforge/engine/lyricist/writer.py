@@ -1550,6 +1550,11 @@ class _Writer:
         # A title that names the lead is sung twice; one that does not ("Moving Out" for an
         # apartment, a theme's "Endless Light") leaves the lead or the scene to its tail.
         chant = _chant(title, target) if not self.themed and _names(title, self.lead) else None
+        lead = self.lead
+        if chant is None and lead.proper and lead.called and title == lead.text:
+            # A one-syllable name is chanted with what it names: "My Dog Max, My Dog Max".
+            called = " ".join(w.capitalize() for w in lead.called.split())
+            chant = _chant(f"{(lead.owner or 'the').capitalize()} {called} {title}", target)
         if chant is not None:
             return chant, None
         # The shortest tail is ", the {end}": an ending longer than the room left is skipped.
