@@ -35,7 +35,7 @@ PRODUCTION = frozenset(
 )
 # A lead as the writer names it most often, in two syllables ("the dog", "my ex"): a couplet
 # that names the lead keeps its lines' length with one.
-SAMPLE_LEAD = {"being": "the dog", "thing": "the box", "place": "the town"}
+SAMPLE_LEAD = {"being": "the dog", "thing": "the box", "place": "the town", "idea": "the box"}
 MUSICAL_FIELDS = frozenset(("music", "brass bands", "mixtapes", "dancing", "parties"))
 _WORD = re.compile(r"[A-Za-z']+")
 

@@ -25,8 +25,9 @@ that choose it (a phrase counts when the prompt says it whole); a couplet of it 
 its world. A roulette song gets no getaway van; where a prompt chooses one world of a
 field, the other worlds' words are not sung either.
 
-A couplet tagged with a kind of lead (``being``, ``thing`` or ``place``) names the song's
-lead where it says ``{L}`` ("the dog", "my ex", "Max"), and ``{is|are}`` gives the verb for
+A couplet tagged with a kind of lead (``being``, ``thing``, ``place`` or ``idea``: a
+feeling or a time) names the song's lead where it says ``{L}`` ("the dog", "my ex", "Max",
+"hope", "the summer"), and ``{is|are}`` gives the verb for
 a singular and a plural lead: ``scene being: {L} {waits|wait} beside the kitchen door /
 ...``. It is sung only for a lead of its kind, so that a verse names what the song is
 about in lines written whole.
@@ -41,7 +42,9 @@ from importlib import resources
 
 PARTS = ("scene", "later", "turn", "rise")
 MOODS = ("", "dim", "bright")
-KINDS = ("being", "thing", "place")  # the kinds of lead a couplet can name with {L}
+# The kinds of lead a couplet can name with {L}: someone, something, somewhere, and a
+# feeling, an idea or a time ("my anxiety", "the summer").
+KINDS = ("being", "thing", "place", "idea")
 LEAD = "{L}"
 _AGREEMENT = re.compile(r"\{([^{}|]+)\|([^{}|]+)\}")
 

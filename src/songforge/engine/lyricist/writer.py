@@ -623,18 +623,27 @@ class _Writer:
         if self.themed:
             return ""
         head = self.lead.head.lower()
+        ideas = ("heart", "sky")  # a feeling or an idea, a time ("my anxiety", "summer")
+        if is_feeling(head) and not self.lead.proper:
+            return "idea"
         for field in self.fields[:1]:
             filed = {noun: cls for noun, cls in (*field.nouns, *field.also)}
             if head in field.beings or filed.get(head) == "being":
                 return "being"
             if filed.get(head) in ("place", "thing"):
                 return filed[head]
+            if filed.get(head) in ideas:
+                return "idea"
+        if self.lead.kind in ideas:
+            return "idea"
         return self.lead.kind if self.lead.kind in KINDS else ""
 
     def felt_names(self) -> list[str]:
         """The lead named with one of the mood's adjectives that suits its kind ("the lonely
         keeper", "the empty mall"), longest first for each adjective."""
         lead = self.lead
+        if self.lead_kind == "idea":
+            return []  # "my lonely anxiety" says the mood twice
         said = {w.lower() for w in lead.words}
         out = []
         for adjective in self.mood_adjectives:
@@ -671,8 +680,11 @@ class _Writer:
 
     def lead_names(self) -> list[str]:
         """How a couplet's {L} may say the lead, longest first: "the lighthouse keeper",
-        "the keeper"."""
-        return list(dict.fromkeys([self.lead.definite(), self.lead.definite(short=True)]))
+        "the keeper"; a feeling no one owns goes bare ("hope", not "the hope")."""
+        lead = self.lead
+        if (lead.kind == "heart" or is_feeling(lead.head)) and not lead.owner and not lead.proper:
+            return [lead.text]
+        return list(dict.fromkeys([lead.definite(), lead.definite(short=True)]))
 
     def _keeps(self, field: Field, cls: str) -> bool:
         return field.name not in self.atmosphere or cls in ("sky", "heart")
