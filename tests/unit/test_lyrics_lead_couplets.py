@@ -237,3 +237,18 @@ def test_a_short_title_is_chanted_not_given_a_made_up_tail(prompt: str, hook: st
         chorus = next(s.lines for s in draft.sections if s.name == "Chorus")
         assert chorus[0] == hook, (prompt, seed, chorus)
         assert chorus[-1] == hook, (prompt, seed, chorus)
+
+
+@pytest.mark.parametrize("prompt", ["an angry song about my ex", "an angry song about my boss"])
+def test_an_angry_song_sings_the_couplets_that_say_anger(prompt: str) -> None:
+    # Couplets for dark songs grieve as often as they rage: an angry breakup was sung as
+    # pining ("My heart jumps up, then sinks as fast").
+    anger = {"hate", "lie", "lies", "lied", "swear", "slam", "slammed", "sorry", "fight"}
+    anger |= {"yell", "yelling", "shout", "shouting", "burn", "burned", "cheat", "cheated"}
+    angry = 0
+    for seed in range(1, 5):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        whole = {line for s in draft.sections for line in s.lines if couplet_of(line)}
+        said = [line for line in whole if set(re.findall(r"[a-z']+", line.lower())) & anger]
+        angry += len(said) >= 2
+    assert angry >= 3, prompt

@@ -129,6 +129,44 @@ MOOD_ADJECTIVES = {
     "dark": ("shadowed", "cold", "silent", "hollow"),
     "energetic": ("electric", "wild", "blazing", "restless"),
 }
+# Words of a couplet that says anger.
+_ANGER = frozenset(
+    [
+        "angry",
+        "anger",
+        "hate",
+        "hated",
+        "rage",
+        "raging",
+        "burn",
+        "burned",
+        "burning",
+        "slam",
+        "slammed",
+        "fight",
+        "yell",
+        "yelling",
+        "shout",
+        "shouting",
+        "lie",
+        "lies",
+        "lied",
+        "liar",
+        "swear",
+        "swore",
+        "cheat",
+        "cheated",
+        "fool",
+        "fist",
+        "throw",
+        "threw",
+        "tossed",
+        "smash",
+        "smashed",
+        "sorry",
+        "poison",
+    ]
+)
 # Words of a prompt about a death.
 _DEATH = re.compile(
     r"\b(?:died|dies|dead|death|passed away|passing|drowned|killed|lost at sea|funeral|"
@@ -1404,6 +1442,10 @@ class _Writer:
         drawn = [d for d in drawn if d[0].field not in self.borrowed] or drawn
         if self.mourning:
             drawn = [d for d in drawn if d[0].mood == "dim"] or drawn
+        if self.mood == "angry":
+            # A dim couplet grieves as often as it rages: an angry song sings the ones that
+            # say the anger ("I've had a year to learn to hate") where there are any.
+            drawn = [d for d in drawn if d[1] & _ANGER] or drawn
         # A world whose people its couplets call "they" (parents, grandparents) is sung of
         # one of them ("my dad") in words that say "they" only where no others fit.
         if self.one_of_many:
