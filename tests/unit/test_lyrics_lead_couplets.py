@@ -54,6 +54,7 @@ NAMED = [
     ("a song about my parents", "parents"),
     # A feeling, an idea or a time is named as one: "hope", "my grief", "the summer".
     ("a song about my grief", "grief"),
+    ("a song about my anxiety", "anxiety"),
     ("a song about hope", "hope"),
     ("a song about the summer", "summer"),
 ]

@@ -718,10 +718,15 @@ class _Writer:
 
     def lead_names(self) -> list[str]:
         """How a couplet's {L} may say the lead, longest first: "the lighthouse keeper",
-        "the keeper"; a feeling no one owns goes bare ("hope", not "the hope")."""
+        "the keeper"; a feeling goes bare ("hope", not "the hope"), also when it is someone's
+        ("my anxiety", then "anxiety")."""
         lead = self.lead
-        if (lead.kind == "heart" or is_feeling(lead.head)) and not lead.owner and not lead.proper:
+        feeling = (lead.kind == "heart" or is_feeling(lead.head)) and not lead.proper
+        if feeling and not lead.owner:
             return [lead.text]
+        if feeling:
+            # "my anxiety" is a line's length too long for most lines; "anxiety" is hers too.
+            return [lead.definite(), lead.text]
         return list(dict.fromkeys([lead.definite(), lead.definite(short=True)]))
 
     def _keeps(self, field: Field, cls: str) -> bool:
