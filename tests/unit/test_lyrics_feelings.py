@@ -18,7 +18,7 @@ from tests.unit.test_lyrics_imagery import PROMPTS as IMAGERY_PROMPTS
 
 ROWS = [
     ("a song about jealousy", "phone stranger lipstick name green lie doorway night"),
-    ("a song about my anxiety", "ceiling clock breath heartbeat screen wall pulse phone"),
+    ("a song about my anxiety", "ceiling clock breath heartbeat screen wall pulse"),
     ("a song about nostalgia", "photograph polaroid cassette bike summer radio porch"),
     ("a punk rock song about anger", "fist door glass fire red shout scream"),
     ("an angry song about rage", "fist door glass fire red shout scream"),

@@ -367,13 +367,17 @@ def _forms(phrase: NounPhrase) -> frozenset[str]:
     return frozenset(" ".join([*before, form]) for form in (last, singular(last), plural(last)))
 
 
-def _says(lines: Iterable[str], forms: frozenset[str]) -> bool:
-    """Whether any of `lines` says one of `forms` as whole words (a possessive counts).
-    Couplets are written for any song of their world, so they name a compound lead only
-    whole; `_names` is for the writer's own lines, which shorten it on purpose ("the
-    keeper" for the lighthouse keeper)."""
-    text = " ".join(lines).lower().replace("'s", "")
-    return any(re.search(rf"\b{re.escape(form)}\b", text) for form in forms)
+def _says(lines: Iterable[str], forms: frozenset[str], *, possessive: bool = True) -> bool:
+    """Whether any of `lines` says one of `forms` as whole words (a possessive counts unless
+    `possessive` is False: "my father's car" names the car, not the father). Couplets are
+    written for any song of their world, so they name a compound lead only whole; `_names`
+    is for the writer's own lines, which shorten it on purpose ("the keeper" for the
+    lighthouse keeper)."""
+    text = " ".join(lines).lower()
+    if possessive:
+        text = text.replace("'s", "")
+    after = "" if possessive else "(?!')"
+    return any(re.search(rf"\b{re.escape(form)}\b{after}", text) for form in forms)
 
 
 def _known_kind(phrase: NounPhrase) -> NounPhrase:
@@ -704,12 +708,10 @@ class _Writer:
 
     def unsung(self) -> list[NounPhrase]:
         """The phrases of the subject but the lead no line has sung as itself yet."""
-        text = " ".join(self.used_lines)
         return [
             p
             for p in self.phrases
-            if p is not self.lead
-            and not any(re.search(rf"\b{re.escape(f)}\b(?!')", text) for f in _forms(p))
+            if p is not self.lead and not _says(self.used_lines, _forms(p), possessive=False)
         ]
 
     def unsung_forms(self) -> frozenset[str]:
@@ -727,7 +729,7 @@ class _Writer:
         if feeling:
             # "my anxiety" is a line's length too long for most lines; "anxiety" is hers too.
             return [lead.definite(), lead.text]
-        return list(dict.fromkeys([lead.definite(), lead.definite(short=True)]))
+        return _names_of(lead)
 
     def _keeps(self, field: Field, cls: str) -> bool:
         return field.name not in self.atmosphere or cls in ("sky", "heart")
@@ -1293,6 +1295,7 @@ class _Writer:
             if {i, i + 1} & set(written):
                 continue
             naming = None
+            couplet = None
             if len(written) >= 2 * wanted:
                 if section != "verse":
                     break
@@ -1300,23 +1303,18 @@ class _Writer:
                     # Once a song, a verse says its mood: of its lead, in a couplet written
                     # to name it ("The lonely keeper climbs the stair"), else in a line of
                     # the verse's own ("the lonely hall").
-                    couplet = None
                     if self.lead_kind and self.all_sung():
                         couplet = self.couplet(part, target, kind=self.lead_kind, felt=True)
                     if couplet is None:
                         break
                     self.mood_said = True
-                    ends[i], ends[i + 1] = self.sing_couplet(couplet, {ends[i], ends[i + 1]})
-                    written[i], written[i + 1] = couplet.lines
-                    continue
                 # A song on a theme alone ("lofi beat") has no subject to name: its
                 # verses are its world's couplets.
                 naming = None if self.themed else self.naming(written.values())
             # A bridge's second couplet may tell the story on too: a field has few turns,
             # and songs of one world would share them.
             wider = ("later",) if section == "bridge" and written else ()
-            couplet = None
-            if naming is None and section == "verse" and not self.all_sung():
+            if couplet is None and naming is None and section == "verse" and not self.all_sung():
                 # A phrase of the prompt not sung yet ("the beach" a kite flies on) is
                 # named by a couplet of its world where one does, which leaves the verse's
                 # other lines to the lead.
@@ -1490,7 +1488,7 @@ class _Writer:
         adjective, "the lonely keeper"); None when none does."""
         named = phrase or self.lead
         if phrase is not None:
-            names = list(dict.fromkeys([phrase.definite(), phrase.definite(short=True)]))
+            names = _names_of(phrase)
         else:
             names = self.felt_names() if felt else self.lead_names()
         for name in names:
@@ -1794,6 +1792,11 @@ class _Writer:
         if _names(chorus[-1], self.lead) and not _names(lifted, self.lead):
             return chorus  # the lift must not take the lead's name out of the chorus
         return [*chorus[:-1], lifted]
+
+
+def _names_of(phrase: NounPhrase) -> list[str]:
+    """How a line may name `phrase`, longest first: "the lighthouse keeper", "the keeper"."""
+    return list(dict.fromkeys([phrase.definite(), phrase.definite(short=True)]))
 
 
 def _chant(title: str, target: int) -> str | None:
