@@ -61,6 +61,8 @@ ROWS = [
         "gate whistle line layoff shift",
     ),
     ("a sea song about fishing for salmon in Alaska", "salmon net river boat ice"),
+    # A boss is of work, not of the friends a being no field knows would borrow.
+    ("an angry song about my boss", "screen printer deadline desk coffee shift clock"),
 ]
 
 

@@ -244,7 +244,9 @@ def test_a_short_title_is_chanted_not_given_a_made_up_tail(prompt: str, hook: st
         assert chorus[-1] == hook, (prompt, seed, chorus)
 
 
-@pytest.mark.parametrize("prompt", ["an angry song about my ex", "an angry song about my boss"])
+@pytest.mark.parametrize(
+    "prompt", ["an angry song about my ex", "an angry rock song about my ex who lied"]
+)
 def test_an_angry_song_sings_the_couplets_that_say_anger(prompt: str) -> None:
     # Couplets for dark songs grieve as often as they rage: an angry breakup was sung as
     # pining ("My heart jumps up, then sinks as fast").

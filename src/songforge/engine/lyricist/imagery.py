@@ -538,7 +538,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "work",
-        "factory job labor mill mine office shift wage work",
+        "factory job labor mill mine office shift wage work boss coworker colleague",
         who="miner worker",
         place="factory mill yard",
         sky="smoke dawn",
