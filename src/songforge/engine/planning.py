@@ -244,6 +244,7 @@ def _plan_at(
         # The mood the request was read as (tags first, then the prompt), so a sad song's
         # words are sad, whatever its style is called.
         mood_hint=" ".join(chosen.feeling.names),
+        genre=chosen.match.genre,
     )
     title, sections = draft.title, ([] if instrumental else draft.sections)
     title = _title_asked(request) or title

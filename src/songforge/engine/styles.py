@@ -543,6 +543,11 @@ class StyleMatch:
     word: str | None
     source: str
 
+    @property
+    def genre(self) -> str:
+        """The style's name when a genre word chose it, "" when a mood word or nothing did."""
+        return self.style.name if self.word in self.style.synonyms else ""
+
     def as_metadata(self) -> dict[str, str | None]:
         return {"style": self.style.name, "word": self.word, "source": self.source}
 

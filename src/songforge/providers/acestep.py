@@ -43,7 +43,7 @@ from songforge.engine import cover, encode
 from songforge.engine.lyric_text import format_lyrics
 from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
 from songforge.engine.mood import read_feeling
-from songforge.engine.styles import choose_style
+from songforge.engine.styles import choose_style, match_style
 from songforge.ports import (
     BackendProbe,
     BackendUnavailable,
@@ -258,6 +258,7 @@ class AceStepProvider:
             form=STANDARD_FORM,
             seed=job.seed,
             mood_hint=" ".join(read_feeling(request.prompt, request.tags).names),
+            genre=match_style(request.prompt, request.tags, request.negative_tags).genre,
         )
         instrumental = request.make_instrumental or operation == ADD_INSTRUMENTAL
         if instrumental:

@@ -13,6 +13,7 @@ from songforge.engine.language_id import detect_language
 from songforge.engine.lyric_text import format_lyrics
 from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
 from songforge.engine.mood import read_feeling
+from songforge.engine.styles import match_style
 from songforge.ports import ProviderJob
 from songforge.providers.chat_lyrics import ChatSettings, UnusableLyrics, request_lyrics
 
@@ -61,6 +62,7 @@ class LyricistProvider:
             form=STANDARD_FORM,
             seed=job.seed,
             mood_hint=" ".join(read_feeling(request.prompt, request.tags).names),
+            genre=match_style(request.prompt, request.tags, request.negative_tags).genre,
         )
         metadata: dict[str, Any] = {
             "sections": [s.name for s in draft.sections],

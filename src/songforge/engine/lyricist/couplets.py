@@ -36,6 +36,7 @@ about in lines written whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -165,14 +166,16 @@ def worlds_chosen(prompt: str) -> frozenset[tuple[str, str]]:
     )
 
 
-def other_worlds_words(chosen: frozenset[tuple[str, str]]) -> frozenset[str]:
+def other_worlds_words(
+    chosen: frozenset[tuple[str, str]], fields: Iterable[str] = ()
+) -> frozenset[str]:
     """The words that declare the worlds a song did not choose, within the fields where it
-    chose one: an office song sings no mill or coal, as none of their couplets."""
-    fields = {name for name, _ in chosen}
+    chose one and the `fields` it is in: an office song sings no mill or coal, as none of
+    their couplets, and a night at the roulette table no vault."""
     shelves = all_shelves()
     return frozenset(
         word
-        for name in fields
+        for name in {name for name, _ in chosen} | {f for f in fields if f in shelves}
         for world, words in shelves[name].worlds.items()
         if (name, world) not in chosen
         for word in words

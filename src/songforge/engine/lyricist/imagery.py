@@ -1628,12 +1628,13 @@ def fields_for(
     mood: str = "",
     limit: int = 6,
     kinds: bool = True,
+    lent: Sequence[str] = (),
 ) -> tuple[Field, ...]:
     """The fields of a prompt, most telling first: those its phrases trigger (each given as
     head, all its words, kind; the lead phrase first, its before its other words),
-    then its action's (a gerund phrase such as "driving home"), then fields for the kind of
-    each phrase no field knows (unless `kinds` is False), then the mood's. At most
-    `limit`."""
+    then its action's (a gerund phrase such as "driving home"), then fields for the kind
+    of each phrase no field knows (unless `kinds` is False), then those `lent` names (its
+    genre's, genre_words.GenreWords.fields), then the mood's. At most `limit`."""
     ranked: list[Field] = []
     unknown_kinds: list[str] = []
     agreed: collections.Counter[Field] = collections.Counter()
@@ -1692,6 +1693,7 @@ def fields_for(
     ranked = [*doing, *ranked] if acted else [*ranked, *doing]
     for kind in unknown_kinds if kinds else ():
         ranked += [BY_NAME[name] for name in KIND_FIELDS.get(kind, ())]
+    ranked += [BY_NAME[name] for name in lent]
     ranked += [BY_NAME[name] for name in MOOD_FIELDS.get(mood, ())]
     return tuple(dict.fromkeys(ranked))[:limit]
 

@@ -508,7 +508,25 @@ THEMES: tuple[Theme, ...] = (
 # The theme a genre brings when the prompt names it, by the engine's style (a genre word of
 # styles.STYLES picks the style), or by the genre word itself where one style spans
 # scenes: drum and bass is the city at speed, not the club.
-GENRE_THEMES = {"edm": "club", "lo-fi": "study", "country": "road", "folk": "nature"}
+GENRE_THEMES = {
+    "edm": "club",
+    "lo-fi": "study",
+    "country": "road",
+    "folk": "nature",
+    "punk": "strength",
+    "metal": "strength",
+    "rock": "night",
+    "hip-hop": "strength",
+    "jazz": "night",
+    "blues": "heartbreak",
+    "r&b": "love",
+    "reggae": "summer",
+    "latin": "party",
+    "bossa nova": "ocean",
+    "ambient": "space",
+    "funk": "party",
+    "synth-pop": "night",
+}
 GENRE_WORD_THEMES = {"drum and bass": "speed", "drum & bass": "speed", "dnb": "speed"}
 # A genre says less about the words than the subject does: a subject's theme wins a tie.
 _GENRE_WEIGHT = 0.5

@@ -28,6 +28,7 @@ from songforge.engine.lyricist.couplets import (
     worlds_chosen,
 )
 from songforge.engine.lyricist.foreign_prompt import english_prompt
+from songforge.engine.lyricist.genre_words import GenreWords, genre_words
 from songforge.engine.lyricist.grammar import (
     indefinite,
     is_plural,
@@ -104,6 +105,7 @@ _NOT_NOUNS = frozenset(("up", "down", "out", "away", "back", "off", "around", "o
 _GAP_COST = 0.6
 _BREADTH = 0.3  # the cost of a template's breadth (classes x sections x kinds), square-rooted
 _MOOD_BONUS = 0.5  # a song with a mood says it: lines with an adjective come up more
+_SHADE_WEIGHT = 5.0  # how much likelier a couplet written for the song's shade is drawn
 # Lines that say what the subject does, has or is near in its world ("the clock ticked",
 # "the kettle by the stove") tell more than the ones any subject would fit.
 _RICH_BONUS = 0.5
@@ -356,15 +358,19 @@ def _names(line: str, phrase: NounPhrase) -> bool:
     return bool(words & {head, singular(head), plural(head)})
 
 
-def _forms(phrase: NounPhrase) -> frozenset[str]:
-    """The words a line names `phrase` by: its head, singular and plural; a compound
-    ("sewing machine") only whole, since "a vending machine" is another thing."""
+def _forms(phrase: NounPhrase, *, numbered: bool = False) -> frozenset[str]:
+    """The words a line names `phrase` by: its head, singular and plural (`numbered`: a
+    singular phrase only in the singular); a compound ("sewing machine") only whole, since
+    "a vending machine" is another thing."""
     words = [w.lower() for w in phrase.words]
     if words[-1:] != [phrase.head.lower()]:
         words.append(phrase.head.lower())
     name = " ".join(words[-phrase.compound :])
     *before, last = name.split()
-    return frozenset(" ".join([*before, form]) for form in (last, singular(last), plural(last)))
+    forms = [last, singular(last)]
+    if phrase.plural or not numbered:
+        forms.append(plural(last))
+    return frozenset(" ".join([*before, form]) for form in forms)
 
 
 def _says(lines: Iterable[str], forms: frozenset[str], *, possessive: bool = True) -> bool:
@@ -489,6 +495,7 @@ class _Writer:
         *,
         worlds: frozenset[tuple[str, str]] = frozenset(),
         mourning: bool = False,
+        genre: GenreWords | None = None,
     ) -> None:
         self.rng = rng
         # A song about a death tells its scenes in couplets written for sad songs: the
@@ -515,14 +522,26 @@ class _Writer:
             (p.head.lower(), [w.lower() for w in (*p.called.split(), *p.words)], p.kind)
             for p in self.phrases
         ]
-        self.fields = fields_for(described, subject.action, mood)
+        # A song on its genre alone ("punk rock") is set in the genre's worlds; a song
+        # with a subject borrows them only after its own.
+        lent = genre.fields if genre else ()
+        if self.themed and lent:
+            described = []
+        self.fields = fields_for(described, subject.action, mood, lent=lent)
+        # A world within one of the song's fields the prompt did not choose (a casino's
+        # heist for a night at the tables) is not sung: none of its couplets are.
+        unchosen = other_worlds_words(worlds, [f.name for f in self.fields])
+        subject = replace(subject, unsung=subject.unsung | unchosen)
+        self.subject = subject
         # A field the mood alone lends gives the song its weather and sounds ("the dark",
-        # "the silence"), not its rooms and furniture.
-        triggered = set(fields_for(described, subject.action))
+        # "the silence"), not its rooms and furniture; a genre's fields are a themed song's
+        # own.
+        lent_own = lent if self.themed else ()
+        triggered = set(fields_for(described, subject.action, lent=lent_own))
         self.atmosphere = {f.name for f in self.fields if f not in triggered}
         # Fields no word of the prompt names, lent by its mood or by the kind of a thing no
         # field knows ("home" for a night drive): their couplets have rooms of their own.
-        worded = {f.name for f in fields_for(described, subject.action, kinds=False)}
+        worded = {f.name for f in fields_for(described, subject.action, kinds=False, lent=lent_own)}
         self.borrowed = {f.name for f in self.fields if f.name not in worded}
         opposed = _OPPOSED_ADJECTIVES.get(mood, frozenset())
         self.mood_adjectives = list(MOOD_ADJECTIVES.get(mood, ()))
@@ -637,7 +656,9 @@ class _Writer:
         }
         self.mood_said = False  # a verse line has said the song's mood
         self.situation_verb = subject.situation.split()[0].lower() if subject.situation else ""
-        self.lead_forms = _forms(self.lead)  # a couplet names the lead by one of these
+        # A couplet names the lead by one of these, in its number: "the boats" at the
+        # harbour are not "my boat".
+        self.lead_forms = _forms(self.lead, numbered=True)
         self.lead_kind = self._lead_kind()
         head = self.lead.head.lower()
         self.one_of_many = (
@@ -1237,8 +1258,13 @@ class _Writer:
         # line of imagery made from a template is the weakest line a verse can have.
         planned = self.roles(len(free), section) if not written else self.subject_roles(len(free))
         if written and self.mood_adjectives and not self.mood_said and len(planned) >= 2:
-            planned[-1] = (MOOD, None)  # once a song, a line says its mood ("the lonely hall")
-            self.mood_said = True
+            # Once a song, a line says its mood ("the lonely hall"), in place of a line
+            # that names no phrase still unsung: a happy song in Havana still names it.
+            unsung = [id(p) for p in self.unsung()]
+            free_roles = [j for j, (_, p) in enumerate(planned) if id(p) not in unsung]
+            if free_roles:
+                planned[free_roles[-1]] = (MOOD, None)
+                self.mood_said = True
         for i, role in zip(free, planned, strict=True):
             roles[i] = role
         told = self.tell_situation(ends, target) if section == "verse" else None
@@ -1299,7 +1325,7 @@ class _Writer:
             if len(written) >= 2 * wanted:
                 if section != "verse":
                     break
-                if self.mood_adjectives and not self.mood_said:
+                if self.mood_adjectives and not self.mood_said and not self.themed:
                     # Once a song, a verse says its mood: of its lead, in a couplet written
                     # to name it ("The lonely keeper climbs the stair"), else in a line of
                     # the verse's own ("the lonely hall").
@@ -1433,7 +1459,10 @@ class _Writer:
                 # The world within its field the prompt chose (the heist, not the tables)
                 # is what the song is about.
                 chosen = 3.0 if c.world else 1.0
-                weight = own * placed * chosen * (1 + 4 * told) / (rank + 1) ** _RANK_FALL
+                # A sad song sings the couplets written for sad songs before the plain
+                # ones, which fit any song: else a blues song about a truck was a jaunt.
+                shaded = _SHADE_WEIGHT if c.mood and c.mood == self.shade else 1.0
+                weight = own * placed * chosen * shaded * (1 + 4 * told) / (rank + 1) ** _RANK_FALL
                 drawn.append((c, words, weight))
         # A field the prompt's words do not name ("memory" a ballad lends, "home" for a
         # thing no field knows) has rooms and drawers of its own: a song whose subject's
@@ -1470,7 +1499,10 @@ class _Writer:
             described = [(p.head.lower(), [w.lower() for w in p.words], p.kind)]
             own = fields_for(described, limit=2, kinds=False)
             if own:
-                found = self.couplet(part, target, fields=own, kind=p.kind, phrase=p)
+                # A field writes few couplets for each kind: a scene may borrow a later
+                # one ("We buried my grandmother last spring") before a template names her.
+                wider = {"scene": ("later",), "later": ("scene",)}.get(part, ())
+                found = self.couplet(part, target, *wider, fields=own, kind=p.kind, phrase=p)
                 if found is not None:
                     return found
         return None
@@ -1502,8 +1534,12 @@ class _Writer:
         to (the verse keeps its share of scene lines); one that does not name the lead ("I
         was dancing in the kitchen", for "my family") leaves the lead to another."""
         named = [i for i, (role, _) in enumerate(roles) if role == SUBJECT and i != at]
-        if roles[at][0] != SUBJECT and named:
-            other = named[0] if at == 0 else named[-1]
+        # A line planned for a phrase no other line names (the city it happens in) keeps
+        # its place: the situation takes a line of the lead's or of none.
+        unsung = [id(p) for p in self.unsung()]
+        movable = [i for i in named if id(roles[i][1]) not in unsung]
+        if roles[at][0] != SUBJECT and movable:
+            other = movable[0] if at == 0 else movable[-1]
             roles[at], roles[other] = roles[other], roles[at]
             named = [i for i, (role, _) in enumerate(roles) if role == SUBJECT and i != at]
         sings_lead = _names(self.subject.situation, self.lead)
@@ -1833,14 +1869,17 @@ def write_lyrics(
     form: list[tuple[str, str, int]],
     seed: int,
     mood_hint: str = "",
+    genre: str = "",
 ) -> LyricsDraft:
     """Lyrics whose sections follow `form` (name, kind, bars): one line per two bars of each
     sung section, in the prompt's language when the writer has it (English, Spanish) and in
     English otherwise, with a notice; a French, German, Italian or Portuguese prompt is
     read into English first, so the lyrics sing its subject. `mood_hint` is the request's
     resolved mood (the engine's mood names, e.g. "sad melancholic", or its tags); its first
-    mood word colours the words, else the prompt's own. Deterministic for a given prompt,
-    title, form, seed and mood."""
+    mood word colours the words, else the prompt's own, else the genre's. `genre` is the
+    engine style the request chose by a genre word ("punk"), or "" to read the genre from
+    the prompt: its worlds and mood (lyricist.genre_words) colour the words. Deterministic
+    for a given prompt, title, form, seed, mood and genre."""
     language = prompt_language(prompt)
     if language.code != "en" and _reads_as_english(prompt):
         # Short English prompts of a few nouns ("an elephant, an igloo") can score as
@@ -1855,7 +1894,9 @@ def write_lyrics(
         spanish = write_spanish(prompt, title=title, form=form, seed=seed)
         return LyricsDraft(spanish.title, spanish.sections, spanish.rhyme_pairs, SPANISH)
     if language.code == "en":
-        return _write_english(prompt, title=title, form=form, seed=seed, mood_hint=mood_hint)
+        return _write_english(
+            prompt, title=title, form=form, seed=seed, mood_hint=mood_hint, genre=genre
+        )
     # A French, German, Italian or Portuguese prompt is sung about its own subject, read
     # through a glossary into English; a prompt it cannot read gets a song on its theme.
     english = english_prompt(prompt, language.code)
@@ -1865,6 +1906,7 @@ def write_lyrics(
         form=form,
         seed=seed,
         mood_hint=mood_hint,
+        genre=genre,
         foreign=not english,
     )
     understood = [p.text for p in extract_subject(english).phrases] if english else []
@@ -1883,6 +1925,7 @@ def _write_english(
     form: list[tuple[str, str, int]],
     seed: int,
     mood_hint: str,
+    genre: str = "",
     foreign: bool = False,
 ) -> LyricsDraft:
     rng = random.Random(f"{seed}:{prompt}:{title}")
@@ -1890,10 +1933,10 @@ def _write_english(
     # ("Une Chanson Sur La Pluie"): a prompt no glossary could read gets a song on its
     # theme, with a title made from the theme's English words.
     subject = Subject((), "", "", "") if foreign else extract_subject(prompt)
-    # The prompt's frame and the seasons it does not name are left unsaid, and, where it
-    # chooses a world within a field (an office), the other worlds' words (a mill).
+    # The prompt's frame and the seasons it does not name are left unsaid; the worlds
+    # within a field it chooses (an office, not a mill) are read here.
     chosen = worlds_chosen(prompt)
-    unsaid = _frame_nouns(prompt, subject) | _out_of_season(subject) | other_worlds_words(chosen)
+    unsaid = _frame_nouns(prompt, subject) | _out_of_season(subject)
     subject = replace(subject, unsung=subject.unsung | unsaid)
     # The prompt's words for the music ("strings", "beat") are heard, never sung.
     themes = [
@@ -1901,13 +1944,15 @@ def _write_english(
         for t in detect_themes(f"{prompt} {mood_hint}")
     ]
     mourning = bool(_DEATH.search(prompt.lower()))
+    lent = genre_words(prompt, genre)
     writer = _Writer(
         subject,
         themes,
-        resolve_mood(mood_hint, subject.mood),
+        resolve_mood(mood_hint, subject.mood) or (lent.mood if lent else ""),
         rng,
         worlds=chosen,
         mourning=mourning,
+        genre=lent,
     )
     song_title = title or choose_title(subject, themes, rng)
     # A caller's title in a script the English voice cannot sing ("星を数える") stays the

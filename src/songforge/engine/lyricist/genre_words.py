@@ -1,0 +1,91 @@
+"""What a genre lends a song's words: the mood its songs are sung in when the request names
+none, and the worlds (couplet fields) its songs are set in. A punk song about a boss rails
+at him, a blues song about a truck grieves for it, a genre alone ("reggae") is sung about
+the genre's own world (sun, islands, freedom) rather than a stock one.
+
+The pairings follow each genre's common lyrical ground as songwriting guides describe it
+(punk: defiance and protest; blues: hardship and loss; gospel: faith and gratitude; reggae:
+sunshine, freedom and islands), not any one song."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from songforge.engine.styles import match_style
+
+
+@dataclass(frozen=True)
+class GenreWords:
+    """`mood`: the writer's mood word (imagery.MOOD_FIELDS's keys) a song of the genre is
+    sung in when its request names no mood, or "" for none; `fields`: the genre's worlds
+    (imagery.FIELDS names), most telling first."""
+
+    mood: str
+    fields: tuple[str, ...]
+
+
+# By engine style name (engine/styles.py), then by a genre word that differs from its style
+# in what its songs say (punk is sung apart from rock, though both are heard alike).
+GENRE_WORDS: dict[str, GenreWords] = {
+    "rock": GenreWords("energetic", ("roads", "freedom", "night")),
+    "metal": GenreWords("dark", ("warriors", "fire", "war")),
+    "punk": GenreWords("angry", ("protest", "anger", "freedom")),
+    "edm": GenreWords("energetic", ("dancing", "parties", "night")),
+    "hip-hop": GenreWords("", ("ambition", "money", "city")),
+    "lo-fi": GenreWords("calm", ("rain", "coffee", "night")),
+    "jazz": GenreWords("nostalgic", ("bars", "night", "music")),
+    "blues": GenreWords("sad", ("heartbreak", "trains", "loneliness")),
+    "country": GenreWords("", ("trucks", "roads", "small town")),
+    "r&b": GenreWords("tender", ("love", "night", "first love")),
+    "orchestral": GenreWords("hopeful", ("mountains", "warriors", "hope")),
+    "ambient": GenreWords("calm", ("space", "dusk", "sea")),
+    "reggae": GenreWords("happy", ("islands", "sunlight", "freedom")),
+    "latin": GenreWords("energetic", ("dancing", "summer", "parties")),
+    "bossa nova": GenreWords("tender", ("sea", "summer", "love")),
+    "folk": GenreWords("", ("rivers", "forests", "home")),
+    "gospel": GenreWords("hopeful", ("faith", "gratitude", "hope")),
+    "funk": GenreWords("energetic", ("dancing", "parties", "city")),
+    "synth-pop": GenreWords("", ("night", "city", "dancing")),
+    "k-pop": GenreWords("energetic", ("first love", "dancing", "parties")),
+}
+# Words of a style whose songs say something else than the style's: an emo song is no riot.
+_WORD_GENRES = {
+    "emo": GenreWords("sad", ("heartbreak", "loneliness", "regret")),
+    "pop punk": GenreWords("energetic", ("freedom", "friendship", "summer")),
+    "pop-punk": GenreWords("energetic", ("freedom", "friendship", "summer")),
+    "trap": GenreWords("dark", ("money", "ambition", "city")),
+    "drill": GenreWords("dark", ("city", "money", "ambition")),
+    "sea shanty": GenreWords("", ("sea", "harbors", "bars")),
+    "shanty": GenreWords("", ("sea", "harbors", "bars")),
+    "celtic": GenreWords("", ("mountains", "rivers", "bars")),
+    "irish": GenreWords("", ("bars", "rivers", "home")),
+    "christmas": GenreWords("happy", ("holidays", "snow", "home")),
+    "children": GenreWords("happy", ("childhood", "birds", "summer")),
+    "children's": GenreWords("happy", ("childhood", "birds", "summer")),
+    "kids": GenreWords("happy", ("childhood", "birds", "summer")),
+    "nursery": GenreWords("calm", ("childhood", "night", "babies")),
+    "drum and bass": GenreWords("energetic", ("trains", "city", "rain")),
+    "drum & bass": GenreWords("energetic", ("trains", "city", "rain")),
+    "dnb": GenreWords("energetic", ("trains", "city", "rain")),
+    "disco": GenreWords("energetic", ("dancing", "parties", "night")),
+    "synthwave": GenreWords("nostalgic", ("night", "cars", "city")),
+    "cyberpunk": GenreWords("dark", ("city", "computers", "night")),
+    "flamenco": GenreWords("sad", ("heartbreak", "dancing", "night")),
+    "tango": GenreWords("tender", ("dancing", "love", "night")),
+    "mariachi": GenreWords("nostalgic", ("love", "home", "parties")),
+}
+
+
+def genre_words(text: str, style: str = "") -> GenreWords | None:
+    """What the genre of `style` (an engine style name the request chose by a genre word)
+    lends, or, without one, the genre `text` names ("a punk song about my boss"); None for
+    a request that names no genre (a mood word that points to a style is no genre)."""
+    match = match_style(text, None, None)
+    named = match.word is not None and match.word in match.style.synonyms
+    if named and match.word in _WORD_GENRES and style in (match.style.name, ""):
+        return _WORD_GENRES[match.word]
+    if style:
+        return GENRE_WORDS.get(style)
+    if not named:
+        return None
+    return GENRE_WORDS.get(match.style.name)
