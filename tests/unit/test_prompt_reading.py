@@ -601,6 +601,9 @@ def test_names_after_motion_and_prepositions_are_places(prompt: str, head: str, 
         ("a DJ in NYC", "NYC", True),
         ("watching TV in the USA", "TV", False),
         ("watching TV in the USA", "USA", True),
+        # A street's name is a name even where its first word is a dictionary noun.
+        ("a jazz song about Frenchmen Street in New Orleans", "Frenchmen Street", True),
+        ("a song about Abbey Road", "Abbey Road", True),
     ],
 )
 def test_capitals_name_only_names_and_acronyms(prompt: str, text: str, proper: bool) -> None:
@@ -776,3 +779,25 @@ def test_days_and_months_are_names(prompt: str) -> None:
             ):
                 wrong.append(line)
     assert not wrong, (prompt, wrong)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "text", "kind"),
+    [
+        ("a blues song about my old Ford pickup that finally died", "old Ford pickup", "thing"),
+        ("a song about my Gibson guitar", "Gibson guitar", "thing"),
+        ("a song about my Ford pickup truck", "Ford pickup truck", "thing"),
+        ("a jazz song about Frenchmen Street in New Orleans", "Frenchmen Street", "place"),
+    ],
+)
+def test_a_make_names_the_thing_after_it_and_a_street_is_a_place(
+    prompt: str, text: str, kind: str
+) -> None:
+    """My old Ford pickup is a truck, not a man called Ford (it was sung as a friend who
+    drifted away), and "Frenchmen Street" a place, sung with its capitals."""
+    lead = extract_subject(prompt).phrases[0]
+    assert (lead.text, lead.kind) == (text, kind)
+    lines = " ".join(_sung(prompt, 1)[1:])  # the lines, not the title
+    assert re.search(rf"\b{text.split()[-1]}\b", lines, re.IGNORECASE), lines
+    if kind == "place":
+        assert text in lines, lines

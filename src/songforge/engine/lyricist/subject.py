@@ -29,6 +29,7 @@ from songforge.engine.lyricist.grammar import (
     plural,
     singular,
 )
+from songforge.engine.lyricist.imagery import fields_of
 from songforge.engine.lyricist.music_words import (
     GENRES,
     INSTRUMENTS,
@@ -518,6 +519,24 @@ def _mark_common(tokens: list[_Token]) -> None:
         i = end + 1
 
 
+_STREET_WORDS = frozenset(
+    [
+        "street",
+        "road",
+        "avenue",
+        "lane",
+        "boulevard",
+        "drive",
+        "square",
+        "bridge",
+        "highway",
+        "parkway",
+        "alley",
+        "row",
+    ]
+)
+
+
 def _mark_runs(tokens: list[_Token], start: int, end: int, *, titled: bool) -> None:
     k = start
     while k <= end:
@@ -539,9 +558,13 @@ def _mark_runs(tokens: list[_Token], start: int, end: int, *, titled: bool) -> N
         anchor = any(_dictionary_noun(w) for w in words) or (
             run[0].first and len(run) == 1 and _plural_of_known(words[0])
         )
+        # A capitalised run that ends in a street's kind is a place's name in any case:
+        # "Frenchmen Street", "Abbey Road", "Penny Lane".
+        street = len(run) >= 2 and words[-1] in _STREET_WORDS and not run[0].first
         common = (
             (titled or run[0].first)
             and anchor
+            and not street
             and all(_known(w) and not _acronym(t.original) for w, t in zip(words, run, strict=True))
             and words[-1] not in _FIRST_NAMES
             and not named
@@ -553,7 +576,7 @@ def _mark_runs(tokens: list[_Token], start: int, end: int, *, titled: bool) -> N
             token.original = token.word
         if titled and not common and words[-1] in _FIRST_NAMES:
             run[-1].first = False  # "Jack and Jill": its capital names her
-        if not common and (named or (placed and not anchor)) and not run[0].first:
+        if not common and (named or street or (placed and not anchor)) and not run[0].first:
             for token in run:
                 token.named = True  # "in New York" even in Title Case
         k = stop + 1
@@ -780,6 +803,8 @@ def _kind(head: str, proper: bool, intro: str) -> str:
     if proper:
         if head.lower() in CALENDAR:
             return SKY
+        if head.lower() in _STREET_WORDS:
+            return PLACE  # "Frenchmen Street"
         return PLACE if intro in PLACE_PREPOSITIONS or _is_motion(intro) else BEING
     if head.endswith(_IDEA_SUFFIXES):
         return IDEA
@@ -1325,6 +1350,8 @@ class _Reader:
         if before.endswith("'s") or not _post_modifier(word) or _post_modifier(before):
             return False  # after a word that can describe too: "two old friends"
         following = self.words[i + 1] if i + 1 < len(self.words) else ""
+        if self.originals[held][0].isupper() and _plain_noun(word) and fields_of(singular(word)):
+            return False  # a make names the thing after it: "a Ford pickup", "a Gibson guitar"
         if self.originals[held][0].isupper() or (
             following == "from" and "ADV" in parts_of_speech(word)
         ):
