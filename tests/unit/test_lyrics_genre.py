@@ -102,3 +102,22 @@ def test_a_genre_comes_after_the_subject() -> None:
     for seed in SEEDS:
         lines = _sung("a punk song about my grandmother's kitchen", seed)
         assert _naming(lines, "kitchen grandmother oven bread stove table") >= 3, lines
+
+
+@pytest.mark.parametrize(
+    ("prompt", "genre"),
+    [
+        ("a heavy metal song about my hometown", "heavy metal"),
+        ("a reggae song about my old truck", "reggae"),
+        ("a jazz song about my first apartment", "jazz"),
+    ],
+)
+def test_a_song_with_a_subject_hears_its_genre_in_the_bridge(prompt: str, genre: str) -> None:
+    """A reggae song about a truck sang the truck alone: its bridge now turns in the
+    genre's world (an island breeze, a prayer, a bar at closing time)."""
+    heard = 0
+    for seed in (1, 2, 3, 4):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        bridge = list(next(s.lines for s in draft.sections if s.name == "Bridge"))
+        heard += _naming(bridge, WORLDS[genre]) > 0
+    assert heard >= 3, prompt

@@ -259,3 +259,16 @@ def test_an_angry_song_sings_the_couplets_that_say_anger(prompt: str) -> None:
         said = [line for line in whole if set(re.findall(r"[a-z']+", line.lower())) & anger]
         angry += len(said) >= 2
     assert angry >= 3, prompt
+
+
+@pytest.mark.parametrize("prompt", ["an angry song about my boss", "a punk song about my boss"])
+def test_an_angry_song_of_a_world_without_anger_says_it_in_its_bridge(prompt: str) -> None:
+    # The office's couplets say no anger: an angry song about a boss was sung admiring
+    # him ("My boss gets up before the sun / And works until the day is done").
+    anger = {"hate", "lie", "lied", "swear", "slam", "fight", "yell", "shout", "shouting"}
+    anger |= {"burn", "burning", "rage", "fist", "temper", "grudge", "fire"}
+    for seed in range(1, 5):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        bridge = next(s.lines for s in draft.sections if s.name == "Bridge")
+        said = [line for line in bridge if set(re.findall(r"[a-z']+", line.lower())) & anger]
+        assert said, (prompt, seed, bridge)

@@ -39,6 +39,7 @@ from songforge.engine.lyricist.grammar import (
     verb_form,
 )
 from songforge.engine.lyricist.imagery import (
+    BY_NAME,
     ENGINE_MOODS,
     FIELDS,
     GENERAL,
@@ -105,6 +106,10 @@ _NOT_NOUNS = frozenset(("up", "down", "out", "away", "back", "off", "around", "o
 _GAP_COST = 0.6
 _BREADTH = 0.3  # the cost of a template's breadth (classes x sections x kinds), square-rooted
 _MOOD_BONUS = 0.5  # a song with a mood says it: lines with an adjective come up more
+# Where an angry song may borrow the anger's own couplets: its turns ask of the anger
+# itself ("Who lit this fire in my chest"); its later scenes are a home's quarrel.
+_RAGING_PARTS = frozenset(("turn",))
+_GENRE_SECTIONS = frozenset(("bridge",))  # opens in the genre's world
 _SHADE_WEIGHT = 5.0  # how much likelier a couplet written for the song's shade is drawn
 # Lines that say what the subject does, has or is near in its world ("the clock ticked",
 # "the kettle by the stove") tell more than the ones any subject would fit.
@@ -655,6 +660,10 @@ class _Writer:
             for form in (word, plural(word))
         }
         self.mood_said = False  # a verse line has said the song's mood
+        self.raged = False  # an angry song borrowed a couplet of the anger's own field
+        # A song with a subject hears its genre in these; a song on a genre alone is
+        # set in them already.
+        self.genre_fields = () if self.themed else tuple(BY_NAME[n] for n in lent)
         self.situation_verb = subject.situation.split()[0].lower() if subject.situation else ""
         # A couplet names the lead by one of these, in its number: "the boats" at the
         # harbour are not "my boat".
@@ -1346,6 +1355,17 @@ class _Writer:
                 # other lines to the lead.
                 couplet = self.couplet(part, target, naming=self.unsung_forms())
                 couplet = couplet or self.phrase_couplet(part, target)
+            if (
+                couplet is None
+                and naming is None
+                and not written
+                and section in _GENRE_SECTIONS
+                and self.mood != "angry"  # its bridge turns on the anger itself (above)
+            ):
+                # A genre the request names is heard in the words as well: the rise and the
+                # bridge open in its world ("The barman wipes the counter dry" for a jazz
+                # song about a rainy night, a prayer for a gospel song's grief).
+                couplet = self.couplet(part, target, fields=self.genre_fields)
             couplet = couplet or self.couplet(part, target, *wider, naming=naming)
             if couplet is None and naming == self.lead_forms and self.lead_kind and self.all_sung():
                 # A couplet written to name a lead of its kind: the verse says what the
@@ -1477,7 +1497,21 @@ class _Writer:
         if self.mood == "angry":
             # A dim couplet grieves as often as it rages: an angry song sings the ones that
             # say the anger ("I've had a year to learn to hate") where there are any.
-            drawn = [d for d in drawn if d[1] & _ANGER] or drawn
+            raging = [d for d in drawn if d[1] & _ANGER]
+            # A world whose couplets say no anger (an office) borrows one of the anger's own
+            # for the bridge's turn: else an angry song about a boss admired him. The other
+            # turn is the world's (a fast food job's bridge still tells of the job).
+            if (
+                not raging
+                and fields is None
+                and not kind
+                and part in _RAGING_PARTS
+                and not self.raged
+                and (borrowed := self.couplet(part, target, fields=(BY_NAME["anger"],)))
+            ):
+                self.raged = True
+                return borrowed
+            drawn = raging or drawn
         # A world whose people its couplets call "they" (parents, grandparents) is sung of
         # one of them ("my dad") in words that say "they" only where no others fit.
         if self.one_of_many:
