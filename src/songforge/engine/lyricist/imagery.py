@@ -1067,7 +1067,9 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "cars",
-        "cadillac driver garage lot mustang parking",
+        "cadillac driver garage lot mustang parking ford chevy chevrolet dodge buick pontiac "
+        "toyota honda nissan mazda subaru volkswagen porsche ferrari tesla corvette camaro "
+        "impala civic beetle",
         core="cab car convertible taxi",
         place="lot highway garage street",
         sky="neon",
@@ -1166,7 +1168,8 @@ FIELDS: tuple[Field, ...] = (
     # Music, only when the subject itself is music.
     _f(
         "music",
-        "band choir chord melody musician player record singer song",
+        "band choir chord melody musician player record singer song gibson fender "
+        "stratocaster telecaster",
         core="banjo drum fiddle guitar harmonica piano radio saxophone trumpet violin",
         place="stage hall",
         heart="chord melody song tune note sound beat line",

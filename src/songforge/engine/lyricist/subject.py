@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+import inflect
 import pronouncing
 from lemminflect import getAllInflections, getAllLemmas
 
@@ -519,6 +521,14 @@ def _mark_common(tokens: list[_Token]) -> None:
         i = end + 1
 
 
+# Makes and models of cars, motorbikes and guitars: names of things, not of people.
+_MAKES = frozenset(
+    (
+        "ford chevy chevrolet dodge cadillac buick pontiac toyota honda nissan mazda subaru "
+        "volkswagen jeep porsche ferrari tesla mustang corvette camaro impala civic beetle "
+        "harley ducati vespa kawasaki yamaha gibson fender stratocaster telecaster"
+    ).split()
+)
 _STREET_WORDS = frozenset(
     [
         "street",
@@ -561,10 +571,13 @@ def _mark_runs(tokens: list[_Token], start: int, end: int, *, titled: bool) -> N
         # A capitalised run that ends in a street's kind is a place's name in any case:
         # "Frenchmen Street", "Abbey Road", "Penny Lane".
         street = len(run) >= 2 and words[-1] in _STREET_WORDS and not run[0].first
+        # A make is a name in any case, though the dictionary knows "ford" and "mustang".
+        make = any(w in _MAKES for w in words) and not run[0].first
         common = (
             (titled or run[0].first)
             and anchor
             and not street
+            and not make
             and all(_known(w) and not _acronym(t.original) for w, t in zip(words, run, strict=True))
             and words[-1] not in _FIRST_NAMES
             and not named
@@ -582,10 +595,31 @@ def _mark_runs(tokens: list[_Token], start: int, end: int, *, titled: bool) -> N
         k = stop + 1
 
 
+# A capitalised word and a number of one or two digits standing alone (not a time, a
+# tempo, a decade or a part of a larger number).
+_NAMED_NUMBER = re.compile(
+    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Verse|Chorus|Bridge|Part)\b)([A-Z][a-z]+) (\d{1,2})(?![\d,.:'\w])"
+)
+
+
+@lru_cache(maxsize=1)
+def _inflect() -> inflect.engine:
+    return inflect.engine()
+
+
+def _name_in_words(match: re.Match[str]) -> str:
+    """ "Route 66" -> "Route Sixty-Six": a number is sung in words, capitalised as a name's."""
+    words = str(_inflect().number_to_words(int(match[2]), andword=""))
+    return f"{match[1]} {'-'.join(w.capitalize() for w in words.replace(' ', '-').split('-'))}"
+
+
 def _tokens(prompt: str) -> list[_Token]:
     """The prompt's words and boundaries (a comma for any punctuation that ends a phrase),
     with the notes `strip_notes` recognises already taken out."""
-    text = strip_notes(prompt.replace("\u2019", "'"))
+    # A name's number is part of the name, sung in words: "Route 66", "Highway 61".
+    text = _NAMED_NUMBER.sub(_name_in_words, prompt.replace("\u2019", "'"))
+    text = strip_notes(text)
     text = re.sub(r"(?i)\bw/\s*", " with ", text)
     text = re.sub(r"\s&\s", " and ", text)
     raw = _TOKEN.findall(text)
@@ -605,6 +639,18 @@ def _tokens(prompt: str) -> list[_Token]:
         first = False
     while tokens and tokens[-1].word == _BOUNDARY:
         tokens.pop()
+    # A year or a model's number between whose it is and what it is says which one, not
+    # what: "my grandfather's 1967 Ford Mustang" is his Ford Mustang.
+    tokens = [
+        t
+        for k, t in enumerate(tokens)
+        if not (
+            t.word == NUMBER
+            and 0 < k < len(tokens) - 1
+            and (tokens[k - 1].word.endswith("'s") or tokens[k - 1].word in OWNERS | ARTICLES)
+            and tokens[k + 1].word.isalpha()
+        )
+    ]
     _mark_common(tokens)
     # In a prompt all in capitals "AI" is written as every other word is.
     yelled = all(t.isupper() for t in alphabetic)
@@ -1210,6 +1256,14 @@ class _Reader:
         kept = indexes[: head_at + 1]
         head_index = kept[-1]
         proper = self._name(head_index)
+        # A make or a model is the name of a thing one owns ("my grandfather's Ford
+        # Mustang", "my Gibson"), a person only with a name of his own ("Henry Ford").
+        made = (
+            proper
+            and words[head_index] in _MAKES
+            and not any(words[i] not in _MAKES and self._name(i) for i in kept)
+        )
+        proper = proper and not made
         called = ""
         if (
             proper
@@ -1263,6 +1317,8 @@ class _Reader:
             possessive=_POSSESSIVES.get(possessor.head, "the") if possessor else "",
             called=called,
         )
+        if made:
+            phrase = replace(phrase, kind=THING)
         # What lasts a while is a span of time, not an object: "an hour-long wait".
         if any(w.endswith("-long") for w in sung) and phrase.kind == THING:
             phrase = replace(phrase, kind=IDEA)
