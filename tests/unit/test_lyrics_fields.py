@@ -24,6 +24,10 @@ ROWS = [
     ("a song about staring at a computer screen all night", "screen keyboard cursor code pixel"),
     ("a swaggering song about a casino heist in Las Vegas", "card chip dice vault neon getaway"),
     ("a blues song about losing everything at the roulette table", "chip dice card wheel neon"),
+    # A lead no field knew was sung in the stock worlds of memory and home (a volcano
+    # "pasted in" a song of a lilac porch).
+    ("a heavy metal song about a volcano waking up", "peak ridge slope summit stone rock"),
+    ("a song about the flood that took our church", "storm thunder rain river water gale wave"),
     ("a folk ballad about a coal miner underground", "coal lamp shaft tunnel pick dust"),
     ("a lonely song about an astronaut on the space station", "orbit earth window station"),
     ("a tender song about a video call from orbit", "earth window station screen orbit"),

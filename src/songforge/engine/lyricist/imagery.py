@@ -784,7 +784,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "storms",
-        "gale hurricane lightning storm tempest thunder",
+        "gale hurricane lightning storm tempest thunder flood tornado twister",
         core="storm",
         place="coast harbor roof",
         sky="thunder lightning wind gale rain cloud",
@@ -905,7 +905,7 @@ FIELDS: tuple[Field, ...] = (
     # Places.
     _f(
         "city",
-        "avenue city downtown lights neon skyline street subway traffic urban",
+        "avenue city downtown lights neon skyline street subway traffic urban laundromat",
         place="street avenue corner alley subway skyline town bridge block",
         sky="neon glow midnight light",
         heart="traffic siren crowd sign sound noise",
@@ -989,7 +989,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "mountains",
-        "climb hill mountain peak summit valley",
+        "climb hill mountain peak summit valley volcano lava eruption",
         place="peak valley ridge summit trail pass",
         sky="snow wind cloud",
         thing="stone",
@@ -1025,7 +1025,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "moving",
-        "apartment boxes move moving",
+        "apartment boxes move moving eviction evict evicted",
         place="apartment hallway room street",
         heart="goodbye",
         thing="box key door wall truck tape",
@@ -1694,9 +1694,15 @@ def fields_for(
     # boxes and the truck, not a house that stays.
     acted = bool(phrases) and phrases[0][0].lower() in action.lower().split()[1:]
     ranked = [*doing, *ranked] if acted else [*ranked, *doing]
+    # A lead no field knows ("a volcano") is sung in its genre's worlds before the
+    # stock ones its kind lends ("memory", "home"); a setting no field knows ("Havana")
+    # lends its kind's first.
+    lent_fields = [BY_NAME[name] for name in lent]
+    if lent_fields and not ranked:
+        ranked += lent_fields
     for kind in unknown_kinds if kinds else ():
         ranked += [BY_NAME[name] for name in KIND_FIELDS.get(kind, ())]
-    ranked += [BY_NAME[name] for name in lent]
+    ranked += lent_fields
     ranked += [BY_NAME[name] for name in MOOD_FIELDS.get(mood, ())]
     return tuple(dict.fromkeys(ranked))[:limit]
 

@@ -523,11 +523,13 @@ def _mark_common(tokens: list[_Token]) -> None:
 
 # Makes and models of cars, motorbikes and guitars: names of things, not of people.
 _MAKES = frozenset(
-    (
-        "ford chevy chevrolet dodge cadillac buick pontiac toyota honda nissan mazda subaru "
-        "volkswagen jeep porsche ferrari tesla mustang corvette camaro impala civic beetle "
-        "harley ducati vespa kawasaki yamaha gibson fender stratocaster telecaster"
-    ).split()
+    _split(
+        """
+    ford chevy chevrolet dodge cadillac buick pontiac toyota honda nissan mazda subaru
+    volkswagen jeep porsche ferrari tesla mustang corvette camaro impala civic beetle
+    harley ducati vespa kawasaki yamaha gibson fender stratocaster telecaster
+    """
+    )
 )
 _STREET_WORDS = frozenset(
     [
@@ -610,7 +612,7 @@ def _inflect() -> inflect.engine:
 
 def _name_in_words(match: re.Match[str]) -> str:
     """ "Route 66" -> "Route Sixty-Six": a number is sung in words, capitalised as a name's."""
-    words = str(_inflect().number_to_words(int(match[2]), andword=""))
+    words = str(_inflect().number_to_words(match[2], andword=""))
     return f"{match[1]} {'-'.join(w.capitalize() for w in words.replace(' ', '-').split('-'))}"
 
 
