@@ -34,7 +34,7 @@ GENRE_WORDS: dict[str, GenreWords] = {
     "hip-hop": GenreWords("", ("ambition", "money", "city")),
     "lo-fi": GenreWords("calm", ("rain", "coffee", "night")),
     "jazz": GenreWords("nostalgic", ("bars", "night", "music")),
-    "blues": GenreWords("sad", ("heartbreak", "trains", "loneliness")),
+    "blues": GenreWords("sad", ("trains", "heartbreak", "loneliness")),
     "country": GenreWords("", ("trucks", "roads", "small town")),
     "r&b": GenreWords("tender", ("love", "night", "first love")),
     "orchestral": GenreWords("hopeful", ("mountains", "warriors", "hope")),

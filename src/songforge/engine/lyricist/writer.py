@@ -109,7 +109,6 @@ _MOOD_BONUS = 0.5  # a song with a mood says it: lines with an adjective come up
 # Where an angry song may borrow the anger's own couplets: its turns ask of the anger
 # itself ("Who lit this fire in my chest"); its later scenes are a home's quarrel.
 _RAGING_PARTS = frozenset(("turn",))
-_GENRE_SECTIONS = frozenset(("bridge",))  # opens in the genre's world
 _SHADE_WEIGHT = 5.0  # how much likelier a couplet written for the song's shade is drawn
 # Lines that say what the subject does, has or is near in its world ("the clock ticked",
 # "the kettle by the stove") tell more than the ones any subject would fit.
@@ -661,9 +660,6 @@ class _Writer:
         }
         self.mood_said = False  # a verse line has said the song's mood
         self.raged = False  # an angry song borrowed a couplet of the anger's own field
-        # A song with a subject hears its genre in these; a song on a genre alone is
-        # set in them already.
-        self.genre_fields = () if self.themed else tuple(BY_NAME[n] for n in lent)
         self.situation_verb = subject.situation.split()[0].lower() if subject.situation else ""
         # A couplet names the lead by one of these, in its number: "the boats" at the
         # harbour are not "my boat".
@@ -1355,17 +1351,6 @@ class _Writer:
                 # other lines to the lead.
                 couplet = self.couplet(part, target, naming=self.unsung_forms())
                 couplet = couplet or self.phrase_couplet(part, target)
-            if (
-                couplet is None
-                and naming is None
-                and not written
-                and section in _GENRE_SECTIONS
-                and self.mood != "angry"  # its bridge turns on the anger itself (above)
-            ):
-                # A genre the request names is heard in the words as well: the rise and the
-                # bridge open in its world ("The barman wipes the counter dry" for a jazz
-                # song about a rainy night, a prayer for a gospel song's grief).
-                couplet = self.couplet(part, target, fields=self.genre_fields)
             couplet = couplet or self.couplet(part, target, *wider, naming=naming)
             if couplet is None and naming == self.lead_forms and self.lead_kind and self.all_sung():
                 # A couplet written to name a lead of its kind: the verse says what the
@@ -1882,9 +1867,12 @@ def _chant(title: str, target: int) -> str | None:
     return None
 
 
-def choose_title(subject: Subject, themes: list[Theme], rng: random.Random) -> str:
+def choose_title(
+    subject: Subject, themes: list[Theme], rng: random.Random, field: Field | None = None
+) -> str:
     """The subject's own name for the song; for a prompt that names no subject, a title made
-    from the theme's words (an adjective and a noun: dozens per theme, not a short list)."""
+    from the words of its genre's first world (`field`: "Holy Chapel" for gospel), else of
+    its theme (an adjective and a noun: dozens per theme, not a short list)."""
     if subject.title:
         # Feelings go bare in a title too: "Heartbreak and Loneliness".
         return re.sub(
@@ -1892,6 +1880,14 @@ def choose_title(subject: Subject, themes: list[Theme], rng: random.Random) -> s
             lambda m: m.group(1) if is_feeling(m.group(1)) else m.group(0),
             subject.title,
         )
+    if field is not None and field.adjectives:
+        adjective = rng.choice(field.adjectives)
+        nouns = [
+            noun
+            for noun, cls in field.nouns[:8]
+            if cls != "heart" and not adjective.startswith(noun)  # not "Dusty Dust"
+        ] or ["song"]
+        return f"{adjective.title()} {rng.choice(nouns).title()}"
     theme = themes[0]
     return f"{rng.choice(theme.adjectives).title()} {rng.choice(theme.nouns).title()}"
 
@@ -1988,7 +1984,9 @@ def _write_english(
         mourning=mourning,
         genre=lent,
     )
-    song_title = title or choose_title(subject, themes, rng)
+    # A song on its genre alone is named from the genre's world ("Smoky Bar" for jazz).
+    world = writer.fields[0] if writer.themed and lent and writer.fields else None
+    song_title = title or choose_title(subject, themes, rng, world)
     # A caller's title in a script the English voice cannot sing ("星を数える") stays the
     # song's name, and the hook is made from the subject instead.
     sung_title = song_title
