@@ -26,8 +26,14 @@ _CONTINUATION = (
     ("Chorus", "chorus", 8),
     ("Outro", "outro", 4),
 )
-# Sections dropped first when the song is short, in order.
-_DROP_ORDER = ("Pre-Chorus", "Bridge", "Verse 2", "Pre-Chorus", "Chorus")
+# Sections dropped first when the song is short, in order, each step's sections together
+# (the last of each name): a short song keeps verse, chorus, verse, chorus, since a verse
+# or a bridge dropped alone left two or three choruses in a row (a 90 s song sang its
+# chorus three times after one verse).
+_DROP_ORDER = (("Pre-Chorus",), ("Bridge", "Chorus"), ("Pre-Chorus",), ("Verse 2", "Chorus"))
+# Below this many bars a song has one verse and one chorus: two verses and two choruses of
+# two lines (4 bars) each, and an intro and an outro of 2 to 3 bars, need about this many.
+_TWO_VERSES_BARS = 22
 TAIL_SECONDS = 1.5  # the last chord rings out after the final bar
 
 
@@ -57,13 +63,21 @@ def plan_form(
     total_bars = max(4, round(body / (240.0 / bpm)))
     template = _CONTINUATION if continuation else _TEMPLATE
     sections = [_Part(name, kind, bars) for name, kind, bars in template]
-    for name in _DROP_ORDER:
+    for names in _DROP_ORDER:
         if sum(s.bars for s in sections) <= total_bars:
             break
-        for index in range(len(sections) - 1, -1, -1):
-            if sections[index].name == name and len(sections) > 3:
-                del sections[index]
-                break
+        if "Verse 2" in names and total_bars >= _TWO_VERSES_BARS:
+            break  # the sections shrink instead
+        for name in names:
+            for index in range(len(sections) - 1, -1, -1):
+                if sections[index].name == name and len(sections) > 3:
+                    del sections[index]
+                    break
+    if total_bars < _TWO_VERSES_BARS:
+        # A very short song's bars are for singing: its intro and outro are two bars.
+        for part in sections:
+            if part.kind in ("intro", "outro"):
+                part.bars = min(part.bars, 2)
     # Grow or shrink sections by whole bars until the bar count matches.
     current = sum(s.bars for s in sections)
     body_parts = [i for i, s in enumerate(sections) if s.kind in ("verse", "chorus", "bridge")]
