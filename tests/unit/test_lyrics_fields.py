@@ -28,6 +28,8 @@ ROWS = [
     # "pasted in" a song of a lilac porch).
     ("a heavy metal song about a volcano waking up", "peak ridge slope summit stone rock"),
     ("a song about the flood that took our church", "storm thunder rain river water gale wave"),
+    # A model that is a word too is its make's: the red Beetle was an insect in the garden.
+    ("a song about my red Volkswagen Beetle", "engine wheel road highway radio dashboard car"),
     ("a folk ballad about a coal miner underground", "coal lamp shaft tunnel pick dust"),
     ("a lonely song about an astronaut on the space station", "orbit earth window station"),
     ("a tender song about a video call from orbit", "earth window station screen orbit"),

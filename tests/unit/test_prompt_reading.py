@@ -794,6 +794,7 @@ def test_days_and_months_are_names(prompt: str) -> None:
         ("a song about Henry Ford", "Henry Ford", "being"),
         # A name's number is sung in words.
         ("a song about driving down Route 66", "Route Sixty-six", "place"),
+        ("a song about 5th Avenue at night", "Fifth Avenue", "place"),
     ],
 )
 def test_a_make_names_the_thing_after_it_and_a_street_is_a_place(

@@ -1067,9 +1067,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "cars",
-        "cadillac driver garage lot mustang parking ford chevy chevrolet dodge buick pontiac "
-        "toyota honda nissan mazda subaru volkswagen porsche ferrari tesla corvette camaro "
-        "impala civic beetle",
+        "cadillac driver garage lot mustang parking",
         core="cab car convertible taxi",
         place="lot highway garage street",
         sky="neon",
@@ -1168,8 +1166,7 @@ FIELDS: tuple[Field, ...] = (
     # Music, only when the subject itself is music.
     _f(
         "music",
-        "band choir chord melody musician player record singer song gibson fender "
-        "stratocaster telecaster",
+        "band choir chord melody musician player record singer song gibson stratocaster telecaster",
         core="banjo drum fiddle guitar harmonica piano radio saxophone trumpet violin",
         place="stage hall",
         heart="chord melody song tune note sound beat line",
@@ -1521,6 +1518,20 @@ FIELDS: tuple[Field, ...] = (
 )
 BY_NAME = {field.name: field for field in FIELDS}
 
+# Makes and models of cars, motorbikes and guitars, and the world each names: a make is
+# the name of a thing one owns ("my Gibson"), never a person's.
+MAKES = {
+    **dict.fromkeys(
+        _words(
+            "ford chevy chevrolet dodge cadillac buick pontiac toyota honda nissan mazda subaru "
+            "volkswagen jeep porsche ferrari tesla mustang corvette camaro impala civic beetle"
+        ),
+        "cars",
+    ),
+    **dict.fromkeys(_words("harley ducati vespa kawasaki yamaha"), "roads"),
+    **dict.fromkeys(_words("gibson fender stratocaster telecaster"), "music"),
+}
+
 # Fields for a subject no field knows, by its kind, and the fields a mood lends.
 KIND_FIELDS = {
     "being": ("friendship",),
@@ -1672,6 +1683,12 @@ def fields_for(
                     for f in fields_of(lemma)
                     if lemma not in _AMBIGUOUS or f in sure
                 ]
+        # A make says what its model is: a "Volkswagen Beetle" is a car, though a beetle
+        # alone is an insect.
+        # A model that is a word too (a beetle) is the make's; a thing the make only
+        # built (a Ford pickup) is of its own world first.
+        made = [BY_NAME[MAKES[w]] for w in words if w in MAKES and w != head]
+        found = [*made, *found] if head in MAKES else [*found, *made]
         pairs = set(itertools.pairwise(words))
         found = [BY_NAME[name] for pair, name in _ALL_COMPOUNDS.items() if pair in pairs] + found
         if not found:

@@ -31,7 +31,7 @@ from songforge.engine.lyricist.grammar import (
     plural,
     singular,
 )
-from songforge.engine.lyricist.imagery import fields_of
+from songforge.engine.lyricist.imagery import MAKES, fields_of
 from songforge.engine.lyricist.music_words import (
     GENRES,
     INSTRUMENTS,
@@ -521,16 +521,7 @@ def _mark_common(tokens: list[_Token]) -> None:
         i = end + 1
 
 
-# Makes and models of cars, motorbikes and guitars: names of things, not of people.
-_MAKES = frozenset(
-    _split(
-        """
-    ford chevy chevrolet dodge cadillac buick pontiac toyota honda nissan mazda subaru
-    volkswagen jeep porsche ferrari tesla mustang corvette camaro impala civic beetle
-    harley ducati vespa kawasaki yamaha gibson fender stratocaster telecaster
-    """
-    )
-)
+_MAKES = frozenset(MAKES)  # names of things, not of people
 _STREET_WORDS = frozenset(
     [
         "street",
@@ -605,6 +596,10 @@ _NAMED_NUMBER = re.compile(
 )
 
 
+# An ordinal that begins a name: "5th Avenue", "3rd Street".
+_ORDINAL_NAME = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th) (?=[A-Z][a-z])")
+
+
 @lru_cache(maxsize=1)
 def _inflect() -> inflect.engine:
     return inflect.engine()
@@ -616,11 +611,18 @@ def _name_in_words(match: re.Match[str]) -> str:
     return f"{match[1]} {'-'.join(w.capitalize() for w in words.replace(' ', '-').split('-'))}"
 
 
+def _ordinal_in_words(match: re.Match[str]) -> str:
+    """ "5th Avenue" -> "Fifth Avenue": an ordinal in a name is sung in words."""
+    words = str(_inflect().number_to_words(_inflect().ordinal(match[1])))
+    return "-".join(w.capitalize() for w in words.replace(" ", "-").split("-")) + " "
+
+
 def _tokens(prompt: str) -> list[_Token]:
     """The prompt's words and boundaries (a comma for any punctuation that ends a phrase),
     with the notes `strip_notes` recognises already taken out."""
     # A name's number is part of the name, sung in words: "Route 66", "Highway 61".
     text = _NAMED_NUMBER.sub(_name_in_words, prompt.replace("\u2019", "'"))
+    text = _ORDINAL_NAME.sub(_ordinal_in_words, text)
     text = strip_notes(text)
     text = re.sub(r"(?i)\bw/\s*", " with ", text)
     text = re.sub(r"\s&\s", " and ", text)
