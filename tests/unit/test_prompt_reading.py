@@ -807,3 +807,11 @@ def test_a_make_names_the_thing_after_it_and_a_street_is_a_place(
     lines = " ".join(_sung(prompt, 1)[1:])  # the lines, not the title
     # Sung with its capitals: "Mustang", "Civic", "Street", never "mustang".
     assert re.search(rf"\b{text.split()[-1]}\b", lines), lines
+
+
+def test_an_adjective_after_a_gerund_goes_with_its_noun() -> None:
+    """ "Nurses drinking cold coffee" drink coffee: the title was cut to "Night Shift Drinking
+    Cold", a phrase that stops on its adjective."""
+    subject = extract_subject("night shift at the hospital, nurses drinking cold coffee at 3 am")
+    assert subject.action == "drinking cold coffee"
+    assert not subject.title.lower().endswith("cold")

@@ -1182,6 +1182,10 @@ class _Reader:
                 elif nxt and nxt != _BOUNDARY and not _is_frame(nxt) and _can_be_noun(nxt):
                     self.action_words.append(nxt)
                     self.action_at.append(i + 1)
+                    if "ADJ" in parts_of_speech(nxt) and _names_thing(then):
+                        # "drinking cold coffee": the adjective's noun is what is acted on.
+                        self.action_words.append(then)
+                        self.action_at.append(i + 2)
                 elif nxt in {"in", "on", "for", "with"} and then in REFLEXIVES:
                     self.action_words += [nxt, REFLEXIVES[then]]
                     self.action_at += [i + 1, i + 2]
