@@ -74,9 +74,10 @@ def plan_form(
                     del sections[index]
                     break
     if total_bars < _TWO_VERSES_BARS:
-        # A very short song's bars are for singing: its intro and outro are two bars.
+        # A very short song's bars are for singing: its intro is two bars (its outro keeps
+        # its four, where the band comes home to the key).
         for part in sections:
-            if part.kind in ("intro", "outro"):
+            if part.kind == "intro":
                 part.bars = min(part.bars, 2)
     # Grow or shrink sections by whole bars until the bar count matches.
     current = sum(s.bars for s in sections)
