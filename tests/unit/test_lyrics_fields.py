@@ -30,6 +30,7 @@ ROWS = [
     ("a song about the flood that took our church", "storm thunder rain river water gale wave"),
     # A model that is a word too is its make's: the red Beetle was an insect in the garden.
     ("a song about my red Volkswagen Beetle", "engine wheel road highway radio dashboard car"),
+    ("a song about Maria and her VW Beetle", "engine wheel road highway radio dashboard car"),
     ("a folk ballad about a coal miner underground", "coal lamp shaft tunnel pick dust"),
     ("a lonely song about an astronaut on the space station", "orbit earth window station"),
     ("a tender song about a video call from orbit", "earth window station screen orbit"),
@@ -172,3 +173,15 @@ def test_a_name_is_sung_in_the_world_of_what_it_names(
         text = " ".join(line for section in draft.sections for line in section.lines).lower()
         assert [w for w in world.split() if _sung(text, w)], (prompt, seed, text)
         assert not [w for w in elsewhere.split() if _sung(text, w)], (prompt, seed, text)
+
+
+@pytest.mark.parametrize(
+    "prompt", ["a song about my red Volkswagen Beetle", "a song about Maria and her VW Beetle"]
+)
+def test_a_car_named_like_an_insect_is_never_an_insect(prompt: str) -> None:
+    # "A beetle shining green and black / Goes crawling down the garden track" was sung
+    # for a red Volkswagen Beetle.
+    for seed in range(1, 5):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        text = " ".join(line for section in draft.sections for line in section.lines).lower()
+        assert not [w for w in ("crawl", "insect", "garden", "wings", "bug") if w in text], text

@@ -791,6 +791,7 @@ def test_days_and_months_are_names(prompt: str) -> None:
         # A year between whose it is and what it is says which one; a model is a thing.
         ("a song about my grandfather's 1967 Ford Mustang", "grandfather's Ford Mustang", "thing"),
         ("a song about my 2004 Honda Civic", "Honda Civic", "thing"),
+        ("a song about driving my red 1967 Ford Mustang", "red Ford Mustang", "thing"),
         ("a song about Henry Ford", "Henry Ford", "being"),
         # A name's number is sung in words.
         ("a song about driving down Route 66", "Route Sixty-six", "place"),

@@ -1524,7 +1524,8 @@ MAKES = {
     **dict.fromkeys(
         _words(
             "ford chevy chevrolet dodge cadillac buick pontiac toyota honda nissan mazda subaru "
-            "volkswagen jeep porsche ferrari tesla mustang corvette camaro impala civic beetle"
+            "volkswagen vw jeep porsche ferrari tesla mustang corvette camaro impala civic beetle "
+            "corolla camry"
         ),
         "cars",
     ),
@@ -1685,10 +1686,10 @@ def fields_for(
                 ]
         # A make says what its model is: a "Volkswagen Beetle" is a car, though a beetle
         # alone is an insect.
-        # A model that is a word too (a beetle) is the make's; a thing the make only
-        # built (a Ford pickup) is of its own world first.
+        # A model that is a word too (a beetle) is the make's alone, never an insect; a
+        # thing the make only built (a Ford pickup) is of its own world first.
         made = [BY_NAME[MAKES[w]] for w in words if w in MAKES and w != head]
-        found = [*made, *found] if head in MAKES else [*found, *made]
+        found = made if head in MAKES and made else [*found, *made]
         pairs = set(itertools.pairwise(words))
         found = [BY_NAME[name] for pair, name in _ALL_COMPOUNDS.items() if pair in pairs] + found
         if not found:

@@ -651,8 +651,12 @@ def _tokens(prompt: str) -> list[_Token]:
         if not (
             t.word == NUMBER
             and 0 < k < len(tokens) - 1
-            and (tokens[k - 1].word.endswith("'s") or tokens[k - 1].word in OWNERS | ARTICLES)
             and tokens[k + 1].word.isalpha()
+            and (
+                tokens[k - 1].word.endswith("'s")
+                or tokens[k - 1].word in OWNERS | ARTICLES
+                or tokens[k + 1].word in _MAKES  # "my red 1967 Ford Mustang"
+            )
         )
     ]
     _mark_common(tokens)
