@@ -55,6 +55,10 @@ def test_a_genre_alone_is_sung_about_its_own_world(genre: str) -> None:
 
 
 SUBJECTS = ["a song about my boss", "a song about my truck", "a song about my hometown"]
+# Words a listener hears as sad or as glad, written here apart from the couplets' own
+# "dim" and "bright" tags, so the mood is judged by more than the writer's filing.
+SAD = "alone lonely gone empty cold grey gray tear tears cry lost goodbye rust dark broken"
+GLAD = "sun sunny bright laugh laughing smile shine shining warm gold golden dance free sing"
 
 
 def _share(lines: list[str], mood: str) -> float:
@@ -77,6 +81,9 @@ def test_the_same_subject_in_two_genres_is_two_songs(subject: str) -> None:
         assert _share(blues, "bright") == 0, (seed, blues)
         assert _share(reggae, "bright") >= 0.1, (seed, reggae)
         assert _share(reggae, "dim") == 0, (seed, reggae)
+        sad_blues, sad_reggae = _naming(blues, SAD), _naming(reggae, SAD)
+        glad_blues, glad_reggae = _naming(blues, GLAD), _naming(reggae, GLAD)
+        assert sad_blues - glad_blues > sad_reggae - glad_reggae, (seed, blues, reggae)
         # The title is the song's either way; the rest is more than half new.
         shared = {line for line in set(blues) & set(reggae) if "My" not in line}
         assert len(shared) <= len(blues) // 2, (subject, seed, shared)

@@ -49,24 +49,23 @@ GENRE_WORDS: dict[str, GenreWords] = {
     "k-pop": GenreWords("energetic", ("first love", "dancing", "parties")),
 }
 # Words of a style whose songs say something else than the style's: an emo song is no riot.
-_WORD_GENRES = {
+_WORD_GENRES: dict[str, GenreWords] = {
     "emo": GenreWords("sad", ("heartbreak", "loneliness", "regret")),
-    "pop punk": GenreWords("energetic", ("freedom", "friendship", "summer")),
-    "pop-punk": GenreWords("energetic", ("freedom", "friendship", "summer")),
-    "trap": GenreWords("dark", ("money", "ambition", "city")),
-    "drill": GenreWords("dark", ("city", "money", "ambition")),
-    "sea shanty": GenreWords("", ("sea", "harbors", "bars")),
-    "shanty": GenreWords("", ("sea", "harbors", "bars")),
+    **dict.fromkeys(
+        ("pop punk", "pop-punk"), GenreWords("energetic", ("freedom", "friendship", "summer"))
+    ),
+    **dict.fromkeys(("trap", "drill"), GenreWords("dark", ("money", "ambition", "city"))),
+    **dict.fromkeys(("sea shanty", "shanty"), GenreWords("", ("sea", "harbors", "bars"))),
     "celtic": GenreWords("", ("mountains", "rivers", "bars")),
     "irish": GenreWords("", ("bars", "rivers", "home")),
     "christmas": GenreWords("happy", ("holidays", "snow", "home")),
-    "children": GenreWords("happy", ("childhood", "birds", "summer")),
-    "children's": GenreWords("happy", ("childhood", "birds", "summer")),
-    "kids": GenreWords("happy", ("childhood", "birds", "summer")),
+    **dict.fromkeys(
+        ("children", "children's", "kids"), GenreWords("happy", ("childhood", "birds", "summer"))
+    ),
     "nursery": GenreWords("calm", ("childhood", "night", "babies")),
-    "drum and bass": GenreWords("energetic", ("trains", "city", "rain")),
-    "drum & bass": GenreWords("energetic", ("trains", "city", "rain")),
-    "dnb": GenreWords("energetic", ("trains", "city", "rain")),
+    **dict.fromkeys(
+        ("drum and bass", "drum & bass", "dnb"), GenreWords("energetic", ("trains", "city", "rain"))
+    ),
     "disco": GenreWords("energetic", ("dancing", "parties", "night")),
     "synthwave": GenreWords("nostalgic", ("night", "cars", "city")),
     "cyberpunk": GenreWords("dark", ("city", "computers", "night")),

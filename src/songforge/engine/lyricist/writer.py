@@ -740,6 +740,11 @@ class _Writer:
             if p is not self.lead and not _says(self.used_lines, _forms(p), possessive=False)
         ]
 
+    def awaits(self, phrase: NounPhrase | None) -> bool:
+        """Whether `phrase` is one of the subject's phrases no line has sung yet (by
+        identity: two phrases may read alike)."""
+        return any(p is phrase for p in self.unsung())
+
     def unsung_forms(self) -> frozenset[str]:
         """The forms of every phrase of the subject but the lead not sung yet."""
         return frozenset(form for p in self.unsung() for form in _forms(p))
@@ -1265,8 +1270,7 @@ class _Writer:
         if written and self.mood_adjectives and not self.mood_said and len(planned) >= 2:
             # Once a song, a line says its mood ("the lonely hall"), in place of a line
             # that names no phrase still unsung: a happy song in Havana still names it.
-            unsung = [id(p) for p in self.unsung()]
-            free_roles = [j for j, (_, p) in enumerate(planned) if id(p) not in unsung]
+            free_roles = [j for j, (_, p) in enumerate(planned) if not self.awaits(p)]
             if free_roles:
                 planned[free_roles[-1]] = (MOOD, None)
                 self.mood_said = True
@@ -1555,8 +1559,7 @@ class _Writer:
         named = [i for i, (role, _) in enumerate(roles) if role == SUBJECT and i != at]
         # A line planned for a phrase no other line names (the city it happens in) keeps
         # its place: the situation takes a line of the lead's or of none.
-        unsung = [id(p) for p in self.unsung()]
-        movable = [i for i in named if id(roles[i][1]) not in unsung]
+        movable = [i for i in named if not self.awaits(roles[i][1])]
         if roles[at][0] != SUBJECT and movable:
             other = movable[0] if at == 0 else movable[-1]
             roles[at], roles[other] = roles[other], roles[at]
