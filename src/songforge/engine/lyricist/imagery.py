@@ -1684,8 +1684,6 @@ def fields_for(
                     for f in fields_of(lemma)
                     if lemma not in _AMBIGUOUS or f in sure
                 ]
-        # A make says what its model is: a "Volkswagen Beetle" is a car, though a beetle
-        # alone is an insect.
         # A model that is a word too (a beetle) is the make's alone, never an insect; a
         # thing the make only built (a Ford pickup) is of its own world first.
         made = [BY_NAME[MAKES[w]] for w in words if w in MAKES and w != head]
@@ -1716,11 +1714,13 @@ def fields_for(
     # stock ones its kind lends ("memory", "home"); a setting no field knows ("Havana")
     # lends its kind's first.
     lent_fields = [BY_NAME[name] for name in lent]
-    if lent_fields and not ranked:
+    lent_first = not ranked
+    if lent_first:
         ranked += lent_fields
     for kind in unknown_kinds if kinds else ():
         ranked += [BY_NAME[name] for name in KIND_FIELDS.get(kind, ())]
-    ranked += lent_fields
+    if not lent_first:
+        ranked += lent_fields
     ranked += [BY_NAME[name] for name in MOOD_FIELDS.get(mood, ())]
     return tuple(dict.fromkeys(ranked))[:limit]
 
