@@ -211,6 +211,86 @@ NOMINAL_ING = frozenset(
     )
 )
 
+# Things named by an -ing word and a noun, which the -ing word does not act on: "fishing
+# boats coming home" are boats, not the singer fishing for them.
+_ING_COMPOUNDS = frozenset(
+    line.strip()
+    for line in """
+    fishing boat
+    fishing rod
+    fishing line
+    fishing net
+    fishing village
+    fishing town
+    fishing trip
+    swimming pool
+    swimming hole
+    sleeping bag
+    dining room
+    dining table
+    living room
+    washing machine
+    waiting room
+    parking lot
+    parking garage
+    shopping mall
+    shopping cart
+    shopping list
+    flying saucer
+    rocking chair
+    rocking horse
+    dancing shoe
+    running shoe
+    hiking boot
+    hunting dog
+    hunting lodge
+    marching band
+    training wheel
+    sailing ship
+    sailing boat
+    racing car
+    boxing ring
+    skating rink
+    camping trip
+    wrapping paper
+    baking soda
+    frying pan
+    chewing gum
+    walking stick
+    diving board
+    drinking fountain
+    sewing machine
+    spinning wheel
+    stepping stone
+    turning point
+    writing desk
+    reading glass
+    landing strip
+    boarding pass
+    filling station
+    driving test
+    driving lesson
+    wishing well
+    hiding place
+    meeting place
+    singing voice
+    shooting star
+    falling star
+    folding chair
+    mixing bowl
+    cooking pot
+    boiling water
+    rolling hill
+    working man
+    hearing aid
+    sleeping pill
+    washing line
+    swimming suit
+    bathing suit
+    wedding ring
+    """.strip().splitlines()
+)
+
 _KINDS: dict[str, str] = {
     **dict.fromkeys(
         _split(
@@ -622,6 +702,8 @@ def _tokens(prompt: str) -> list[_Token]:
     with the notes `strip_notes` recognises already taken out."""
     # A name's number is part of the name, sung in words: "Route 66", "Highway 61".
     text = _NAMED_NUMBER.sub(_name_in_words, prompt.replace("\u2019", "'"))
+    # "Highway Nine": a number word that ends a name is part of the name, not a count.
+    name_numbers = {m[2] for m in re.finditer(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b", text)}
     text = _ORDINAL_NAME.sub(_ordinal_in_words, text)
     text = strip_notes(text)
     text = re.sub(r"(?i)\bw/\s*", " with ", text)
@@ -660,6 +742,14 @@ def _tokens(prompt: str) -> list[_Token]:
         )
     ]
     _mark_common(tokens)
+    for k, token in enumerate(tokens):
+        if (
+            k
+            and token.word in NUMBERS
+            and token.original in name_numbers
+            and tokens[k - 1].original[0].isupper()
+        ):
+            token.named = True
     # In a prompt all in capitals "AI" is written as every other word is.
     yelled = all(t.isupper() for t in alphabetic)
     for token in tokens:
@@ -887,7 +977,13 @@ _PROPER_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "i")
 
 
 def _is_name(
-    word: str, original: str, first: bool, previous: str = "", *, common: bool = False
+    word: str,
+    original: str,
+    first: bool,
+    previous: str = "",
+    *,
+    common: bool = False,
+    named: bool = False,
 ) -> bool:
     """A name: a capitalised word mid-prompt, or a word the tagger does not know that the
     pronouncing dictionary (which lists many names) knows. After an article an unknown word
@@ -895,6 +991,8 @@ def _is_name(
     orchestra"). `common`: a dictionary word whose capital only titles ("a Casino Heist").
     An acronym is a name unless it names a kind of thing or person ("the TV", "a DJ")."""
     word = word.removesuffix("'s")
+    if named:
+        return True
     if word in NUMBERS or word == NUMBER or common:
         return False
     if _acronym(original.removesuffix("'s")):
@@ -1065,7 +1163,12 @@ class _Reader:
         """Whether the word at `i` is a name (see `_is_name`)."""
         token = self.tokens[i]
         return _is_name(
-            token.word, token.original, token.first, self._previous(i), common=token.common
+            token.word,
+            token.original,
+            token.first,
+            self._previous(i),
+            common=token.common,
+            named=token.named,
         )
 
     def _capitalised(self, i: int) -> bool:
@@ -1159,7 +1262,9 @@ class _Reader:
                 self.actor = any(f.zone != _FRAME for f in self.found)
             # After an article or an owner a gerund names a kind of thing: "a swimming
             # pool", "my running shoes".
-            modifier = self._previous(i) in ARTICLES | _DETERMINERS and _names_thing(nxt)
+            modifier = (
+                self._previous(i) in ARTICLES | _DETERMINERS and _names_thing(nxt)
+            ) or f"{word} {singular(nxt)}" in _ING_COMPOUNDS
             if _gerund(word) and not self.run and not modifier:
                 self.intro, self.opens = word, False
                 if self.action_words:
@@ -1261,6 +1366,7 @@ class _Reader:
                 False,
                 self._previous(indexes[head_at]),
                 common=self.tokens[indexes[head_at]].common,
+                named=self.tokens[indexes[head_at]].named,
             )
             and self._modifies_next(indexes[head_at])
         ):
@@ -1438,6 +1544,7 @@ class _Reader:
             self._first(last),
             self._previous(last),
             common=self.tokens[last].common,
+            named=self.tokens[last].named,
         )
         head = words[-1] if proper else singular(word)
         return NounPhrase(

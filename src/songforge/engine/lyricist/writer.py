@@ -62,6 +62,7 @@ from songforge.engine.lyricist.line_templates import (
     story_for,
     templates_for,
 )
+from songforge.engine.lyricist.prompt_facts import Fact, prompt_facts
 from songforge.engine.lyricist.sense import ABSTRACT, is_feeling, makes_sense
 from songforge.engine.lyricist.spanish import SPANISH, write_spanish
 from songforge.engine.lyricist.subject import (
@@ -500,8 +501,13 @@ class _Writer:
         worlds: frozenset[tuple[str, str]] = frozenset(),
         mourning: bool = False,
         genre: GenreWords | None = None,
+        facts: tuple[Fact, ...] = (),
     ) -> None:
         self.rng = rng
+        # What a long prompt tells, sung in its own words at the head of its verses.
+        self.facts = list(facts)
+        self.telling = False  # the verse being written opened on facts
+        self.verses = 2  # verses in the song's form, set by the caller
         # A song about a death tells its scenes in couplets written for sad songs: the
         # others have the dead dog still guard the house.
         self.mourning = mourning
@@ -1236,6 +1242,54 @@ class _Writer:
         return min(self.phrases, key=lambda p: (counts[p.text], p is not self.lead))
 
     def stanza(self, count: int, target: int, scheme: str, section: str) -> list[str]:
+        told = self.tell_facts(count, section) if not self.telling else []
+        if told:
+            if len(told) == count:
+                self.verse_count += section == "verse"
+                return told
+            self.telling = True
+            try:
+                return told + self.stanza(count - len(told), target, scheme, section)
+            finally:
+                self.telling = False
+        return self._stanza(count, target, scheme, section)
+
+    def tell_facts(self, count: int, section: str) -> list[str]:
+        """The lines of the prompt's next facts a stanza of `count` lines opens on: up to
+        all but two lines of a verse (the rest rhyme, in a couplet of the song's world), a
+        pre-chorus's whole length, and the last fact in a bridge, where the story turns.
+        Empty when none is left or none fits."""
+        if not self.facts:
+            return []
+        taken: list[str] = []
+        if section == "verse":
+            room = count - 2 if count >= 4 else count - 1
+            told: list[Fact] = []
+            while self.facts and sum(len(f.lines) for f in told) + len(self.facts[0].lines) <= room:
+                told.append(self.facts.pop(0))
+            # An odd count would leave a lone template line: a short fact is sung in halves.
+            if (room - sum(len(f.lines) for f in told)) % 2:
+                halved = next((f for f in reversed(told) if f.halves), None)
+                if halved is not None:
+                    told[told.index(halved)] = Fact(halved.halves or ())
+            taken = [line for f in told for line in f.lines]
+        elif section in {"prechorus", "bridge"}:
+            # A pre-chorus sings a fact of its length whole; a bridge turns on the last
+            # fact beside a couplet of its own.
+            fact = self.facts[0] if section == "prechorus" else self.facts[-1]
+            spare = len(self.facts) > self.verses - self.verse_count  # each verse tells one
+            if spare and len(fact.lines) == (count if section == "prechorus" else count - 2):
+                self.facts.remove(fact)
+                taken = list(fact.lines)
+        for line in taken:
+            self.used_lines.add(line.lower())
+            self.used_ends.add(last_word(line))
+            for phrase in self.phrases:
+                if _names(line, phrase):
+                    self.sung[phrase.text] += 1
+        return taken
+
+    def _stanza(self, count: int, target: int, scheme: str, section: str) -> list[str]:
         self.section_templates.clear()
         if section in _COUPLET_PARTS:
             scheme = "AABB"  # a couplet's two lines are sung together
@@ -1276,7 +1330,8 @@ class _Writer:
                 self.mood_said = True
         for i, role in zip(free, planned, strict=True):
             roles[i] = role
-        told = self.tell_situation(ends, target) if section == "verse" else None
+        verse = section == "verse" and not self.telling
+        told = self.tell_situation(ends, target) if verse else None
         if told is not None:
             self.make_room(roles, told[0])
         lines = [
@@ -1316,7 +1371,7 @@ class _Writer:
         # The first verse keeps its first line and a later one its last for the situation,
         # where the subject has one to tell.
         keep: set[int] = set()
-        if section == "verse" and self.situation_lines(target, later=later):
+        if section == "verse" and not self.telling and self.situation_lines(target, later=later):
             keep = {len(ends) - 1} if later else {0}
         room = [
             i
@@ -1986,7 +2041,9 @@ def _write_english(
         worlds=chosen,
         mourning=mourning,
         genre=lent,
+        facts=_facts(prompt) if not foreign else (),
     )
+    writer.verses = sum(kind == "verse" for _, kind, _ in form)
     # A song on its genre alone is named from the genre's world ("Smoky Bar" for jazz).
     world = writer.fields[0] if writer.themed and lent and writer.fields else None
     song_title = title or choose_title(subject, themes, rng, world)
@@ -2049,6 +2106,13 @@ def _write_english(
             lines = writer.stanza(count, target, rng.choice(SCHEMES), kind)
         sections.append(LyricSection(name, tuple(lines)))
     return LyricsDraft(song_title, sections, writer.pairs, notices=notices)
+
+
+def _facts(prompt: str) -> tuple[Fact, ...]:
+    """The prompt's facts when it tells a story of two or more (a short prompt's one
+    clause is its situation, which the writer tells its own way)."""
+    facts = prompt_facts(prompt)
+    return facts if len(facts) >= 2 else ()
 
 
 def _singable(title: str) -> bool:

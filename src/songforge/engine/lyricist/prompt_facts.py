@@ -1,0 +1,392 @@
+"""What a long prompt tells, as lines a verse can sing in the prompt's own words.
+
+A user who writes "my dad drove a yellow taxi in Chicago. He kept a rosary on the
+dashboard" wants to hear the taxi, Chicago and the rosary, not a song about fathers in
+general. `prompt_facts` finds the prompt's clauses that tell something (a subject and a
+finite verb), leaves out what no one sings (years, clock times, instructions to the writer),
+and cuts each to one or two lines of singable length at a phrase boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+import inflect
+from lemminflect import getAllLemmas, getInflection
+
+from songforge.engine.lyric_text import syllable_count
+
+
+def _set(text: str) -> list[str]:
+    return text.split()
+
+
+# Lines longer than this are cut in two at a phrase boundary, each half at least _SHORTEST.
+_ONE_LINE = 10
+_LONGEST = 13
+_SHORTEST = 4
+_PRONOUNS = frozenset(["i", "you", "he", "she", "we", "they", "it"])
+_AUXILIARIES = frozenset(
+    _set(
+        """
+    is was are were am has had have do does did can could will would shall should may
+    might must won't can't couldn't didn't doesn't don't wasn't weren't isn't hasn't
+    hadn't wouldn't
+    """
+    )
+)
+# Words a line may be cut before: prepositions and conjunctions that open a phrase.
+_BOUNDARIES = frozenset(
+    _set(
+        """
+    in on at across from to for with near through while and but after before until
+    into over under along past behind beside by when where because since so or around
+    toward towards every like as just than
+    """
+    )
+)
+# Adverbs that may stand between a subject and its verb.
+_ADVERBS = frozenset(
+    _set("always never still often sometimes usually just finally also only really even once")
+)
+# Words that open a verb's object: no line ends on the verb before them.
+_DETERMINERS = frozenset(_set("a an the my his her their our your its this that"))
+# Clause openers a sentence is cut at: what follows tells a second thing.
+_SUBORDINATE = ("when", "while", "before", "after", "because", "until", "where", "so")
+# A sentence that talks to the writer, or about the song, tells nothing of the story.
+_INSTRUCTIONS = frozenset(
+    _set(
+        """
+    write make sing give keep include use add mention tell create compose please let
+    try end start put have
+    """
+    )
+)
+_SONG_WORDS = frozenset(
+    _set(
+        """
+    song songs lyrics lyric verse verses chorus track tune ballad anthem tempo bpm
+    vocals vocal beat melody
+    """
+    )
+)
+_ABBREVIATIONS = {"St.": "Saint", "Mr.": "Mister", "Mrs.": "Missus", "Dr.": "Doctor"}
+_YEAR = r"(?:1[0-9]|20)\d\d"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One clause of the prompt as one or two lyric lines (each 4-13 syllables)."""
+
+    lines: tuple[str, ...]
+    halves: tuple[str, str] | None = None  # a one-line fact cut in two, to fill a verse
+
+
+@lru_cache(maxsize=1)
+def _inflect() -> inflect.engine:
+    return inflect.engine()
+
+
+def _number_in_words(match: re.Match[str]) -> str:
+    return str(_inflect().number_to_words(match[0], andword=""))
+
+
+def _clean(prompt: str) -> str:
+    """The prompt with what is not sung taken out: years and clock times with their
+    preposition ("in 1985", "from 1978 to 2004", "at 7am"), and other numbers in words."""
+    text = prompt.replace("\u2019", "'").replace("&", "and")
+    for short, long in _ABBREVIATIONS.items():
+        text = text.replace(short + " ", long + " ")
+    text = re.sub(r"\bCo\.", "Co", text)
+    text = re.sub(rf"\b(the \w+) of {_YEAR}\b", r"\1", text, flags=re.I)  # "the summer of 1994"
+    span = rf"{_YEAR}s?(?:\s*(?:to|-|\u2013|until|and|through)\s*{_YEAR}s?)?"
+    text = re.sub(
+        rf"\b(?:from|since|in|around|by|until|circa|between)\s+{span}\b", "", text, flags=re.I
+    )
+    text = re.sub(rf"\b{_YEAR}\b", "", text)
+    clock = r"\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)"
+    text = re.sub(rf"\b(?:at|by|around|until|till|before|after)?\s*{clock}", "", text, flags=re.I)
+    text = re.sub(r"\b\d+\b", _number_in_words, text)
+    return re.sub(r"\s+([,.;!?])", r"\1", re.sub(r"[ \t]+", " ", text)).strip()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][A-Za-z'\-]*|[,]", text)
+
+
+def _syllables(words: list[str]) -> int:
+    return sum(syllable_count(w) for w in words if w != ",")
+
+
+@lru_cache(maxsize=20_000)
+def _finite(word: str) -> bool:
+    """A verb form that can carry a clause on its own: "drove", "rides", "is"."""
+    lowered = word.lower()
+    if lowered in _AUXILIARIES:
+        return True
+    for lemma in getAllLemmas(lowered).get("VERB", ()):
+        if lowered != lemma and (
+            lowered in getInflection(lemma, tag="VBD") or lowered in getInflection(lemma, tag="VBZ")
+        ):
+            return True
+    return False
+
+
+def _verb_at(words: list[str]) -> int | None:
+    """Where the clause's finite verb stands after its subject (a pronoun, a noun or a
+    name, within the first eleven words; an adverb may stand between: "he always buys"),
+    None when the words tell nothing."""
+    for j in range(1, min(len(words), 12)):
+        word = words[j]
+        at = j - 1
+        if words[at].lower() in _ADVERBS and at > 0:
+            at -= 1  # "He always buys"
+        before = words[at]
+        if word == "," or before == ",":
+            continue
+        subject_before = (
+            before.lower() in _PRONOUNS
+            or "NOUN" in getAllLemmas(before.lower())
+            or before[0].isupper()
+        )
+        if not subject_before:
+            continue
+        if _finite(word):
+            return j
+        if before.lower() in _PRONOUNS - {"he", "she", "it"} and "VERB" in getAllLemmas(
+            word.lower()
+        ):
+            return j  # "they live", "we build"
+    return None
+
+
+def _segments(words: list[str]) -> list[list[str]]:
+    out: list[list[str]] = [[]]
+    for word in words:
+        if word == ",":
+            out.append([])
+        else:
+            out[-1].append(word)
+    return [s for s in out if s]
+
+
+def _named(segment: list[str]) -> bool:
+    """A name standing beside what it names ("Tomasz", "Crumb and Co"): capitals only."""
+    return all(w[0].isupper() or w.lower() in {"and", "of", "the"} for w in segment)
+
+
+def _antecedent(before: list[str]) -> tuple[list[str], list[str]]:
+    """Who a "who" clause is about, from the words before it, and a description set
+    beside them ("Lena, a night-shift nurse at ..."): ([], []) when there is none."""
+    at = max((k for k, w in enumerate(before) if w.lower() in {"about", "for", "of"}), default=-1)
+    segments = _segments(before[at + 1 :])
+    if not segments:
+        return [], []
+    who = segments[0]
+    described: list[str] = []
+    for segment in segments[1:]:
+        if _named(segment) and len(segment) <= 2:
+            who = [*who, *segment]  # "my dad, Tomasz" -> "my dad Tomasz"
+        elif segment[0].lower() in {"a", "an", "the"} and not described:
+            described = segment
+    return who, described
+
+
+def _subject_for(subject: list[str]) -> list[str]:
+    """The subject a second verb shares ("Marco and I built a raft and tried ..."): a
+    pronoun where the first was long."""
+    lowered = [w.lower() for w in subject]
+    owned = lowered[0] in {"my", "our", "his", "her", "the"}
+    if len(subject) == 1 or (len(subject) <= 2 and owned):
+        return subject
+    if "i" in lowered:
+        return ["we"] if "and" in lowered else ["I"]
+    return ["they"]
+
+
+def _unbracketed(words: list[str]) -> list[str]:
+    """The sentence without commas that set things beside its subject: a name is left out
+    ("Our bakery, Crumb and Co, in a town in Cornwall, is closing" -> "Our bakery in a
+    town in Cornwall is closing"), a place kept."""
+    commas = [k for k, w in enumerate(words) if w == ","]
+    out = list(words)
+    for a, b in pairwise(commas):
+        inside = words[a + 1 : b]
+        if not inside or out[a] != ",":
+            continue
+        if _named(inside) and len(inside) <= 3 and a > 0 and words[a - 1][0].islower():
+            for k in range(a, b):
+                out[k] = ""
+        elif inside[0].lower() in _BOUNDARIES:
+            out[a] = ""
+    # No comma parts a subject from its verb: "Our team, lost every game".
+    kept = [w for w in out if w]
+    return [
+        w
+        for k, w in enumerate(kept)
+        if not (w == "," and k + 1 < len(kept) and _finite(kept[k + 1]) and "," not in kept[:k])
+    ]
+
+
+@dataclass
+class _Clause:
+    words: list[str]  # the clause told on its own
+    joined: list[str]  # the words that continue the clause before it, conjunction kept
+    continues: bool = False
+
+
+def _split_clauses(words: list[str]) -> list[list[str]]:
+    """A sentence cut where a second thing is told (before "and" with a new subject or a
+    second verb, before a subordinate clause: "when he knocked over her queen"), then
+    joined again where the two fit two lines ("She left me in the rain / And took the
+    dog")."""
+    clauses = [_Clause([], [])]
+    for k, word in enumerate(words):
+        lowered = word.lower()
+        current = clauses[-1].words
+        rest = [w for w in words[k + 1 :] if w != ","]
+        own = _verb_at([w for w in current if w != ","])
+        if lowered == "and" and own is not None and rest:
+            new_subject = _verb_at(rest)
+            if new_subject is not None and new_subject <= 3:  # ", and every night he stopped"
+                clauses.append(_Clause([], [word], True))
+                continue
+            if _finite(rest[0]):
+                # "... and tried to float": the second verb's subject is the first's.
+                subject = _subject_for([w for w in current if w != ","][:own])
+                clauses.append(_Clause([*subject], [word], True))
+                continue
+        if lowered in _SUBORDINATE and current and _verb_at(rest[:8]) is not None:
+            # "when he knocked over her queen": on its own, the "when" left out.
+            dropped = lowered in {"when", "because", "so", "where"}
+            clauses.append(_Clause([] if dropped else [word], [word], True))
+            continue
+        clauses[-1].words.append(word)
+        clauses[-1].joined.append(word)
+    out: list[list[str]] = []
+    for clause in clauses:
+        if not clause.words:
+            continue
+        if out and clause.continues and _fits(out[-1] + clause.joined):
+            out[-1] = out[-1] + clause.joined
+        else:
+            out.append(clause.words)
+    return out
+
+
+def _fits(words: list[str]) -> bool:
+    """Whether the words make one line or two short ones."""
+    total = _syllables(words)
+    return total <= _ONE_LINE or (total <= 2 * _ONE_LINE and _halves(words, _SHORTEST) is not None)
+
+
+def _line(words: list[str]) -> str:
+    text = " ".join(words).replace(" ,", ",").strip(" ,")
+    text = re.sub(r"\bi\b", "I", text)
+    return text[:1].upper() + text[1:]
+
+
+def _halves(words: list[str], shortest: int) -> tuple[str, str] | None:
+    """The clause cut in two at the phrase boundary that balances its lines best, each of
+    `shortest` to _LONGEST syllables; a verb stays by its subject when it can."""
+    verb = _verb_at(words)
+    best: tuple[int, int] | None = None
+    for k in range(1, len(words)):
+        if not (words[k].lower() in _BOUNDARIES or words[k - 1] == "," or k == verb):
+            continue
+        left, right = _syllables(words[:k]), _syllables(words[k:])
+        if shortest <= min(left, right) and max(left, right) <= _LONGEST:
+            # A verb stays by its subject, and its object by it.
+            objected = _finite(words[k - 1]) and words[k].lower() in _DETERMINERS
+            # A long subject ends its line ("Our bakery in a town in Cornwall / Is
+            # closing"); a short one stays with its verb.
+            at_verb = (-3 if left >= 5 else 1) if k == verb else 0
+            score = max(left, right) * 2 + at_verb + 3 * objected
+            if best is None or score < best[0]:
+                best = (score, k)
+    return None if best is None else (_line(words[: best[1]]), _line(words[best[1] :]))
+
+
+def _fit(words: list[str]) -> Fact | None:
+    """One line when the clause is short (and its two halves, where it has them), two cut
+    at the phrase boundary that balances them best, else the clause with its trailing
+    phrases dropped until it fits; None when nothing of it fits."""
+    words = [w for k, w in enumerate(words) if not (w == "," and (k == 0 or k == len(words) - 1))]
+    total = _syllables(words)
+    if total < _SHORTEST:
+        return None
+    if total <= _ONE_LINE:
+        return Fact((_line(words),), _halves(words, 3))
+    halves = _halves(words, _SHORTEST)
+    if halves is not None:
+        return Fact(halves)
+    if total <= _LONGEST:
+        return Fact((_line(words),))
+    # Too long for two lines: its trailing phrases go, the start (who did what) stays.
+    verb = _verb_at(words)
+    for k in range(len(words) - 1, (verb or 0) + 1, -1):
+        if words[k].lower() not in _BOUNDARIES and words[k - 1] != ",":
+            continue
+        start = words[:k]
+        if _syllables(start) <= _ONE_LINE:
+            return Fact((_line(start),))
+        cut = _halves(start, _SHORTEST)
+        if cut is not None:
+            return Fact(cut)
+    if "," in words[: verb or 0]:
+        # "Every morning at six, our neighbour sweeps the sidewalk": the time goes first.
+        return _fit(words[words.index(",") + 1 :])
+    return None
+
+
+def _about_song(clause: list[str]) -> bool:
+    """A clause about the song or its making ("it should feel hopeful")."""
+    lowered = [w.lower() for w in clause]
+    if set(lowered) & _SONG_WORDS:
+        return True
+    return lowered[:1] in (["it"], ["this"]) and bool(
+        set(lowered[1:3]) & {"should", "must", "needs", "has", "could", "would"}
+    )
+
+
+def prompt_facts(prompt: str) -> tuple[Fact, ...]:
+    """The things a prompt tells, in its order, each as one or two lines in its own
+    words: clauses with a subject and a finite verb ("He kept a rosary on the dashboard"),
+    "who" clauses with whom they are about ("my dad, who drove a taxi" -> "My dad drove a
+    taxi"), and a description set beside a name ("Lena, a nurse" -> "Lena is a nurse").
+    Instructions to the writer and words about the song are no facts."""
+    facts: list[Fact] = []
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", _clean(prompt)):
+        words = _words(sentence)
+        if not words:
+            continue
+        framed = words[0].lower() in _INSTRUCTIONS or bool(
+            {w.lower() for w in words[:5]} & _SONG_WORDS
+        )
+        clauses: list[list[str]] = []
+        relative = next((k for k, w in enumerate(words) if w.lower() == "who"), None)
+        if relative is not None and (framed or _verb_at(words[:relative]) is None):
+            # "my dad, Tomasz, who drove a taxi": who it is about, then what they did;
+            # "I have a friend who sings" tells it whole.
+            who, described = _antecedent(words[:relative])
+            if who:
+                if described and who[0][0].isupper():
+                    clauses.append([*who, "is", *described])
+                clauses += _split_clauses([*who, *words[relative + 1 :]])
+        elif framed:
+            # "Write a song for the last day, when the regulars came": the clause only.
+            at = next((k for k, w in enumerate(words) if w.lower() in _SUBORDINATE), None)
+            if at is not None:
+                clauses += _split_clauses(words[at + 1 :])
+        else:
+            clauses += _split_clauses(_unbracketed(words))
+        for clause in clauses:
+            if _verb_at([w for w in clause if w != ","]) is None or _about_song(clause):
+                continue
+            fitted = _fit(clause)
+            if fitted is not None:
+                facts.append(fitted)
+    return tuple(facts)

@@ -1,0 +1,196 @@
+"""A prompt that tells a story ("my dad drove a yellow taxi in Chicago; he kept a rosary on
+the dashboard ...") gets a sheet that tells it: its names, places and things are sung in
+its own words, in its order, without its years, clock times or instructions to the writer.
+Measured from the sheet's text against the prompt, as a user reads it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from songforge.engine.lyric_text import syllable_count
+from songforge.engine.lyricist.prompt_facts import prompt_facts
+from songforge.engine.lyricist.writer import STANDARD_FORM, LyricsDraft, rhymes, write_lyrics
+from songforge.engine.mood import read_feeling
+from songforge.engine.styles import match_style
+
+# (prompt, details a listener must hear). Written to be unlike one another: family, work,
+# sport, a wedding, a deployment; frames of every kind ("Write a song about", "A song for",
+# notes on the sound first, the story alone).
+STORIES = [
+    (
+        "Write a song about my dad, Tomasz, who drove a yellow taxi in Chicago from 1978 to "
+        "2004. He kept a rosary and a photo of my mom on the dashboard, and every night he "
+        "stopped at the same diner on Halsted Street for cherry pie. He retired the year I "
+        "graduated.",
+        ["taxi", "chicago", "rosary", "diner", "pie"],
+    ),
+    (
+        "A song for my sister Priya's wedding in Jaipur this December. She met her husband "
+        "Daniel at a chess club in Toronto in 2016 when he knocked over her queen and "
+        "spilled chai on the board. Make it sweet and a little funny.",
+        ["daniel", "chess", "toronto", "queen", "chai"],
+    ),
+    (
+        "In the summer of 1994 my best friend Marco and I built a raft out of oil drums and "
+        "pallets and tried to float down the Mississippi from Hannibal, Missouri. We made it "
+        "eleven miles before it sank near a grain elevator. We were fourteen.",
+        ["raft", "mississippi", "hannibal", "sank", "fourteen"],
+    ),
+    (
+        "Our bakery, Crumb & Co., in a small town in Cornwall, is closing after 40 years. My "
+        "grandmother Edith opened it in 1985 with one oven and a recipe for saffron buns. "
+        "Write a song for the last day, when the regulars came to buy the final loaves.",
+        ["bakery", "cornwall", "edith", "saffron", "loaves"],
+    ),
+    (
+        "A song about Lena, a night-shift nurse at St. Mary's hospital in Dublin, who rides "
+        "her green bicycle home across the Liffey at 7am while the city wakes up. She carries "
+        "a thermos of cold coffee and a pager she always forgets to turn off.",
+        ["nurse", "dublin", "bicycle", "liffey", "thermos"],
+    ),
+    (
+        "We got married on a beach in Maui in 2019. It rained all day but nobody cared. Our "
+        "dog Biscuit carried the rings.",
+        ["married", "maui", "rained", "rings"],
+    ),
+    (
+        "My brother Sam is deployed overseas. I miss him every day. Mom keeps his room in "
+        "Tucson just the way he left it.",
+        ["deployed", "overseas", "room", "tucson"],
+    ),
+    (
+        "A folk song about my grandfather Elias, who fished the cold waters off Newfoundland "
+        "for fifty years. He mended his nets by lantern light and sang to the gulls. When the "
+        "cod disappeared, he sold his boat and never went to sea again.",
+        ["newfoundland", "nets", "lantern", "cod", "boat"],
+    ),
+    (
+        "Upbeat pop, female vocals. The song is about a girl named Rosa who moves to New York "
+        "to become a dancer. She works at a coffee shop in Brooklyn and practices every night "
+        "on the subway platform.",
+        ["rosa", "dancer", "brooklyn", "subway"],
+    ),
+    (
+        "Our team, the Riverside Hawks, lost every game in 2023. Coach Miller still bought us "
+        "pizza after each one. In the last game of the season Jamal scored from half court and "
+        "we finally won.",
+        ["lost", "miller", "pizza", "jamal", "won"],
+    ),
+]
+
+
+def _sheet(prompt: str, seed: int = 1) -> LyricsDraft:
+    return write_lyrics(
+        prompt,
+        title=None,
+        form=STANDARD_FORM,
+        seed=seed,
+        mood_hint=" ".join(read_feeling(prompt, None).names),
+        genre=match_style(prompt, None, None).genre,
+    )
+
+
+def _text(draft: LyricsDraft) -> str:
+    return " ".join(line for section in draft.sections for line in section.lines).lower()
+
+
+def _says(text: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
+
+@pytest.mark.parametrize("seed", [1, 7])
+def test_a_story_prompts_details_are_sung(seed: int) -> None:
+    heard = total = 0
+    for prompt, details in STORIES:
+        text = _text(_sheet(prompt, seed))
+        sung = [d for d in details if _says(text, d)]
+        # Each sheet tells most of its own story, not a song about its lead's kind.
+        assert len(sung) * 2 > len(details), (prompt[:60], sorted(set(details) - set(sung)))
+        heard += len(sung)
+        total += len(details)
+    assert heard >= 0.8 * total, f"{heard}/{total} details sung"
+
+
+def test_a_story_prompts_names_are_sung() -> None:
+    heard = total = 0
+    for prompt, _ in STORIES:
+        text = _text(_sheet(prompt))
+        # Names: capitalised words inside a sentence ("Halsted", "Toronto", "Jamal").
+        names = set(re.findall(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]{2,}\b", prompt))
+        heard += sum(_says(text, n.lower()) for n in names)
+        total += len(names)
+    assert heard >= 0.75 * total, f"{heard}/{total} names sung"
+
+
+def test_years_clock_times_and_instructions_are_not_sung() -> None:
+    for prompt, _ in STORIES:
+        text = _text(_sheet(prompt))
+        assert not re.search(r"\d", text), prompt[:60]
+        assert not re.search(r"\bnineteen\b|\btwo thousand\b|\bseven am\b", text), prompt[:60]
+        for instruction in ("make it", "write a", "female vocals", "the song is"):
+            assert instruction not in text, (prompt[:60], instruction)
+
+
+def test_the_story_is_told_in_its_order() -> None:
+    """What the prompt tells first is sung before what it tells last."""
+    draft = _sheet(STORIES[2][0])
+    verses = [s for s in draft.sections if s.name.startswith("Verse")]
+    first = " ".join(verses[0].lines).lower()
+    later = " ".join(line for s in verses[1:] for line in s.lines).lower()
+    assert "raft" in first
+    assert "sank" in later or "fourteen" in later
+    assert "sank" not in first
+
+
+def test_story_lines_are_singable_lengths_and_verses_still_rhyme() -> None:
+    for prompt, _ in STORIES:
+        for fact in prompt_facts(prompt):
+            for line in fact.lines:
+                syllables = sum(syllable_count(w) for w in re.findall(r"[A-Za-z'-]+", line))
+                assert 3 <= syllables <= 13, line
+        draft = _sheet(prompt)
+        for name, _, bars in STANDARD_FORM:
+            section = next(s for s in draft.sections if s.name == name)
+            assert len(section.lines) == max(1, bars // 2), (prompt[:40], name)
+        for section in draft.sections:
+            if section.name.startswith("Verse"):
+                lines = section.lines
+                # A verse that opens on the story still closes on a rhyme.
+                assert any(
+                    rhymes(lines[i].split()[-1].strip(",.!?"), lines[j].split()[-1].strip(",.!?"))
+                    for i in range(len(lines))
+                    for j in range(i + 1, len(lines))
+                ), (prompt[:40], lines)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        (
+            "My brother is deployed overseas. I miss him every day.",
+            [("My brother is deployed overseas",), ("I miss him every day",)],
+        ),
+        (
+            "she left me in the rain and took the dog to Denver. I kept her coat.",
+            [("She left me in the rain", "And took the dog to Denver"), ("I kept her coat",)],
+        ),
+        (
+            "The song is about my mother, who raised four kids alone. She worked two jobs.",
+            [("My mother raised four kids alone",), ("She worked two jobs",)],
+        ),
+        ("Make it upbeat. It should have a catchy chorus. The song is about summer.", []),
+        ("I have a friend who lives in Paris.", [("I have a friend who lives in Paris",)]),
+    ],
+)
+def test_prompt_facts_read_clauses_in_the_prompts_words(
+    prompt: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert [f.lines for f in prompt_facts(prompt)] == expected
+
+
+def test_a_short_prompt_of_one_clause_is_not_retold_word_for_word() -> None:
+    """One clause is the song's situation, which the writer tells its own way."""
+    text = _text(_sheet("angry song about a landlord who kept my security deposit"))
+    assert "a landlord kept my security deposit" not in text
