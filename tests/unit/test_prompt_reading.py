@@ -483,6 +483,15 @@ ROWS: list[Row] = [
     row("until my fingers hurt", "finger", "", "", "hurt"),
     row("playing guitar until my fingers bleed", "guitar", "finger", "", "bleed"),
     row("dancing till our legs shake", "leg", "", "", "shake", title="Dancing Till Our Legs Shake"),
+    # An -ing word that names a kind of thing is no action of the singer's: the boats
+    # were sung as a house one moves into ("And I'm fishing boats coming home").
+    row("fishing boats coming home at dawn", "boat", "dawn home", compound="fishing boats"),
+    row("sitting in my rocking chair on the porch", "chair", "porch", compound="rocking chair"),
+    # When is no what: "Every Friday" was the song's title and lead.
+    row("Every Friday my coworker Dmitri and I take the last ferry", "Dmitri"),
+    # A person named so is called by the name; a title before a name is said in full.
+    row("a song about a girl named Rosa who moves to New York", "Rosa", "york"),
+    row("our neighbour Mr. Haruki Sato sweeps the sidewalk", "Sato"),
 ]
 
 
@@ -796,6 +805,7 @@ def test_days_and_months_are_names(prompt: str) -> None:
         # A name's number is sung in words.
         ("a song about driving down Route 66", "Route Sixty-six", "place"),
         ("a song about 5th Avenue at night", "Fifth Avenue", "place"),
+        ("driving down Highway 9 at night", "Highway Nine", "place"),
     ],
 )
 def test_a_make_names_the_thing_after_it_and_a_street_is_a_place(

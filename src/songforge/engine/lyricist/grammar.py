@@ -98,3 +98,16 @@ def past_tense(word: str) -> bool:
         for lemma in getAllLemmas(lowered).get("VERB", ())
         if lemma != lowered
     )
+
+
+# Abbreviations before a name, said in full: a singer sings "Mister Sato", and the full stop
+# ends no sentence.
+_TITLES = {"St.": "Saint", "Mr.": "Mister", "Mrs.": "Missus", "Dr.": "Doctor", "Ms.": "Miz"}
+
+
+def spelled_titles(text: str) -> str:
+    """`text` with the abbreviated titles before names written out: "Mr. Sato" ->
+    "Mister Sato", "St. Mary's" -> "Saint Mary's"."""
+    for short, long in _TITLES.items():
+        text = re.sub(rf"\b{re.escape(short)}\s+(?=[A-Z])", long + " ", text)
+    return text

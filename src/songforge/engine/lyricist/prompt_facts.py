@@ -18,6 +18,7 @@ import inflect
 from lemminflect import getAllLemmas, getInflection
 
 from songforge.engine.lyric_text import syllable_count
+from songforge.engine.lyricist.grammar import spelled_titles
 
 
 def _set(text: str) -> list[str]:
@@ -73,7 +74,6 @@ _SONG_WORDS = frozenset(
     """
     )
 )
-_ABBREVIATIONS = {"St.": "Saint", "Mr.": "Mister", "Mrs.": "Missus", "Dr.": "Doctor"}
 _YEAR = r"(?:1[0-9]|20)\d\d"
 
 
@@ -97,9 +97,7 @@ def _number_in_words(match: re.Match[str]) -> str:
 def _clean(prompt: str) -> str:
     """The prompt with what is not sung taken out: years and clock times with their
     preposition ("in 1985", "from 1978 to 2004", "at 7am"), and other numbers in words."""
-    text = prompt.replace("\u2019", "'").replace("&", "and")
-    for short, long in _ABBREVIATIONS.items():
-        text = text.replace(short + " ", long + " ")
+    text = spelled_titles(prompt.replace("\u2019", "'").replace("&", "and"))
     text = re.sub(r"\bCo\.", "Co", text)
     text = re.sub(rf"\b(the \w+) of {_YEAR}\b", r"\1", text, flags=re.I)  # "the summer of 1994"
     span = rf"{_YEAR}s?(?:\s*(?:to|-|\u2013|until|and|through)\s*{_YEAR}s?)?"

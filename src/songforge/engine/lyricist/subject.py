@@ -30,6 +30,7 @@ from songforge.engine.lyricist.grammar import (
     parts_of_speech,
     plural,
     singular,
+    spelled_titles,
 )
 from songforge.engine.lyricist.imagery import MAKES, fields_of
 from songforge.engine.lyricist.music_words import (
@@ -194,6 +195,7 @@ _TIME_UNITS = frozenset(
     )
 )
 _FREQUENCY_ADVERBS = frozenset(["once", "twice", "thrice"])
+_WEEKDAYS = frozenset(_split("monday tuesday wednesday thursday friday saturday sunday"))
 # Who does what follows, as a pronoun does: "nobody *knows* your name".
 _NOBODY = frozenset(["nobody", "everybody", "somebody", "everyone"])
 _EVERY = frozenset(["every", "each", "all"])
@@ -550,6 +552,7 @@ _FIRST_NAMES = frozenset(
 _TITLE_JOINERS = frozenset(["and", "of", "the", "n", "or"])
 # Before a name, these say a name follows: "my friend Rose", "a dog named Max".
 _NAMING = frozenset(["named", "called", "titled"])
+_PEOPLE = frozenset(_split("girl boy man woman guy lady kid child stranger person"))
 
 
 def _dictionary_noun(word: str) -> bool:
@@ -701,7 +704,7 @@ def _tokens(prompt: str) -> list[_Token]:
     """The prompt's words and boundaries (a comma for any punctuation that ends a phrase),
     with the notes `strip_notes` recognises already taken out."""
     # A name's number is part of the name, sung in words: "Route 66", "Highway 61".
-    text = _NAMED_NUMBER.sub(_name_in_words, prompt.replace("\u2019", "'"))
+    text = _NAMED_NUMBER.sub(_name_in_words, spelled_titles(prompt.replace("\u2019", "'")))
     # "Highway Nine": a number word that ends a name is part of the name, not a count.
     name_numbers = {m[2] for m in re.finditer(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b", text)}
     text = _ORDINAL_NAME.sub(_ordinal_in_words, text)
@@ -1108,6 +1111,9 @@ def _frequency_spans(words: list[str]) -> set[int]:
             end = i + 1
             if i + 2 < len(words) and words[i + 2] == "long":
                 end = i + 2
+        elif word in {*_EVERY, "on"} and nxt.removesuffix("s") in _WEEKDAYS:
+            # "every Friday", "on Sundays", "every Friday night": when, not what.
+            end = i + 1 + (words[i + 2 : i + 3] in (["night"], ["morning"], ["evening"]))
         else:
             i += 1
             continue
@@ -1249,6 +1255,15 @@ class _Reader:
                 continue
             if word in OWNERS and not self.run:
                 self.owner = word
+                continue
+            if (
+                word in _NAMING
+                and self.run
+                and singular(words[self.run[-1]]) in _PEOPLE
+                and self._capitalised(i + 1)
+            ):
+                # "a girl named Rosa" is Rosa, as "my friend Rose" is Rose; "a dog named
+                # Max" stays a dog, whose world the song is in.
                 continue
             if (
                 _gerund(word)

@@ -1263,7 +1263,8 @@ class _Writer:
             return []
         taken: list[str] = []
         if section == "verse":
-            room = count - 2 if count >= 4 else count - 1
+            # A short verse is the story alone: a rhyme of the world's would crowd it out.
+            room = count - 2 if count >= 4 else count
             told: list[Fact] = []
             while self.facts and sum(len(f.lines) for f in told) + len(self.facts[0].lines) <= room:
                 told.append(self.facts.pop(0))
