@@ -182,6 +182,12 @@ def test_story_lines_are_singable_lengths_and_verses_still_rhyme() -> None:
         ),
         ("Make it upbeat. It should have a catchy chorus. The song is about summer.", []),
         ("I have a friend who lives in Paris.", [("I have a friend who lives in Paris",)]),
+        # What someone does to the subject is no fact about what it does.
+        ("a song about the feeling that nobody cares", []),
+        (
+            "a song about a tractor that won't start",
+            [("A tractor won't start",)],
+        ),
     ],
 )
 def test_prompt_facts_read_clauses_in_the_prompts_words(
@@ -190,7 +196,17 @@ def test_prompt_facts_read_clauses_in_the_prompts_words(
     assert [f.lines for f in prompt_facts(prompt)] == expected
 
 
-def test_a_short_prompt_of_one_clause_is_not_retold_word_for_word() -> None:
-    """One clause is the song's situation, which the writer tells its own way."""
-    text = _text(_sheet("angry song about a landlord who kept my security deposit"))
-    assert "a landlord kept my security deposit" not in text
+@pytest.mark.parametrize(
+    ("prompt", "words"),
+    [
+        ("angry song about a landlord who kept my security deposit", ["kept", "deposit"]),
+        ("a country song about a tractor that won't start on the first day of harvest", ["start"]),
+    ],
+)
+def test_a_one_clause_situation_is_sung(prompt: str, words: list[str]) -> None:
+    """What happens in the prompt is in the song, in its words when the writer has no
+    wording of its own that fits: the landlord song hid from the landlord over the rent,
+    and the tractor "held on through the day"."""
+    for seed in (1, 2, 3):
+        text = _text(_sheet(prompt, seed))
+        assert all(_says(text, w) for w in words), (seed, text)

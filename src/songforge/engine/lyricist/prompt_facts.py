@@ -10,7 +10,7 @@ and cuts each to one or two lines of singable length at a phrase boundary.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -19,6 +19,7 @@ from lemminflect import getAllLemmas, getInflection
 
 from songforge.engine.lyric_text import syllable_count
 from songforge.engine.lyricist.grammar import spelled_titles
+from songforge.engine.lyricist.music_words import PRODUCTION
 
 
 def _set(text: str) -> list[str]:
@@ -66,13 +67,23 @@ _INSTRUCTIONS = frozenset(
     """
     )
 )
-_SONG_WORDS = frozenset(
-    _set(
-        """
-    song songs lyrics lyric verse verses chorus track tune ballad anthem tempo bpm
-    vocals vocal beat melody
+# Words of a clause about the track, not the story ("gated reverb drums"): the studio's
+# words less those a story uses too ("the bridge", "a vintage car").
+_SONG_WORDS = (
+    frozenset(_set("song songs lyrics lyric chorus track tune ballad anthem vibe melody"))
+    | (
+        frozenset(PRODUCTION)
+        - frozenset(
+            _set(
+                """
+    bridge drop drops hook hooks solo solos master mix edit feature intro loop loops
+    sample samples tape vinyl vintage digital analog analogue recording recordings mono
+    stereo single crisp polished produced
     """
+            )
+        )
     )
+    | frozenset(_set("tempo bpm uptempo up-tempo downtempo synth synths vocals"))
 )
 _YEAR = r"(?:1[0-9]|20)\d\d"
 
@@ -83,6 +94,7 @@ class Fact:
 
     lines: tuple[str, ...]
     halves: tuple[str, str] | None = None  # a one-line fact cut in two, to fill a verse
+    relative: bool = False  # told of the song's subject in a "who"/"that" clause
 
 
 @lru_cache(maxsize=1)
@@ -184,6 +196,10 @@ def _antecedent(before: list[str]) -> tuple[list[str], list[str]]:
     if not segments:
         return [], []
     who = segments[0]
+    while who and who[0].lower().endswith("ing") and "VERB" in getAllLemmas(who[0].lower()):
+        who = who[1:]  # "missing someone who left": someone left
+    if not who:
+        return [], []
     described: list[str] = []
     for segment in segments[1:]:
         if _named(segment) and len(segment) <= 2:
@@ -293,12 +309,12 @@ def _halves(words: list[str], shortest: int) -> tuple[str, str] | None:
     verb = _verb_at(words)
     best: tuple[int, int] | None = None
     for k in range(1, len(words)):
-        if not (words[k].lower() in _BOUNDARIES or words[k - 1] == "," or k == verb):
+        objected = _finite(words[k - 1]) and words[k].lower() in _DETERMINERS
+        if not (words[k].lower() in _BOUNDARIES or words[k - 1] == "," or k == verb or objected):
             continue
         left, right = _syllables(words[:k]), _syllables(words[k:])
         if shortest <= min(left, right) and max(left, right) <= _LONGEST:
             # A verb stays by its subject, and its object by it.
-            objected = _finite(words[k - 1]) and words[k].lower() in _DETERMINERS
             # A long subject ends its line ("Our bakery in a town in Cornwall / Is
             # closing"); a short one stays with its verb.
             at_verb = (-3 if left >= 5 else 1) if k == verb else 0
@@ -350,6 +366,14 @@ def _about_song(clause: list[str]) -> bool:
     )
 
 
+def _tells_who(after: list[str]) -> bool:
+    """Whether a relative clause says what its antecedent does ("who drove", "that won't
+    start", "who always sang"), not what someone does to it ("the house that Jack built")."""
+    if after and after[0].lower() in _ADVERBS:
+        after = after[1:]
+    return bool(after) and _finite(after[0])
+
+
 def prompt_facts(prompt: str) -> tuple[Fact, ...]:
     """The things a prompt tells, in its order, each as one or two lines in its own
     words: clauses with a subject and a finite verb ("He kept a rosary on the dashboard"),
@@ -365,7 +389,16 @@ def prompt_facts(prompt: str) -> tuple[Fact, ...]:
             {w.lower() for w in words[:5]} & _SONG_WORDS
         )
         clauses: list[list[str]] = []
-        relative = next((k for k, w in enumerate(words) if w.lower() == "who"), None)
+        related = 0  # how many of the clauses come of a "who"/"that" clause
+        relative = next(
+            (
+                k
+                for k, w in enumerate(words)
+                if (w.lower() == "who" or (w.lower() in {"that", "which"} and framed and k))
+                and _tells_who(words[k + 1 : k + 3])
+            ),
+            None,
+        )
         if relative is not None and (framed or _verb_at(words[:relative]) is None):
             # "my dad, Tomasz, who drove a taxi": who it is about, then what they did;
             # "I have a friend who sings" tells it whole.
@@ -374,6 +407,7 @@ def prompt_facts(prompt: str) -> tuple[Fact, ...]:
                 if described and who[0][0].isupper():
                     clauses.append([*who, "is", *described])
                 clauses += _split_clauses([*who, *words[relative + 1 :]])
+                related = len(clauses)
         elif framed:
             # "Write a song for the last day, when the regulars came": the clause only.
             at = next((k for k, w in enumerate(words) if w.lower() in _SUBORDINATE), None)
@@ -381,10 +415,10 @@ def prompt_facts(prompt: str) -> tuple[Fact, ...]:
                 clauses += _split_clauses(words[at + 1 :])
         else:
             clauses += _split_clauses(_unbracketed(words))
-        for clause in clauses:
+        for at, clause in enumerate(clauses):
             if _verb_at([w for w in clause if w != ","]) is None or _about_song(clause):
                 continue
             fitted = _fit(clause)
             if fitted is not None:
-                facts.append(fitted)
+                facts.append(replace(fitted, relative=at < related))
     return tuple(facts)

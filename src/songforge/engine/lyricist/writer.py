@@ -505,7 +505,11 @@ class _Writer:
     ) -> None:
         self.rng = rng
         # What a long prompt tells, sung in its own words at the head of its verses.
-        self.facts = list(facts)
+        # One clause alone is a story only when it says what the subject does ("a
+        # landlord who kept my deposit"); a lone sentence of another shape is more often
+        # a note on the sound ("80s synth pop, gated reverb drums") than a story.
+        self.facts = list(facts) if len(facts) > 1 or (facts and facts[0].relative) else []
+        self.lone_fact = len(self.facts) == 1
         self.telling = False  # the verse being written opened on facts
         self.verses = 2  # verses in the song's form, set by the caller
         # A song about a death tells its scenes in couplets written for sad songs: the
@@ -1242,7 +1246,7 @@ class _Writer:
         return min(self.phrases, key=lambda p: (counts[p.text], p is not self.lead))
 
     def stanza(self, count: int, target: int, scheme: str, section: str) -> list[str]:
-        told = self.tell_facts(count, section) if not self.telling else []
+        told = self.tell_facts(count, target, section) if not self.telling else []
         if told:
             if len(told) == count:
                 self.verse_count += section == "verse"
@@ -1254,13 +1258,15 @@ class _Writer:
                 self.telling = False
         return self._stanza(count, target, scheme, section)
 
-    def tell_facts(self, count: int, section: str) -> list[str]:
+    def tell_facts(self, count: int, target: int, section: str) -> list[str]:
         """The lines of the prompt's next facts a stanza of `count` lines opens on: up to
         all but two lines of a verse (the rest rhyme, in a couplet of the song's world), a
         pre-chorus's whole length, and the last fact in a bridge, where the story turns.
         Empty when none is left or none fits."""
         if not self.facts:
             return []
+        if self.lone_fact and self.situation_lines(target, later=self.verse_count > 0):
+            return []  # one clause is the situation, told in the writer's own words
         taken: list[str] = []
         if section == "verse":
             # A short verse is the story alone: a rhyme of the world's would crowd it out.
@@ -2042,7 +2048,7 @@ def _write_english(
         worlds=chosen,
         mourning=mourning,
         genre=lent,
-        facts=_facts(prompt) if not foreign else (),
+        facts=prompt_facts(prompt) if not foreign else (),
     )
     writer.verses = sum(kind == "verse" for _, kind, _ in form)
     # A song on its genre alone is named from the genre's world ("Smoky Bar" for jazz).
@@ -2107,13 +2113,6 @@ def _write_english(
             lines = writer.stanza(count, target, rng.choice(SCHEMES), kind)
         sections.append(LyricSection(name, tuple(lines)))
     return LyricsDraft(song_title, sections, writer.pairs, notices=notices)
-
-
-def _facts(prompt: str) -> tuple[Fact, ...]:
-    """The prompt's facts when it tells a story of two or more (a short prompt's one
-    clause is its situation, which the writer tells its own way)."""
-    facts = prompt_facts(prompt)
-    return facts if len(facts) >= 2 else ()
 
 
 def _singable(title: str) -> bool:
