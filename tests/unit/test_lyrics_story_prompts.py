@@ -182,6 +182,22 @@ def test_story_lines_are_singable_lengths_and_verses_still_rhyme() -> None:
         ),
         ("Make it upbeat. It should have a catchy chorus. The song is about summer.", []),
         ("I have a friend who lives in Paris.", [("I have a friend who lives in Paris",)]),
+        # A frame's "someone doing something" is what they did, in the story's tense.
+        (
+            "A song about my mother teaching me to ride a bicycle. She died last March.",
+            [("My mother taught me", "To ride a bicycle"), ("She died last March",)],
+        ),
+        # A comma between two verbs stays; no line ends on a subject pronoun or before an
+        # infinitive ("Every night she / Burned the rice", "I am going / To miss her").
+        (
+            "We missed the last bus, walked home through the snow. Every night she burned "
+            "the rice in the kitchen of our flat. I am going to miss her terribly next year.",
+            [
+                ("We missed the last bus, walked home through the snow",),
+                ("Every night she burned the rice", "In the kitchen of our flat"),
+                ("I am going to miss her terribly next year",),
+            ],
+        ),
         # What someone does to the subject is no fact about what it does.
         ("a song about the feeling that nobody cares", []),
         (

@@ -492,6 +492,8 @@ ROWS: list[Row] = [
     # A person named so is called by the name; a title before a name is said in full.
     row("a song about a girl named Rosa who moves to New York", "Rosa", "york"),
     row("our neighbour Mr. Haruki Sato sweeps the sidewalk", "Sato"),
+    # "Home" after what takes one there says where to: the bus was sung as a house.
+    row("the night bus home", "bus", "home", compound="night bus", title="Night Bus Home"),
 ]
 
 

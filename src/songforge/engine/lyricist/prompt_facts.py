@@ -18,7 +18,7 @@ import inflect
 from lemminflect import getAllLemmas, getInflection
 
 from songforge.engine.lyric_text import syllable_count
-from songforge.engine.lyricist.grammar import spelled_titles
+from songforge.engine.lyricist.grammar import is_plural, past_tense, spelled_titles
 from songforge.engine.lyricist.music_words import PRODUCTION
 
 
@@ -31,6 +31,11 @@ _ONE_LINE = 10
 _LONGEST = 13
 _SHORTEST = 4
 _PRONOUNS = frozenset(["i", "you", "he", "she", "we", "they", "it"])
+_SUBJECT_PRONOUNS = frozenset(["i", "he", "she", "we", "they"])
+# Words after a plural that are rarely its verb: "the boats home", "the kids all".
+_NOT_VERBS = frozenset(["home", "all", "together", "alone", "too", "each", "both", "last"])
+# Words lemminflect files as past forms that tell no past: "left" (the side), "felt", "read".
+_NOT_PAST = frozenset(["left", "felt", "read", "set", "put", "cut", "hit", "let", "shut", "cast"])
 _AUXILIARIES = frozenset(
     _set(
         """
@@ -46,7 +51,8 @@ _BOUNDARIES = frozenset(
         """
     in on at across from to for with near through while and but after before until
     into over under along past behind beside by when where because since so or around
-    toward towards every like as just than
+    toward towards every like as just than above below beneath inside outside during
+    without against among between beyond
     """
     )
 )
@@ -166,10 +172,11 @@ def _verb_at(words: list[str]) -> int | None:
             continue
         if _finite(word):
             return j
-        if before.lower() in _PRONOUNS - {"he", "she", "it"} and "VERB" in getAllLemmas(
-            word.lower()
-        ):
-            return j  # "they live", "we build"
+        plural = before.lower() in _PRONOUNS - {"he", "she", "it"} or (
+            before[0].islower() and before.lower() not in _PRONOUNS and is_plural(before)
+        )
+        if plural and "VERB" in getAllLemmas(word.lower()) and word.lower() not in _NOT_VERBS:
+            return j  # "they live", "two astronauts dance"
     return None
 
 
@@ -236,12 +243,19 @@ def _unbracketed(words: list[str]) -> list[str]:
                 out[k] = ""
         elif inside[0].lower() in _BOUNDARIES:
             out[a] = ""
-    # No comma parts a subject from its verb: "Our team, lost every game".
+    # No comma parts a subject from its verb ("Our team, lost every game"); one between
+    # two verbs stays ("We missed the bus, walked home").
     kept = [w for w in out if w]
     return [
         w
         for k, w in enumerate(kept)
-        if not (w == "," and k + 1 < len(kept) and _finite(kept[k + 1]) and "," not in kept[:k])
+        if not (
+            w == ","
+            and k + 1 < len(kept)
+            and _finite(kept[k + 1])
+            and "," not in kept[:k]
+            and _verb_at(kept[:k]) is None
+        )
     ]
 
 
@@ -303,6 +317,19 @@ def _line(words: list[str]) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _dangles(last: str, following: str) -> bool:
+    """Whether a line may not end on `last` before `following`: a subject pronoun before
+    its verb ("Every night she / Burned the rice"), an article or an auxiliary, or a verb
+    before its infinitive ("I am going / To miss her")."""
+    lowered = last.lower()
+    return (
+        lowered in _SUBJECT_PRONOUNS
+        or lowered in _DETERMINERS
+        or lowered in _AUXILIARIES
+        or (following.lower() == "to" and "VERB" in getAllLemmas(lowered))
+    )
+
+
 def _halves(words: list[str], shortest: int) -> tuple[str, str] | None:
     """The clause cut in two at the phrase boundary that balances its lines best, each of
     `shortest` to _LONGEST syllables; a verb stays by its subject when it can."""
@@ -312,13 +339,15 @@ def _halves(words: list[str], shortest: int) -> tuple[str, str] | None:
         objected = _finite(words[k - 1]) and words[k].lower() in _DETERMINERS
         if not (words[k].lower() in _BOUNDARIES or words[k - 1] == "," or k == verb or objected):
             continue
+        if _dangles(words[k - 1], words[k]):
+            continue
         left, right = _syllables(words[:k]), _syllables(words[k:])
         if shortest <= min(left, right) and max(left, right) <= _LONGEST:
             # A verb stays by its subject, and its object by it.
             # A long subject ends its line ("Our bakery in a town in Cornwall / Is
             # closing"); a short one stays with its verb.
             at_verb = (-3 if left >= 5 else 1) if k == verb else 0
-            score = max(left, right) * 2 + at_verb + 3 * objected
+            score = max(left, right) * 2 + at_verb + 8 * objected
             if best is None or score < best[0]:
                 best = (score, k)
     return None if best is None else (_line(words[: best[1]]), _line(words[best[1] :]))
@@ -366,6 +395,31 @@ def _about_song(clause: list[str]) -> bool:
     )
 
 
+def _doing(words: list[str], past: bool) -> list[str] | None:
+    """The frame's "about someone doing something" as a clause: "a song about my mother
+    Elena teaching me to ride a bicycle" -> "my mother Elena taught me to ride a bicycle"
+    (in the present when the story is: "an old woman feeds pigeons"); None when the frame
+    has no one doing anything."""
+    at = next((k for k, w in enumerate(words) if w.lower() in {"about", "for"}), None)
+    if at is None:
+        return None
+    rest = words[at + 1 :]
+    for g, word in enumerate(rest[:7]):
+        if word == ",":
+            return None
+        lowered = word.lower()
+        lemmas = getAllLemmas(lowered).get("VERB", ())
+        if not (lowered.endswith("ing") and lemmas and lowered not in lemmas):
+            continue
+        doer = rest[:g]
+        if not doer or not any("NOUN" in getAllLemmas(w.lower()) or w[0].isupper() for w in doer):
+            return None  # "about leaving my hometown": no one named does it
+        tag = "VBD" if past else "VBP" if is_plural(doer[-1]) else "VBZ"
+        forms = getInflection(lemmas[0], tag=tag)
+        return [*doer, str(forms[0]) if forms else lowered, *rest[g + 1 :]]
+    return None
+
+
 def _tells_who(after: list[str]) -> bool:
     """Whether a relative clause says what its antecedent does ("who drove", "that won't
     start", "who always sang"), not what someone does to it ("the house that Jack built")."""
@@ -381,7 +435,10 @@ def prompt_facts(prompt: str) -> tuple[Fact, ...]:
     taxi"), and a description set beside a name ("Lena, a nurse" -> "Lena is a nurse").
     Instructions to the writer and words about the song are no facts."""
     facts: list[Fact] = []
-    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", _clean(prompt)):
+    sentences = re.split(r"(?<=[.!?;])\s+|\n+", _clean(prompt))
+    # A story told in the past tells its frame's doing in the past too.
+    past = any(past_tense(w) for w in _words(" ".join(sentences)) if w.lower() not in _NOT_PAST)
+    for sentence in sentences:
         words = _words(sentence)
         if not words:
             continue
@@ -408,6 +465,10 @@ def prompt_facts(prompt: str) -> tuple[Fact, ...]:
                     clauses.append([*who, "is", *described])
                 clauses += _split_clauses([*who, *words[relative + 1 :]])
                 related = len(clauses)
+        elif framed and (doing := _doing(words, past)) is not None:
+            # "a song about my mother teaching me to ride a bicycle": what she did.
+            # Alone, it is the situation the writer tells its own way.
+            clauses += _split_clauses(doing)
         elif framed:
             # "Write a song for the last day, when the regulars came": the clause only.
             at = next((k for k, w in enumerate(words) if w.lower() in _SUBORDINATE), None)

@@ -552,6 +552,10 @@ _FIRST_NAMES = frozenset(
 _TITLE_JOINERS = frozenset(["and", "of", "the", "n", "or"])
 # Before a name, these say a name follows: "my friend Rose", "a dog named Max".
 _NAMING = frozenset(["named", "called", "titled"])
+# What takes one somewhere: "home" after them says where to.
+_JOURNEYS = frozenset(
+    _split("bus train tram ferry flight plane ride drive walk trip cab taxi car boat subway")
+)
 _PEOPLE = frozenset(_split("girl boy man woman guy lady kid child stranger person"))
 
 
@@ -1245,6 +1249,11 @@ class _Reader:
                 self.close()  # "the corner shop back home": where it is, not its name
                 skip.add(i + 1)
                 continue
+            if word == "home" and self.run and singular(words[self.run[-1]]) in _JOURNEYS:
+                # "the night bus home", "the last train home": the bus goes home; the
+                # home is where, not a house the bus names.
+                self.close()
+                self.intro, self.opens = "to", False
             if not self.run and self._previous(i) == "to" and _infinitive(word, nxt):
                 # "to watch a meteor shower", "to bake bread": a verb, not a thing.
                 self.intro, self.opens = word, False
@@ -1921,6 +1930,8 @@ def _title(phrases: list[NounPhrase], action: str, words: list[str], actor: bool
             joined = f"{first.definite()} of {second.text}"
         elif joiner == "and":
             joined = f"{first.definite()} and {second.definite()}"
+        elif not joiner and second.text == "home" and singular(first.head) in _JOURNEYS:
+            joined = f"{first.text} home"  # "Night Bus Home": where it goes
         if joined and _syllables(joined.split()) <= _TITLE_SYLLABLES:
             return _title_case(joined)
     return _title_case(first.text if first.proper or first.owner == "" else first.definite())
