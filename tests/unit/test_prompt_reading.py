@@ -492,6 +492,21 @@ ROWS: list[Row] = [
     # A person named so is called by the name; a title before a name is said in full.
     row("a song about a girl named Rosa who moves to New York", "Rosa", "york"),
     row("our neighbour Mr. Haruki Sato sweeps the sidewalk", "Sato"),
+    # A finite verb ends its subject's phrase: "Lena will move" was the song's title, and
+    # "next month" is when, not a part of Tokyo.
+    row("My best friend Lena will move to Tokyo next month", "Lena", "tokyo"),
+    row(
+        "I packed my guitar into a rusty Corolla and drove to Nashville",
+        "guitar",
+        "corolla nashville",
+    ),
+    # A colour in a phrase is no mood: "my dad's old blue pickup" was titled "My Dad's Old".
+    row(
+        "We drove my dad's old blue pickup to the ocean",
+        "pickup",
+        "ocean",
+        title="My Dad's Old Blue Pickup",
+    ),
     # "Home" after what takes one there says where to: the bus was sung as a house.
     row("the night bus home", "bus", "home", compound="night bus", title="Night Bus Home"),
 ]

@@ -28,6 +28,7 @@ from songforge.engine.lyricist.grammar import (
     indefinite,
     is_plural,
     parts_of_speech,
+    past_tense,
     plural,
     singular,
     spelled_titles,
@@ -195,6 +196,12 @@ _TIME_UNITS = frozenset(
     )
 )
 _FREQUENCY_ADVERBS = frozenset(["once", "twice", "thrice"])
+# Mood words that are colours too: inside a phrase they say what a thing looks like.
+_COLOURS = frozenset(_split("blue bright dark golden"))
+# Words after which "last night" or "next summer" is a thing of the story, not a when.
+_NOT_BEFORE_WHEN = frozenset(
+    _split("about for of the a an my our his her their your its that this on in since until")
+)
 _WEEKDAYS = frozenset(_split("monday tuesday wednesday thursday friday saturday sunday"))
 # Who does what follows, as a pronoun does: "nobody *knows* your name".
 _NOBODY = frozenset(["nobody", "everybody", "somebody", "everyone"])
@@ -1051,6 +1058,23 @@ def _describes(word: str) -> bool:
 
 # Verbs whose gerund takes a description of its doer: "getting fired", "growing old".
 _PERFECT = frozenset(_split("have has had"))
+# Words that make the verb after them finite, whose subject is the phrase before them.
+_MODALS = frozenset(
+    _split("will would can could should must might shall won't can't couldn't wouldn't")
+)
+
+
+def _finite_verb(word: str) -> bool:
+    """A past or third-person present form of a verb that is no noun of its own: "fell",
+    "sweeps", "drove"; not "lights" or "falls", which name things too."""
+    lemmas = getAllLemmas(word).get("VERB", ())
+    if not lemmas or word in lemmas or ("NOUN" in getAllLemmas(word) and not past_tense(word)):
+        return False
+    return past_tense(word) or any(
+        word in getAllInflections(lemma).get("VBZ", ()) for lemma in lemmas
+    )
+
+
 _LINKING_VERBS = frozenset(
     _split("be get feel become go grow turn stay keep fall look seem come end remain")
 )
@@ -1115,6 +1139,14 @@ def _frequency_spans(words: list[str]) -> set[int]:
             end = i + 1
             if i + 2 < len(words) and words[i + 2] == "long":
                 end = i + 2
+        elif (
+            word in {"next", "last", "this"}
+            and (nxt in _TIME_UNITS or nxt in CALENDAR)
+            and i
+            and words[i - 1] not in _NOT_BEFORE_WHEN
+            and not words[i - 1].endswith("'s")  # "a coal miner's last day"
+        ):
+            end = i + 1  # "to Tokyo next month", "her wedding this December": when
         elif word in {*_EVERY, "on"} and nxt.removesuffix("s") in _WEEKDAYS:
             # "every Friday", "on Sundays", "every Friday night": when, not what.
             end = i + 1 + (words[i + 2 : i + 3] in (["night"], ["morning"], ["evening"]))
@@ -1151,6 +1183,7 @@ class _Reader:
         self.words = [t.word for t in tokens]
         self.originals = [t.original for t in tokens]
         self.found: list[_Found] = []
+        self.colours: set[str] = set()  # mood words that colour a thing ("a blue pickup")
         self.action_words: list[str] = []
         self.action_at: list[int] = []  # where the action's words stand
         self.acting_at: set[int] = set()  # verbs of a phrase's noun: "my fingers *hurt*"
@@ -1326,7 +1359,18 @@ class _Reader:
                 continue
             # "a brass band" the story names is players, not a word about the song.
             ensemble = word in _ENSEMBLES and (bool(self.run) or self._previous(i) in ARTICLES)
-            if (_is_frame(word) and not ensemble) or (
+            # "my dad's old blue pickup": a colour in a phrase, not the song's mood.
+            coloured = (
+                word in _COLOURS
+                and (
+                    (bool(self.run) and not _is_frame(self.words[self.run[-1]]))
+                    or self._previous(i) in OWNERS
+                )
+                and _names_thing(nxt)
+            )
+            if coloured:
+                self.colours.add(word)
+            if (_is_frame(word) and not ensemble and not coloured) or (
                 word.endswith("'s") and word.removesuffix("'s") in GENRES
             ):
                 self.close()
@@ -1334,10 +1378,33 @@ class _Reader:
                     self.intro = word
                     self.opens = self.tokens[i].marker
                 continue
+            if self._tells(i):
+                # "my best friend Lena *will* move", "my brother Jake *fell* asleep": the
+                # verb ends the phrase, and what it does is no thing.
+                self.close()
+                self.intro, self.opens = word, False
+                if word in _MODALS and nxt and "VERB" in parts_of_speech(nxt):
+                    skip.add(i + 1)
+                continue
             if not self.run:
                 self.run_intro, self.run_opens = self.intro, self.opens
             self.run.append(i)
         self.close()
+
+    def _tells(self, i: int) -> bool:
+        """Whether the word at `i` is a finite verb after its subject: a modal or an
+        auxiliary after a noun or a name ("Lena will move", "the car is gone"), or a past
+        or present verb after a name ("Jake fell", "Sato sweeps"); after a plain noun an
+        inflected verb describes it ("an umbrella left on the train")."""
+        word = self.words[i]
+        if not self.run:
+            # "... into a rusty Corolla and drove to Nashville": a second verb.
+            return self._previous(i) == "and" and past_tense(word) and bool(self.found)
+        last = self.run[-1]
+        if word in _MODALS:
+            return True
+        named = self.originals[last][0].isupper() and not self._first(last)
+        return named and self._name(last) and _finite_verb(word)
 
     def _add_phrase(self, indexes: list[int]) -> None:
         words, originals = self.words, self.originals
@@ -1683,7 +1750,7 @@ def extract_subject(prompt: str) -> Subject:
     found = [f for f in reader.found if f not in sound]
     ordered = _roles(found)
     words = [t.word for t in tokens]
-    mood = next((MOODS[w] for w in words if w in MOODS), "")
+    mood = next((MOODS[w] for w in words if w in MOODS and w not in reader.colours), "")
     action = " ".join(reader.action_words)
     sung = {singular(w.lower().removesuffix("'s")) for p in ordered for w in p.words}
     unsung = {
