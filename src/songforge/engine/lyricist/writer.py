@@ -680,7 +680,11 @@ class _Writer:
             self.lead_kind == "being"
             and not self.lead.plural
             and bool(self.fields)
-            and head in self.fields[0].core | self.fields[0].beings
+            # "my mother Elena" is one of them as much as "my mother" is.
+            and bool(
+                {head, *self.lead.called.lower().split()}
+                & (self.fields[0].core | self.fields[0].beings)
+            )
         )
         self.lead_words = frozenset(
             w for name in self.lead_names() for w in re.findall(r"[a-z']+", name.lower())
