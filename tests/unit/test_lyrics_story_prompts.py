@@ -240,3 +240,14 @@ def test_one_named_parent_is_not_sung_as_they() -> None:
             they += sum(bool(re.search(r"\b(they|their|them|they're)\b", li)) for li in lines)
             total += len(lines)
     assert they <= 0.2 * total, f"{they}/{total} lines say they"
+
+
+def test_a_short_songs_one_line_verse_tells_the_story() -> None:
+    """A 30-60 s song has verses of one line: it sings a fact short enough to be one."""
+    form = [("Verse 1", "verse", 2), ("Chorus", "chorus", 4), ("Verse 2", "verse", 2)]
+    prompt = (
+        "Mara and I met at a night bus stop in Berlin in the winter of 2015. She lent me her "
+        "red scarf because I was shivering."
+    )
+    draft = write_lyrics(prompt, title=None, form=form, seed=1)
+    assert draft.sections[0].lines == ("She lent me her red scarf because I was shivering",)

@@ -177,7 +177,8 @@ _ANGER = frozenset(
 # Words of a prompt about a death.
 _DEATH = re.compile(
     r"\b(?:died|dies|dead|death|passed away|passing|drowned|killed|lost at sea|funeral|"
-    r"grave|in memory|memorial|rest in peace|mourning|mourn)\b"
+    r"grave|in memory|memorial|rest in peace|mourning|mourn|never came back|never came home|"
+    r"never returned|buried|passed on)\b"
 )
 _THEY = frozenset(["they", "their", "them", "theirs", "they're", "they've", "they'd", "they'll"])
 # Mood adjectives said of things and places, not of people or animals ("the faded mall", not
@@ -1278,6 +1279,12 @@ class _Writer:
             told: list[Fact] = []
             while self.facts and sum(len(f.lines) for f in told) + len(self.facts[0].lines) <= room:
                 told.append(self.facts.pop(0))
+            if not told and room == 1:
+                # A verse of one line sings the first fact short enough to be one line.
+                short = next((f for f in self.facts if _one_line(f) is not None), None)
+                if short is not None:
+                    self.facts.remove(short)
+                    told.append(_one_line(short) or short)
             # An odd count would leave a lone template line: a short fact is sung in halves.
             if (room - sum(len(f.lines) for f in told)) % 2:
                 halved = next((f for f in reversed(told) if f.halves), None)
@@ -2117,6 +2124,17 @@ def _write_english(
             lines = writer.stanza(count, target, rng.choice(SCHEMES), kind)
         sections.append(LyricSection(name, tuple(lines)))
     return LyricsDraft(song_title, sections, writer.pairs, notices=notices)
+
+
+def _one_line(fact: Fact) -> Fact | None:
+    """The fact as one line: a one-line fact, or one of two lines sung as one where it is
+    short enough (13 syllables at most); None otherwise."""
+    if len(fact.lines) == 1:
+        return fact
+    line = " ".join([fact.lines[0], fact.lines[-1][:1].lower() + fact.lines[-1][1:]])
+    if len(fact.lines) != 2 or line_syllables(line) > 13:
+        return None
+    return Fact((line,))
 
 
 def _singable(title: str) -> bool:
