@@ -1,5 +1,5 @@
 """Time per lyric set from the built-in writer (median over many prompts and seeds), English
-and Spanish, prompts with a subject and a genre-only one.
+and Spanish, prompts with a subject, a genre-only one and two that tell a story.
 
 .venv/bin/python bench/lyrics.py [--sets 200]
 """
@@ -28,6 +28,13 @@ PROMPTS = (
     "a rock song about fighting for your dreams",
     "a song about sailing across the ocean",
     "a lullaby about the moon and the stars",
+    # Prompts that tell a story, sung in their own words (lyricist.prompt_facts).
+    "Write a song about my dad, Tomasz, who drove a yellow taxi in Chicago from 1978 to 2004. "
+    "He kept a rosary and a photo of my mom on the dashboard, and every night he stopped at "
+    "the same diner on Halsted Street for cherry pie. He retired the year I graduated.",
+    "Our team, the Riverside Hawks, lost every game in 2023. Coach Miller still bought us "
+    "pizza after each one. In the last game of the season Jamal scored from half court and "
+    "we finally won.",
 )
 
 
