@@ -500,6 +500,15 @@ ROWS: list[Row] = [
         "guitar",
         "corolla nashville",
     ),
+    # "my hometown of Duluth" is a place, and a friend named later is no lead: the song
+    # was sung to Duluth as a person ("Dance with Duluth in the street").
+    row(
+        "Write a song about leaving my hometown of Duluth. I packed a box of letters from my "
+        "best friend Sam.",
+        "hometown",
+        "duluth",
+        title="Leaving My Hometown",
+    ),
     # A colour in a phrase is no mood: "my dad's old blue pickup" was titled "My Dad's Old".
     row(
         "We drove my dad's old blue pickup to the ocean",

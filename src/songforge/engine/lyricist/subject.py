@@ -1391,6 +1391,15 @@ class _Reader:
             self.run.append(i)
         self.close()
 
+    def _place_of(self, i: int) -> bool:
+        """Whether the name at `i` follows "of" after a place's kind: "my hometown of
+        Duluth", "the city of Lights" name a place."""
+        return (
+            i >= 2
+            and self.words[i - 1] == "of"
+            and _KINDS.get(singular(self.words[i - 2])) == PLACE
+        )
+
     def _tells(self, i: int) -> bool:
         """Whether the word at `i` is a finite verb after its subject: a modal or an
         auxiliary after a noun or a name ("Lena will move", "the car is gone"), or a past
@@ -1521,7 +1530,11 @@ class _Reader:
             ),
             proper=proper,
             owner=self.owner,
-            kind=_kind(head if not proper else sung[-1], proper or alone, self.run_intro),
+            kind=BEING
+            if called and _KINDS.get(called.split()[-1]) == BEING
+            else PLACE
+            if proper and self._place_of(kept[0])
+            else _kind(head if not proper else sung[-1], proper or alone, self.run_intro),
             compound=compound,
             possessive=_POSSESSIVES.get(possessor.head, "the") if possessor else "",
             called=called,
@@ -1717,7 +1730,9 @@ def _roles(found: list[_Found]) -> list[NounPhrase]:
         # A prompt about an action ("dancing in the kitchen with my family"): who does it
         # leads, else the first thing named.
         story = [p for p in out if p.role != THEME and p not in possessors] or out
-        chosen = next((p for p in story if p.kind == BEING), story[0])
+        # Someone named much later ("letters from my best friend Sam" two sentences on)
+        # is not who the song is about.
+        chosen = next((p for p in story[:3] if p.kind == BEING), story[0])
         out = [replace(p, role=LEAD) if p is chosen else p for p in out]
     lead = next((p for p in out if p.role == LEAD), None)
     others = [p for p in out if p is not lead and p.role != THEME]
