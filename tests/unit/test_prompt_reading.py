@@ -488,7 +488,9 @@ ROWS: list[Row] = [
     row("fishing boats coming home at dawn", "boat", "dawn home", compound="fishing boats"),
     row("sitting in my rocking chair on the porch", "chair", "porch", compound="rocking chair"),
     # When is no what: "Every Friday" was the song's title and lead.
-    row("Every Friday my coworker Dmitri and I take the last ferry", "Dmitri"),
+    row("Every Friday my coworker Dmitri and I take the last ferry", "Dmitri", title="Dmitri"),
+    # A title before a name is part of the name, sung with its capitals ("coach ramirez").
+    row("A song for Coach Ramirez, who trained our soccer team", "Ramirez", title="Coach Ramirez"),
     # A person named so is called by the name; a title before a name is said in full.
     row("a song about a girl named Rosa who moves to New York", "Rosa", "york"),
     row("our neighbour Mr. Haruki Sato sweeps the sidewalk", "Sato"),

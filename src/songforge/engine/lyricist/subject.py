@@ -319,7 +319,8 @@ _KINDS: dict[str, str] = {
     dealer croupier gambler clerk janitor mechanic cop officer firefighter lifeguard
     preacher priest poet painter writer student worker boss manager widow orphan clown
     juggler acrobat examiner instructor coach goalkeeper referee parent grandparent
-    climber shopper landlord landlady canary
+    climber shopper landlord landlady canary bandmate roommate classmate teammate
+    coworker co-worker colleague flatmate housemate
     """
         ),
         BEING,
@@ -616,6 +617,15 @@ def _mark_common(tokens: list[_Token]) -> None:
 
 
 _MAKES = frozenset(MAKES)  # names of things, not of people
+# Words said before a person's name as part of it.
+_PERSON_TITLES = frozenset(
+    _split(
+        """
+    coach captain doctor mister missus miss aunt auntie uncle grandma grandpa granny nana
+    officer sergeant professor father sister brother pastor reverend judge nurse chef
+    """
+    )
+)
 _STREET_WORDS = frozenset(
     [
         "street",
@@ -667,6 +677,10 @@ def _mark_runs(tokens: list[_Token], start: int, end: int, *, titled: bool) -> N
             and not make
             and all(_known(w) and not _acronym(t.original) for w, t in zip(words, run, strict=True))
             and words[-1] not in _FIRST_NAMES
+            # "Coach Ramirez", "Aunt Lucia": a title, then a name no dictionary files.
+            and not (
+                len(words) >= 2 and words[-2] in _PERSON_TITLES and not parts_of_speech(words[-1])
+            )
             and not named
             and not (placed and not run[0].first)
         )
