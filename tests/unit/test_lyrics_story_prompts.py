@@ -198,6 +198,22 @@ def test_story_lines_are_singable_lengths_and_verses_still_rhyme() -> None:
                 ("I am going to miss her terribly next year",),
             ],
         ),
+        # A second verb after an adverb or ", then" keeps its subject; what is left of a
+        # clause that only gave a year goes with it; a clause after the frame's noun with
+        # no "that" is told ("the summer my dad taught me").
+        (
+            "Every morning she let me shape the loaf, then sent me off to school. He found "
+            "work at the docks, and now calls me every Sunday.",
+            [
+                ("Every morning she let me shape the loaf", "Then sent me off to school"),
+                ("He found work at the docks", "And now calls me every Sunday"),
+            ],
+        ),
+        (
+            "write a song about the summer my dad taught me to drive. i was fifteen, it was "
+            "2003, and i hit the mailbox twice.",
+            [("My dad taught me to drive",), ("I was fifteen", "And I hit the mailbox twice")],
+        ),
         # What someone does to the subject is no fact about what it does.
         ("a song about the feeling that nobody cares", []),
         (

@@ -58,7 +58,10 @@ _BOUNDARIES = frozenset(
 )
 # Adverbs that may stand between a subject and its verb.
 _ADVERBS = frozenset(
-    _set("always never still often sometimes usually just finally also only really even once")
+    _set(
+        "always never still often sometimes usually just finally also only really even once "
+        "now then later soon"
+    )
 )
 # Words that open a verb's object: no line ends on the verb before them.
 _DETERMINERS = frozenset(_set("a an the my his her their our your its this that"))
@@ -123,6 +126,8 @@ def _clean(prompt: str) -> str:
         rf"\b(?:from|since|in|around|by|until|circa|between)\s+{span}\b", "", text, flags=re.I
     )
     text = re.sub(rf"\b{_YEAR}\b", "", text)
+    # "I was fifteen, it was 2003, and ...": what is left of a clause that only gave the year.
+    text = re.sub(r",?\s*\b(?:it|that|this)\s+(?:was|is)\s*(?=[,.;!?]|$)", "", text, flags=re.I)
     clock = r"\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)"
     text = re.sub(rf"\b(?:at|by|around|until|till|before|after)?\s*{clock}", "", text, flags=re.I)
     text = re.sub(r"\b\d+\b", _number_in_words, text)
@@ -151,6 +156,14 @@ def _finite(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=5_000)
+def _unchanged_past(word: str) -> bool:
+    """A verb whose past is its own form: "let", "put", "cut", "set"."""
+    return any(
+        word in getInflection(lemma, tag="VBD") for lemma in getAllLemmas(word).get("VERB", ())
+    )
+
+
 def _verb_at(words: list[str]) -> int | None:
     """Where the clause's finite verb stands after its subject (a pronoun, a noun or a
     name, within the first eleven words; an adverb may stand between: "he always buys"),
@@ -163,7 +176,7 @@ def _verb_at(words: list[str]) -> int | None:
         before = words[at]
         if word == "," or before == ",":
             continue
-        subject_before = (
+        subject_before = before.lower() not in _ADVERBS and (
             before.lower() in _PRONOUNS
             or "NOUN" in getAllLemmas(before.lower())
             or before[0].isupper()
@@ -172,6 +185,8 @@ def _verb_at(words: list[str]) -> int | None:
             continue
         if _finite(word):
             return j
+        if before.lower() in _SUBJECT_PRONOUNS and _unchanged_past(word.lower()):
+            return j  # "she let me", "he put"
         plural = before.lower() in _PRONOUNS - {"he", "she", "it"} or (
             before[0].islower() and before.lower() not in _PRONOUNS and is_plural(before)
         )
@@ -218,8 +233,11 @@ def _antecedent(before: list[str]) -> tuple[list[str], list[str]]:
 
 def _subject_for(subject: list[str]) -> list[str]:
     """The subject a second verb shares ("Marco and I built a raft and tried ..."): a
-    pronoun where the first was long."""
+    pronoun where the first was long, the pronoun itself after a time ("Every morning
+    she")."""
     lowered = [w.lower() for w in subject]
+    if lowered and lowered[-1] in _SUBJECT_PRONOUNS and "and" not in lowered:
+        return [subject[-1]]
     owned = lowered[0] in {"my", "our", "his", "her", "the"}
     if len(subject) == 1 or (len(subject) <= 2 and owned):
         return subject
@@ -272,20 +290,38 @@ def _split_clauses(words: list[str]) -> list[list[str]]:
     joined again where the two fit two lines ("She left me in the rain / And took the
     dog")."""
     clauses = [_Clause([], [])]
+    skip: set[int] = set()
     for k, word in enumerate(words):
+        if k in skip:  # an adverb or a verb already told at its clause's head
+            clauses[-1].joined.append(word)
+            continue
         lowered = word.lower()
         current = clauses[-1].words
         rest = [w for w in words[k + 1 :] if w != ","]
         own = _verb_at([w for w in current if w != ","])
-        if lowered == "and" and own is not None and rest:
+        joins = lowered == "and" or (lowered == "then" and k and words[k - 1] == ",")
+        if joins and own is not None and rest:
             new_subject = _verb_at(rest)
             if new_subject is not None and new_subject <= 3:  # ", and every night he stopped"
                 clauses.append(_Clause([], [word], True))
                 continue
-            if _finite(rest[0]):
-                # "... and tried to float": the second verb's subject is the first's.
+            # "... and now calls me", "... and then drive home": past the adverbs, a verb.
+            adverbs = 0
+            while adverbs < len(rest) - 1 and rest[adverbs].lower() in _ADVERBS:
+                adverbs += 1
+            verb = rest[adverbs]
+            then = "then" in {lowered, *(w.lower() for w in rest[:adverbs])}
+            if _finite(verb) or (then and "VERB" in getAllLemmas(verb.lower())):
+                # "... and tried to float": the second verb's subject is the first's, after
+                # the adverbs that open the clause ("Then I drive home").
                 subject = _subject_for([w for w in current if w != ","][:own])
-                clauses.append(_Clause([*subject], [word], True))
+                opening = [w.capitalize() if w.lower() == "then" else w for w in rest[:adverbs]]
+                clauses.append(_Clause([*opening, *subject, verb], [word], True))
+                skip = (
+                    {k + 1 + j for j in range(adverbs + 1)}
+                    if "," not in words[k + 1 : k + 2 + adverbs]
+                    else set()
+                )
                 continue
         if lowered in _SUBORDINATE and current and _verb_at(rest[:8]) is not None:
             # "when he knocked over her queen": on its own, the "when" left out.
@@ -312,6 +348,11 @@ def _fits(words: list[str]) -> bool:
 
 
 def _line(words: list[str]) -> str:
+    # A pronoun moved after an adverb keeps no capital ("Now he calls me").
+    words = [
+        w.lower() if k and w in {"He", "She", "They", "We", "It", "You"} else w
+        for k, w in enumerate(words)
+    ]
     text = " ".join(words).replace(" ,", ",").strip(" ,")
     text = re.sub(r"\bi\b", "I", text)
     return text[:1].upper() + text[1:]
@@ -347,7 +388,10 @@ def _halves(words: list[str], shortest: int) -> tuple[str, str] | None:
             # A long subject ends its line ("Our bakery in a town in Cornwall / Is
             # closing"); a short one stays with its verb.
             at_verb = (-3 if left >= 5 else 1) if k == verb else 0
-            score = max(left, right) * 2 + at_verb + 8 * objected
+            # A comma is where a line breaks best ("He fixed the radio on the ship / Found
+            # work at the docks").
+            comma = -3 if words[k - 1] == "," else 0
+            score = max(left, right) * 2 + at_verb + 8 * objected + comma
             if best is None or score < best[0]:
                 best = (score, k)
     return None if best is None else (_line(words[: best[1]]), _line(words[best[1] :]))
@@ -420,6 +464,42 @@ def _doing(words: list[str], past: bool) -> list[str] | None:
     return None
 
 
+def _contact_clause(words: list[str]) -> list[str] | None:
+    """A clause after the frame's subject with no "that" before it: "a song about the summer
+    *my dad taught me to drive*" -> "my dad taught me to drive"; None when there is none."""
+    at = next((k for k, w in enumerate(words) if w.lower() in {"about", "for"}), None)
+    if at is None:
+        return None
+    rest = words[at + 1 :]
+    verb = _verb_at(rest)
+    if verb is None or "," in rest[:verb]:
+        return None
+    start = verb
+    while (
+        start > 0
+        and start > verb - 3
+        and rest[start - 1].lower()
+        not in _DETERMINERS
+        - {
+            "my",
+            "his",
+            "her",
+            "our",
+            "their",
+            "your",
+        }
+    ):
+        start -= 1
+        if rest[start].lower() in {"my", "his", "her", "our", "their", "your"}:
+            break
+    # Right after a noun ("the summer *my dad taught*"), not after "that": "the feeling
+    # that nobody cares" says what the feeling is.
+    noun = rest[start - 1].lower() if start else ""
+    if noun in {"that", "which", "who", "whom"} or "NOUN" not in getAllLemmas(noun):
+        return None
+    return rest[start:]
+
+
 def _tells_who(after: list[str]) -> bool:
     """Whether a relative clause says what its antecedent does ("who drove", "that won't
     start", "who always sang"), not what someone does to it ("the house that Jack built")."""
@@ -474,6 +554,8 @@ def prompt_facts(prompt: str) -> tuple[Fact, ...]:
             at = next((k for k, w in enumerate(words) if w.lower() in _SUBORDINATE), None)
             if at is not None:
                 clauses += _split_clauses(words[at + 1 :])
+            elif (told := _contact_clause(words)) is not None:
+                clauses += _split_clauses(told)
         else:
             clauses += _split_clauses(_unbracketed(words))
         for at, clause in enumerate(clauses):
