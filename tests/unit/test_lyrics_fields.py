@@ -70,6 +70,11 @@ ROWS = [
     ("a sea song about fishing for salmon in Alaska", "salmon net river boat ice"),
     # A boss is of work, not of the friends a being no field knows would borrow.
     ("an angry song about my boss", "screen printer deadline desk coffee shift clock"),
+    # A kitchen's machine, a tax return and a Monday were leads no field knew, sung in their
+    # genre's worlds instead: a protest march, a trucker's road, a beach.
+    ("a punk song about my broken dishwasher", "plate cup fridge pan stove kitchen sink"),
+    ("a bluegrass song about my tax return", "bill debt rent price coin bank card notice"),
+    ("a reggae song about Monday mornings", "clock shift work pay hour yard boss office"),
 ]
 
 

@@ -538,7 +538,8 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "work",
-        "factory job labor mill mine office shift wage work boss coworker colleague",
+        "factory job labor mill mine office shift wage work boss coworker colleague monday "
+        "mondays commute",
         who="miner worker",
         place="factory mill yard",
         sky="smoke dawn",
@@ -553,7 +554,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "money",
-        "bill cash debt dollar landlord money paycheck price rent",
+        "bill cash debt dollar landlord money paycheck price rent tax taxes",
         place="street bank counter",
         heart="debt price rent wage",
         thing="coin bill envelope key",
@@ -949,7 +950,8 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "kitchens",
-        "bread cake cook cooking kitchen oven pie recipe soup stove",
+        "bread cake cook cooking kitchen oven pie recipe soup stove dishwasher fridge "
+        "refrigerator toaster microwave",
         place="kitchen",
         sky="morning steam",
         heart="recipe",
