@@ -10,10 +10,12 @@ import re
 import pytest
 
 from songforge.engine.lyric_text import syllable_count
+from songforge.engine.lyricist.couplets import all_couplets
 from songforge.engine.lyricist.prompt_facts import prompt_facts
 from songforge.engine.lyricist.writer import STANDARD_FORM, LyricsDraft, rhymes, write_lyrics
 from songforge.engine.mood import read_feeling
 from songforge.engine.styles import match_style
+from tests.unit.written_lines import couplet_of
 
 # (prompt, details a listener must hear). Written to be unlike one another: family, work,
 # sport, a wedding, a deployment; frames of every kind ("Write a song about", "A song for",
@@ -267,3 +269,17 @@ def test_a_short_songs_one_line_verse_tells_the_story() -> None:
     )
     draft = write_lyrics(prompt, title=None, form=form, seed=1)
     assert draft.sections[0].lines == ("She lent me her red scarf because I was shivering",)
+
+
+def test_a_storys_verses_paint_scenes_and_never_pass_the_years() -> None:
+    """The prompt's facts tell the story's time; a couplet of the world that passes years
+    ("My daughter has kids in school today", "We've lived here now for twenty years") told
+    another story beside them."""
+    later = {" ".join(c.lines) for cs in all_couplets().values() for c in cs if c.part == "later"}
+    sung = []
+    for prompt, _ in STORIES:
+        for seed in (1, 2):
+            for section in _sheet(prompt, seed).sections:
+                if section.name.startswith("Verse"):
+                    sung += [line for line in section.lines if couplet_of(line) in later]
+    assert not sung, sung

@@ -511,6 +511,7 @@ class _Writer:
         # a note on the sound ("80s synth pop, gated reverb drums") than a story.
         self.facts = list(facts) if len(facts) > 1 or (facts and facts[0].relative) else []
         self.lone_fact = len(self.facts) == 1
+        self.story = len(self.facts) > 1
         self.telling = False  # the verse being written opened on facts
         self.verses = 2  # verses in the song's form, set by the caller
         # A song about a death tells its scenes in couplets written for sad songs: the
@@ -1385,7 +1386,10 @@ class _Writer:
         if parts is None or len(ends) < 2:
             return {}
         later = section == "verse" and self.verse_count > 1
-        part = parts[1] if later else parts[0]
+        # A story the prompt tells keeps its own time: the world's couplets paint its
+        # scenes, never years passing ("My daughter has kids in school today" was sung of a
+        # daughter starting university).
+        part = parts[1] if later and not self.story else parts[0]
         # The first verse keeps its first line and a later one its last for the situation,
         # where the subject has one to tell.
         keep: set[int] = set()
@@ -1598,6 +1602,8 @@ class _Writer:
                 # A field writes few couplets for each kind: a scene may borrow a later
                 # one ("We buried my grandmother last spring") before a template names her.
                 wider = {"scene": ("later",), "later": ("scene",)}.get(part, ())
+                if self.story:
+                    wider = ()  # a story keeps its own time (see place_couplets)
                 found = self.couplet(part, target, *wider, fields=own, kind=p.kind, phrase=p)
                 if found is not None:
                     return found
