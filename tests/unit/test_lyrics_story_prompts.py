@@ -216,6 +216,11 @@ def test_story_lines_are_singable_lengths_and_verses_still_rhyme() -> None:
             "2003, and i hit the mailbox twice.",
             [("My dad taught me to drive",), ("I was fifteen", "And I hit the mailbox twice")],
         ),
+        # In a prompt written all in lowercase, the names get their capitals back.
+        (
+            "my brother jake fell asleep in tulsa. we sang along anyway.",
+            [("My brother Jake fell asleep in Tulsa",), ("We sang along anyway",)],
+        ),
         # What someone does to the subject is no fact about what it does.
         ("a song about the feeling that nobody cares", []),
         (

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 import inflect
 from lemminflect import getAllLemmas, getInflection
+from pronouncing import phones_for_word
 
 from songforge.engine.lyric_text import syllable_count
 from songforge.engine.lyricist.grammar import is_plural, past_tense, spelled_titles
@@ -32,6 +33,21 @@ _LONGEST = 13
 _SHORTEST = 4
 _PRONOUNS = frozenset(["i", "you", "he", "she", "we", "they", "it"])
 _SUBJECT_PRONOUNS = frozenset(["i", "he", "she", "we", "they"])
+# Words lemminflect files under no part of speech that are no names either.
+_FUNCTION_WORDS = frozenset(
+    _set(
+        """
+    the a an and or but nor not of to from with than that this these those there here
+    what which who whom whose when where why how if because while although though
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred thousand every during for into onto until upon beside toward
+    towards against among oh hey ah yeah
+    """
+    )
+)
+# Spellings of speech a pronouncing dictionary knows that are no names.
+_SLANG = frozenset(_set("gonna wanna gotta kinda sorta lemme gimme dunno ain't yall tho"))
 # Words after a plural that are rarely its verb: "the boats home", "the kids all".
 _NOT_VERBS = frozenset(["home", "all", "together", "alone", "too", "each", "both", "last"])
 # Words lemminflect files as past forms that tell no past: "left" (the side), "felt", "read".
@@ -500,6 +516,24 @@ def _contact_clause(words: list[str]) -> list[str] | None:
     return rest[start:]
 
 
+def _named_in_lowercase(prompt: str) -> str:
+    """A prompt written all in lowercase with its names capitalised: a word no dictionary
+    files as a word but the pronouncing dictionary knows is a name ("tulsa", "jake")."""
+
+    def named(match: re.Match[str]) -> str:
+        word = match[0]
+        if (
+            len(word) < 3
+            or word in _SLANG | _FUNCTION_WORDS
+            or getAllLemmas(word)
+            or not phones_for_word(word)
+        ):
+            return word
+        return word.capitalize()
+
+    return re.sub(r"\b[a-z]+\b", named, prompt)
+
+
 def _tells_who(after: list[str]) -> bool:
     """Whether a relative clause says what its antecedent does ("who drove", "that won't
     start", "who always sang"), not what someone does to it ("the house that Jack built")."""
@@ -515,6 +549,8 @@ def prompt_facts(prompt: str) -> tuple[Fact, ...]:
     taxi"), and a description set beside a name ("Lena, a nurse" -> "Lena is a nurse").
     Instructions to the writer and words about the song are no facts."""
     facts: list[Fact] = []
+    if not re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]", prompt.strip()):
+        prompt = _named_in_lowercase(prompt)
     sentences = re.split(r"(?<=[.!?;])\s+|\n+", _clean(prompt))
     # A story told in the past tells its frame's doing in the past too.
     past = any(past_tense(w) for w in _words(" ".join(sentences)) if w.lower() not in _NOT_PAST)
