@@ -493,7 +493,11 @@ ROWS: list[Row] = [
     row("A song for Coach Ramirez, who trained our soccer team", "Ramirez", title="Coach Ramirez"),
     # A person named so is called by the name; a title before a name is said in full.
     row("a song about a girl named Rosa who moves to New York", "Rosa", "york"),
-    row("our neighbour Mr. Haruki Sato sweeps the sidewalk", "Sato"),
+    row(
+        "our neighbour Mr. Haruki Sato sweeps the sidewalk",
+        "Sato",
+        title="Mister Haruki Sato",  # was "Neighbour Mister Haruki Sato"
+    ),
     # A finite verb ends its subject's phrase: "Lena will move" was the song's title, and
     # "next month" is when, not a part of Tokyo.
     row("My best friend Lena will move to Tokyo next month", "Lena", "tokyo"),

@@ -1497,15 +1497,19 @@ class _Reader:
         )
         proper = proper and not made
         called = ""
-        if (
-            proper
-            and len(kept) > 1
-            and _KINDS.get(singular(words[kept[-2]])) == BEING
-            and not self._name(kept[-2])
-        ):
-            # "my friend Rose", "my dog Max": the name is who it is; lines call her by it.
-            called = " ".join(singular(words[i]) for i in kept[:-1])
-            kept = kept[-1:]
+        # "my friend Rose", "my dog Max", "our neighbour Mister Haruki Sato": the name is
+        # who it is; lines call them by it.
+        role = next(
+            (
+                p
+                for p in range(len(kept) - 2, -1, -1)
+                if _KINDS.get(singular(words[kept[p]])) == BEING and not self._name(kept[p])
+            ),
+            None,
+        )
+        if proper and role is not None and all(self._name(i) for i in kept[role + 1 :]):
+            called = " ".join(singular(words[i]) for i in kept[: role + 1])
+            kept = kept[role + 1 :]
         # Names are capitalised; a capitalised adjective keeps its capital ("the Japanese
         # garden").
         sung = [
