@@ -216,6 +216,20 @@ def test_story_lines_are_singable_lengths_and_verses_still_rhyme() -> None:
             "2003, and i hit the mailbox twice.",
             [("My dad taught me to drive",), ("I was fifteen", "And I hit the mailbox twice")],
         ),
+        # Ordinals and letters of any script are sung ("th and Broadway", "the ferry to
+        # Bod"); "never" stands after the subject it shares ("Never she went back"); the
+        # frame's "about" names whom a "who" is, not an "of" in the description.
+        (
+            "Write a song about Ingrid, a keeper on the island of Røst, who packed her "
+            "binoculars and logbook, took the ferry to Bodø, and never went back. She sold "
+            "tamales on the corner of 5th and Broadway.",
+            [
+                ("Ingrid is a keeper", "On the island of Røst"),
+                ("Ingrid packed her binoculars and logbook", "Took the ferry to Bodø"),
+                ("Ingrid never went back",),
+                ("She sold tamales", "On the corner of fifth and Broadway"),
+            ],
+        ),
         # In a prompt written all in lowercase, the names get their capitals back.
         (
             "my brother jake fell asleep in tulsa. we sang along anyway.",

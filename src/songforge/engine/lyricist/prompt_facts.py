@@ -79,6 +79,14 @@ _ADVERBS = frozenset(
         "now then later soon"
     )
 )
+# Particles that make a verb of two words: "turn on", "give up".
+_PARTICLES = frozenset(_set("on off up down out over back away around"))
+# Verbs that take a particle as part of them ("turn on", "give up", "wake up").
+_PHRASAL = frozenset(
+    _set("turn switch give pick shut hang look wake grow sign light break show sort figure")
+)
+# Adverbs that go before the subject they share a clause with: "Then I drive home".
+_OPENING_ADVERBS = frozenset(_set("then now later soon finally once"))
 # Words that open a verb's object: no line ends on the verb before them.
 _DETERMINERS = frozenset(_set("a an the my his her their our your its this that"))
 # Clause openers a sentence is cut at: what follows tells a second thing.
@@ -131,6 +139,10 @@ def _number_in_words(match: re.Match[str]) -> str:
     return str(_inflect().number_to_words(match[0], andword=""))
 
 
+def _ordinal_in_words(match: re.Match[str]) -> str:
+    return str(_inflect().number_to_words(_inflect().ordinal(match[1])))
+
+
 def _clean(prompt: str) -> str:
     """The prompt with what is not sung taken out: years and clock times with their
     preposition ("in 1985", "from 1978 to 2004", "at 7am"), and other numbers in words."""
@@ -146,12 +158,14 @@ def _clean(prompt: str) -> str:
     text = re.sub(r",?\s*\b(?:it|that|this)\s+(?:was|is)\s*(?=[,.;!?]|$)", "", text, flags=re.I)
     clock = r"\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)"
     text = re.sub(rf"\b(?:at|by|around|until|till|before|after)?\s*{clock}", "", text, flags=re.I)
+    text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", _ordinal_in_words, text)  # "5th and Broadway"
     text = re.sub(r"\b\d+\b", _number_in_words, text)
     return re.sub(r"\s+([,.;!?])", r"\1", re.sub(r"[ \t]+", " ", text)).strip()
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z][A-Za-z'\-]*|[,]", text)
+    # Letters of any script: "Bodø" is a name, not "Bod".
+    return re.findall(r"[^\W\d_][\w'\-]*|[,]", text)
 
 
 def _syllables(words: list[str]) -> int:
@@ -229,7 +243,12 @@ def _named(segment: list[str]) -> bool:
 def _antecedent(before: list[str]) -> tuple[list[str], list[str]]:
     """Who a "who" clause is about, from the words before it, and a description set
     beside them ("Lena, a night-shift nurse at ..."): ([], []) when there is none."""
-    at = max((k for k, w in enumerate(before) if w.lower() in {"about", "for", "of"}), default=-1)
+    # The frame's own "about" (or "for"), not an "of" inside the description ("a keeper on
+    # the island of Røst, who ...").
+    at = next(
+        (k for k, w in enumerate(before) if w.lower() == "about"),
+        next((k for k, w in enumerate(before) if w.lower() in {"for", "of"}), -1),
+    )
     segments = _segments(before[at + 1 :])
     if not segments:
         return [], []
@@ -315,9 +334,11 @@ def _split_clauses(words: list[str]) -> list[list[str]]:
         current = clauses[-1].words
         rest = [w for w in words[k + 1 :] if w != ","]
         own = _verb_at([w for w in current if w != ","])
+        # "her binoculars and logbook, took the ferry": no subject across a comma.
+        said = words[k + 1 :]
         joins = lowered == "and" or (lowered == "then" and k and words[k - 1] == ",")
         if joins and own is not None and rest:
-            new_subject = _verb_at(rest)
+            new_subject = _verb_at(said)
             if new_subject is not None and new_subject <= 3:  # ", and every night he stopped"
                 clauses.append(_Clause([], [word], True))
                 continue
@@ -331,8 +352,12 @@ def _split_clauses(words: list[str]) -> list[list[str]]:
                 # "... and tried to float": the second verb's subject is the first's, after
                 # the adverbs that open the clause ("Then I drive home").
                 subject = _subject_for([w for w in current if w != ","][:own])
-                opening = [w.capitalize() if w.lower() == "then" else w for w in rest[:adverbs]]
-                clauses.append(_Clause([*opening, *subject, verb], [word], True))
+                # "Then" and "now" open the clause; "never", "still" stand after its
+                # subject ("She never went back").
+                before = [w for w in rest[:adverbs] if w.lower() in _OPENING_ADVERBS]
+                after = [w for w in rest[:adverbs] if w.lower() not in _OPENING_ADVERBS]
+                opening = [w.capitalize() for w in before]
+                clauses.append(_Clause([*opening, *subject, *after, verb], [word], True))
                 skip = (
                     {k + 1 + j for j in range(adverbs + 1)}
                     if "," not in words[k + 1 : k + 2 + adverbs]
@@ -384,6 +409,12 @@ def _dangles(last: str, following: str) -> bool:
         or lowered in _DETERMINERS
         or lowered in _AUXILIARIES
         or (following.lower() == "to" and "VERB" in getAllLemmas(lowered))
+        # "the beam turn / On": a verb keeps its particle.
+        or (
+            following.lower() in _PARTICLES
+            and bool(set(getAllLemmas(lowered).get("VERB", ())) & _PHRASAL)
+            and not is_plural(lowered)  # "the coins / On the table" is no verb's particle
+        )
     )
 
 
@@ -407,7 +438,16 @@ def _halves(words: list[str], shortest: int) -> tuple[str, str] | None:
             # A comma is where a line breaks best ("He fixed the radio on the ship / Found
             # work at the docks").
             comma = -3 if words[k - 1] == "," else 0
-            score = max(left, right) * 2 + at_verb + 8 * objected + comma
+            # "her binoculars / And logbook" parts two things one verb acts on.
+            listed = (
+                4
+                if words[k].lower() in {"and", "or"}
+                and k + 1 < len(words)
+                and "NOUN" in getAllLemmas(words[k + 1].lower())
+                and not _finite(words[k + 1])
+                else 0
+            )
+            score = max(left, right) * 2 + at_verb + 8 * objected + comma + listed
             if best is None or score < best[0]:
                 best = (score, k)
     return None if best is None else (_line(words[: best[1]]), _line(words[best[1] :]))
@@ -522,8 +562,13 @@ def _named_in_lowercase(prompt: str) -> str:
 
     def named(match: re.Match[str]) -> str:
         word = match[0]
+        # "cornfields" is two words a dictionary files, not a name.
+        compound = any(
+            getAllLemmas(word[:k]) and getAllLemmas(word[k:]) for k in range(3, len(word) - 2)
+        )
         if (
             len(word) < 3
+            or compound
             or word in _SLANG | _FUNCTION_WORDS
             or getAllLemmas(word)
             or not phones_for_word(word)
