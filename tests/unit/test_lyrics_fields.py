@@ -75,6 +75,8 @@ ROWS = [
     ("a punk song about my broken dishwasher", "plate cup fridge pan stove kitchen sink"),
     ("a bluegrass song about my tax return", "bill debt rent price coin bank card notice"),
     ("a reggae song about Monday mornings", "clock shift work pay hour yard boss office"),
+    # A chess player is of the board, not a musician ("I'll learn the chords").
+    ("a song about a chess player who loses to her student", "pawn board game dice queen king"),
 ]
 
 

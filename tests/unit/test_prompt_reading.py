@@ -522,6 +522,8 @@ ROWS: list[Row] = [
         "ocean",
         title="My Dad's Old Blue Pickup",
     ),
+    # "moving out" is something done, not a "moving" sound: the song was "Wild Sunrise".
+    row("moving out", None, action="moving out", title="Moving Out"),
     # "Home" after what takes one there says where to: the bus was sung as a house.
     row("the night bus home", "bus", "home", compound="night bus", title="Night Bus Home"),
 ]

@@ -828,6 +828,8 @@ def _is_tag_list(segment: list[_Token]) -> bool:
             if any(t.word in _DETERMINERS or _personal(t.word, t.original) for t in segment[:i]):
                 return False  # "my guitar", "Maria's guitar": a particular instrument
             continue
+        if _gerund(word) and following in PARTICLES:
+            return False  # "moving out": something done, not a "moving" sound
         if word in FRAME_WORDS or word in MOODS or word in _TAG_FILLERS or word in MEASURES:
             continue
         tags = parts_of_speech(word)
