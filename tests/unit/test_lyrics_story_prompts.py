@@ -302,3 +302,33 @@ def test_a_storys_verses_paint_scenes_and_never_pass_the_years() -> None:
                 if section.name.startswith("Verse"):
                     sung += [line for line in section.lines if couplet_of(line) in later]
     assert not sung, sung
+
+
+def test_a_storys_chorus_sings_its_point() -> None:
+    """The chorus of a story of three facts or more sings its last fact of two lines after
+    the hook, the same in every chorus: testers rejected most story sheets for a chorus of
+    another song (a New Year countdown for a lighthouse keeper, a garden for an emigrant)."""
+    prompt = (
+        "In the winter of 1996, Ingrid and Pavel missed the last tram in Prague and walked "
+        "home across the Charles Bridge. She lost her red glove in the snow. Twenty years "
+        "later he mailed it back to her, folded inside a letter."
+    )
+    for seed in (1, 2, 3):
+        choruses = [s.lines for s in _sheet(prompt, seed).sections if s.name == "Chorus"]
+        assert choruses[0] == choruses[1]
+        assert choruses[0][1:3] == (
+            "Twenty years later he mailed it back to her",
+            "Folded inside a letter",
+        )
+
+
+def test_a_short_lone_story_line_is_sung_again_not_padded() -> None:
+    """A verse left one short line of the story repeats it, as a ballad does, instead of a
+    line made from a template ("Rosa is resting by the shed")."""
+    prompt = (
+        "Write a song about my grandmother Rosa, who in 1962 sailed from Palermo to Buenos "
+        "Aires with a copper kettle. She worked in a hat factory, married a tram driver named "
+        "Ernesto, and never went back."
+    )
+    verse = next(s for s in _sheet(prompt).sections if s.name == "Verse 2")
+    assert verse.lines[:2] == ("She never went back", "Oh, she never went back")

@@ -180,6 +180,13 @@ _DEATH = re.compile(
     r"grave|in memory|memorial|rest in peace|mourning|mourn|never came back|never came home|"
     r"never returned|buried|passed on)\b"
 )
+# First words that lose their capital after "Oh, ": not "I", not a name.
+_LOWER_AFTER_OH = frozenset(
+    [
+        *("he", "she", "they", "we", "it", "you", "the", "a", "an", "my", "his", "her"),
+        *("our", "their", "this", "that", "there", "every", "now", "then"),
+    ]
+)
 _THEY = frozenset(["they", "their", "them", "theirs", "they're", "they've", "they'd", "they'll"])
 # Mood adjectives said of things and places, not of people or animals ("the faded mall", not
 # "the faded waitress").
@@ -1264,6 +1271,26 @@ class _Writer:
                 self.telling = False
         return self._stanza(count, target, scheme, section)
 
+    def refrain(self, chorus: list[str]) -> list[str]:
+        """A story's chorus sings its last fact of two lines in place of the world's couplet
+        after the hook ("Twenty years later he mailed it back to her / Folded inside a
+        letter"): the point of the story, where a couplet of the lead's world sang another
+        song's. Only where three facts or more leave the verses theirs."""
+        if not self.story or len(self.facts) < 3 or len(chorus) < 4:
+            return chorus
+        if not (chorus[1] in self.whole_lines and chorus[2] in self.whole_lines):
+            return chorus
+        fact = next((f for f in reversed(self.facts) if len(f.lines) == 2), None)
+        if fact is None:
+            return chorus
+        self.facts.remove(fact)
+        ends = {last_word(chorus[1]), last_word(chorus[2])}
+        self.pairs = [p for p in self.pairs if set(p) != ends]
+        for line in fact.lines:
+            self.whole_lines.add(line)  # sung whole: the last chorus does not lift it
+            self.used_lines.add(line.lower())
+        return [chorus[0], *fact.lines, *chorus[3:]]
+
     def tell_facts(self, count: int, target: int, section: str) -> list[str]:
         """The lines of the prompt's next facts a stanza of `count` lines opens on: up to
         all but two lines of a verse (the rest rhyme, in a couplet of the song's world), a
@@ -1292,6 +1319,13 @@ class _Writer:
                 if halved is not None:
                     told[told.index(halved)] = Fact(halved.halves or ())
             taken = [line for f in told for line in f.lines]
+            if taken and (room - len(taken)) % 2 and line_syllables(taken[-1]) <= 7:
+                # A short line left alone is sung again, as a ballad does: "She never went
+                # back / Oh, she never went back".
+                first, _, rest = taken[-1].partition(" ")
+                if first.lower() in _LOWER_AFTER_OH:
+                    first = first.lower()  # "I", a name keep their capital
+                taken.append(f"Oh, {first} {rest}".rstrip())
         elif section in {"prechorus", "bridge"}:
             # A pre-chorus sings a fact of its length whole; a bridge turns on the last
             # fact beside a couplet of its own.
@@ -2091,7 +2125,7 @@ def _write_english(
     chorus_lines = [max(1, bars // 2) for _, kind, bars in form if kind == "chorus"]
     chorus: list[str] | None = None
     if chorus_lines:
-        chorus = writer.chorus(sung_title, min(chorus_lines), TARGETS["chorus"])
+        chorus = writer.refrain(writer.chorus(sung_title, min(chorus_lines), TARGETS["chorus"]))
     sections: list[LyricSection] = []
     # A song of three choruses or more lifts its last one (a new last line on the same
     # rhyme); the earlier ones repeat word for word.
