@@ -230,6 +230,18 @@ def test_story_lines_are_singable_lengths_and_verses_still_rhyme() -> None:
                 ("She sold tamales", "On the corner of fifth and Broadway"),
             ],
         ),
+        # No line ends on "and"; a clause after ", and on the day" is its own; "the summer
+        # of 1994" after a place is "that summer".
+        (
+            "Every morning she let me knead the rye dough, and on the day she closed the shop "
+            "she gave me her brass scale. My brother taught me to swim in Lake Balaton the "
+            "summer of 1994.",
+            [
+                ("Every morning she let me knead the rye dough",),
+                ("On the day she closed the shop", "She gave me her brass scale"),
+                ("My brother taught me to swim", "In Lake Balaton that summer"),
+            ],
+        ),
         # In a prompt written all in lowercase, the names get their capitals back.
         (
             "my brother jake fell asleep in tulsa. we sang along anyway.",

@@ -21,6 +21,7 @@ from pronouncing import phones_for_word
 from songforge.engine.lyric_text import syllable_count
 from songforge.engine.lyricist.grammar import is_plural, past_tense, spelled_titles
 from songforge.engine.lyricist.music_words import PRODUCTION
+from songforge.engine.lyricist.subject import NOMINAL_ING
 
 
 def _set(text: str) -> list[str]:
@@ -148,7 +149,10 @@ def _clean(prompt: str) -> str:
     preposition ("in 1985", "from 1978 to 2004", "at 7am"), and other numbers in words."""
     text = spelled_titles(prompt.replace("\u2019", "'").replace("&", "and"))
     text = re.sub(r"\bCo\.", "Co", text)
-    text = re.sub(rf"\b(the \w+) of {_YEAR}\b", r"\1", text, flags=re.I)  # "the summer of 1994"
+    # "swim in Lake Balaton the summer of 1994" -> "that summer"; "in the summer of 1994"
+    # -> "in the summer".
+    text = re.sub(rf"(?<![Ii]n )\bthe (\w+) of {_YEAR}\b", r"that \1", text)
+    text = re.sub(rf"\b(the \w+) of {_YEAR}\b", r"\1", text, flags=re.I)
     span = rf"{_YEAR}s?(?:\s*(?:to|-|\u2013|until|and|through)\s*{_YEAR}s?)?"
     text = re.sub(
         rf"\b(?:from|since|in|around|by|until|circa|between)\s+{span}\b", "", text, flags=re.I
@@ -339,7 +343,9 @@ def _split_clauses(words: list[str]) -> list[list[str]]:
         joins = lowered == "and" or (lowered == "then" and k and words[k - 1] == ",")
         if joins and own is not None and rest:
             new_subject = _verb_at(said)
-            if new_subject is not None and new_subject <= 3:  # ", and every night he stopped"
+            # A time or a place may come first: ", and on the day she closed the shop".
+            reach = 6 if said and said[0].lower() in _BOUNDARIES else 3
+            if new_subject is not None and new_subject <= reach:  # ", and every night he stopped"
                 clauses.append(_Clause([], [word], True))
                 continue
             # "... and now calls me", "... and then drive home": past the adverbs, a verb.
@@ -406,6 +412,7 @@ def _dangles(last: str, following: str) -> bool:
     lowered = last.lower()
     return (
         lowered in _SUBJECT_PRONOUNS
+        or lowered in {"and", "but", "or"}  # "she let me knead the dough, and / On the day"
         or lowered in _DETERMINERS
         or lowered in _AUXILIARIES
         or (following.lower() == "to" and "VERB" in getAllLemmas(lowered))
@@ -425,9 +432,20 @@ def _halves(words: list[str], shortest: int) -> tuple[str, str] | None:
     best: tuple[int, int] | None = None
     for k in range(1, len(words)):
         objected = _finite(words[k - 1]) and words[k].lower() in _DETERMINERS
-        if not (words[k].lower() in _BOUNDARIES or words[k - 1] == "," or k == verb or objected):
+        # "On the day she closed the shop / She gave me her brass scale": a new clause.
+        clause = (
+            words[k].lower() in _SUBJECT_PRONOUNS and k + 1 < len(words) and _finite(words[k + 1])
+        )
+        if not (
+            words[k].lower() in _BOUNDARIES
+            or words[k - 1] == ","
+            or k == verb
+            or objected
+            or clause
+        ):
             continue
-        if _dangles(words[k - 1], words[k]):
+        compound = k >= 2 and words[k - 2].lower() == "and"  # "my friend Marco and I / Built"
+        if _dangles(words[k - 1], words[k]) and not (compound and words[k - 1] == "I"):
             continue
         left, right = _syllables(words[:k]), _syllables(words[k:])
         if shortest <= min(left, right) and max(left, right) <= _LONGEST:
@@ -511,6 +529,10 @@ def _doing(words: list[str], past: bool) -> list[str] | None:
         lemmas = getAllLemmas(lowered).get("VERB", ())
         if not (lowered.endswith("ing") and lemmas and lowered not in lemmas):
             continue
+        acts_on = g + 1 < len(rest) and rest[g + 1].lower() in _DETERMINERS
+        if lowered in NOMINAL_ING and not acts_on:
+            # "my sister's wedding in Jaipur" is a thing; "building a treehouse" is done.
+            return None
         doer = rest[:g]
         if not doer or not any("NOUN" in getAllLemmas(w.lower()) or w[0].isupper() for w in doer):
             return None  # "about leaving my hometown": no one named does it
