@@ -130,6 +130,17 @@ class Fact:
     halves: tuple[str, str] | None = None  # a one-line fact cut in two, to fill a verse
     relative: bool = False  # told of the song's subject in a "who"/"that" clause
 
+    def one_line(self) -> Fact | None:
+        """The fact as one line: itself when it has one, its two lines joined where they
+        make at most _LONGEST syllables; None otherwise."""
+        if len(self.lines) == 1:
+            return self
+        second = self.lines[-1]
+        words = _words(f"{self.lines[0]} {second[:1].lower()}{second[1:]}")
+        if len(self.lines) != 2 or _syllables(words) > _LONGEST:
+            return None
+        return Fact((_line(words),))
+
 
 @lru_cache(maxsize=1)
 def _inflect() -> inflect.engine:

@@ -510,6 +510,7 @@ class _Writer:
         mourning: bool = False,
         genre: GenreWords | None = None,
         facts: tuple[Fact, ...] = (),
+        verses: int = 2,
     ) -> None:
         self.rng = rng
         # What a long prompt tells, sung in its own words at the head of its verses.
@@ -520,7 +521,7 @@ class _Writer:
         self.lone_fact = len(self.facts) == 1
         self.story = len(self.facts) > 1
         self.telling = False  # the verse being written opened on facts
-        self.verses = 2  # verses in the song's form, set by the caller
+        self.verses = verses  # verses in the song's form
         # A song about a death tells its scenes in couplets written for sad songs: the
         # others have the dead dog still guard the house.
         self.mourning = mourning
@@ -1309,10 +1310,12 @@ class _Writer:
                 told.append(self.facts.pop(0))
             if not told and room == 1:
                 # A verse of one line sings the first fact short enough to be one line.
-                short = next((f for f in self.facts if _one_line(f) is not None), None)
+                short = next(
+                    ((f, whole) for f in self.facts if (whole := f.one_line()) is not None), None
+                )
                 if short is not None:
-                    self.facts.remove(short)
-                    told.append(_one_line(short) or short)
+                    self.facts.remove(short[0])
+                    told.append(short[1])
             # An odd count would leave a lone template line: a short fact is sung in halves.
             if (room - sum(len(f.lines) for f in told)) % 2:
                 halved = next((f for f in reversed(told) if f.halves), None)
@@ -2100,8 +2103,8 @@ def _write_english(
         mourning=mourning,
         genre=lent,
         facts=prompt_facts(prompt) if not foreign else (),
+        verses=sum(kind == "verse" for _, kind, _ in form),
     )
-    writer.verses = sum(kind == "verse" for _, kind, _ in form)
     # A song on its genre alone is named from the genre's world ("Smoky Bar" for jazz).
     world = writer.fields[0] if writer.themed and lent and writer.fields else None
     song_title = title or choose_title(subject, themes, rng, world)
@@ -2164,17 +2167,6 @@ def _write_english(
             lines = writer.stanza(count, target, rng.choice(SCHEMES), kind)
         sections.append(LyricSection(name, tuple(lines)))
     return LyricsDraft(song_title, sections, writer.pairs, notices=notices)
-
-
-def _one_line(fact: Fact) -> Fact | None:
-    """The fact as one line: a one-line fact, or one of two lines sung as one where it is
-    short enough (13 syllables at most); None otherwise."""
-    if len(fact.lines) == 1:
-        return fact
-    line = " ".join([fact.lines[0], fact.lines[-1][:1].lower() + fact.lines[-1][1:]])
-    if len(fact.lines) != 2 or line_syllables(line) > 13:
-        return None
-    return Fact((line,))
 
 
 def _singable(title: str) -> bool:
