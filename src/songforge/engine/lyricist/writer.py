@@ -62,6 +62,7 @@ from songforge.engine.lyricist.line_templates import (
     story_for,
     templates_for,
 )
+from songforge.engine.lyricist.presumes import presumes_alive, presumes_dead, presumes_gone
 from songforge.engine.lyricist.prompt_facts import Fact, prompt_facts
 from songforge.engine.lyricist.sense import ABSTRACT, is_feeling, makes_sense
 from songforge.engine.lyricist.spanish import SPANISH, write_spanish
@@ -704,6 +705,12 @@ class _Writer:
             for word in [*self.subject_ends, *(self.field_nouns[0] if self.field_nouns else ())]
             for form in (word, plural(word))
         }
+        self.mourned = tuple(
+            name
+            for p in self.phrases
+            if p.kind == "being" or p is self.lead
+            for name in (_names_of(p) if p is not self.lead else self.lead_names())
+        )
         self.setting_forms = frozenset(
             form for p in self.phrases if p.role == SETTING for form in _forms(p)
         )
@@ -1160,6 +1167,7 @@ class _Writer:
                     or _repeats_end(text)
                     or _AWKWARD.search(text.lower())
                     or template.text in self.section_templates
+                    or not self.true_to_life((text,))
                 ):
                     continue
                 score = (
@@ -1597,6 +1605,10 @@ class _Writer:
         drawn = [d for d in drawn if d[0].field not in self.borrowed] or drawn
         if self.mourning:
             drawn = [d for d in drawn if d[0].mood == "dim"] or drawn
+        # A couplet is written for the world, not for the story: a song that mourns a
+        # grandmother sings none where she "still bakes bread", and a song for one alive
+        # none at her grave. Not even where nothing else fits.
+        drawn = [d for d in drawn if self.true_to_life(d[0].lines)]
         if self.mood == "angry":
             # A dim couplet grieves as often as it rages: an angry song sings the ones that
             # say the anger ("I've had a year to learn to hate") where there are any.
@@ -1623,6 +1635,14 @@ class _Writer:
         if not drawn:
             return None
         return self.rng.choices([d[0] for d in drawn], weights=[d[2] for d in drawn])[0]
+
+    def true_to_life(self, lines: tuple[str, ...]) -> bool:
+        """False for lines that sing someone alive in a song that mourns them (the lead,
+        or whoever the song's people are: "my mom" of "my mom's funeral"), or a living lead
+        dead."""
+        if self.mourning:
+            return presumes_gone(lines) or not presumes_alive(lines, self.mourned)
+        return self.lead_kind != "being" or not presumes_dead(lines)
 
     def phrase_couplet(self, part: str, target: int) -> Couplet | None:
         """A couplet written to name a place or a being, naming a phrase of the subject

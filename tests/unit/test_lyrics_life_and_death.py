@@ -1,0 +1,118 @@
+"""A song that mourns someone does not sing them alive, and a song for someone alive does
+not sing their grave. Checked from the sheet's words against what the prompt says, with
+word lists of this test's own (not the writer's): a line that names the one mourned (or
+"he", "she", "they", "it") with a verb in the present or future tense contradicts the
+prompt unless the line itself says they are gone; any line of a burial contradicts a song
+for the living."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+from lemminflect import getAllInflections, getAllLemmas
+
+from songforge.engine.lyricist.prompt_facts import prompt_facts
+from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
+from songforge.engine.mood import read_feeling
+from songforge.engine.styles import match_style
+
+# (prompt, the word a line names the one mourned by)
+MOURNING = [
+    ("a song for my grandmother who passed away last spring", "grandmother"),
+    ("a sad song about my dog who died", "dog"),
+    ("a funeral song for my father", "father"),
+    ("in memory of my best friend Sam", "sam"),
+    ("a song for my cat who passed away in her sleep", "cat"),
+    ("a lament for my brother who drowned off the coast", "brother"),
+    ("my grandpa died last winter and I miss his stories", "grandpa"),
+    ("a country ballad about my husband who never came back from the war", "husband"),
+    ("a gentle folk song about my horse Duchess who died in the spring", "duchess"),
+    ("a song for my mom's funeral", "mom"),
+]
+LIVING = [
+    "a song for my grandma's 90th birthday",
+    "my dog loves the beach",
+    "a lullaby for my newborn daughter",
+    "a happy song about my cat",
+    "a country song about my grandfather's farm",
+    "an upbeat song about my best friend Jess",
+    "a song about my dad teaching me to fish",
+    "a tender song for my wife on our anniversary",
+]
+SEEDS = (1, 2, 3)
+
+_SUBJECTS = frozenset(("he", "she", "they", "it"))
+# Words that tell, inside a line, that its being is gone: such a line may say "is".
+_SAYS_GONE = re.compile(
+    r"\b(?:gone|miss|missing|remember|anymore|empty|grave|heaven|goodbye|used to|no one|"
+    r"nobody|buried|without)\b"
+)
+_BURIAL = re.compile(
+    r"\b(?:grave|graveside|funeral|buried (?:him|her|them|my|our)|heaven|casket|coffin|"
+    r"headstone|passed away|"
+    r"rest in peace|no one left|mourn)\b"
+)
+
+
+@cache
+def _now_or_later(word: str) -> bool:
+    """A verb in the present (third person, or "is"/"are") or the future ("will")."""
+    if word in ("is", "are", "'s", "will", "'ll", "does", "do"):
+        return True
+    return any(
+        word in getAllInflections(lemma).get("VBZ", ())
+        for lemma in getAllLemmas(word).get("VERB", ())
+    )
+
+
+def _sings_alive(line: str, name: str) -> bool:
+    words = re.findall(r"[a-z']+", line.lower())
+    for i, word in enumerate(words):
+        if word == name or word in _SUBJECTS:
+            after = [w for w in words[i + 1 : i + 3] if w not in ("still", "always", "never")]
+            if after and _now_or_later(after[0]) and not (word == "it" and after[0] == "is"):
+                return True
+    return False
+
+
+def _lines(prompt: str, seed: int) -> list[str]:
+    draft = write_lyrics(
+        prompt,
+        title=None,
+        form=STANDARD_FORM,
+        seed=seed,
+        mood_hint=" ".join(read_feeling(prompt, None).names),
+        genre=match_style(prompt, None, None).genre,
+    )
+    told = {line for fact in prompt_facts(prompt) for line in fact.lines}
+    # The prompt's own clauses sung back are the caller's words, not the writer's.
+    return [
+        line
+        for section in draft.sections
+        for line in section.lines
+        if line not in told and not line.lower().startswith(draft.title.lower())
+    ]
+
+
+def test_a_mourning_song_does_not_sing_the_mourned_alive() -> None:
+    contradictions = [
+        (prompt, seed, line)
+        for prompt, name in MOURNING
+        for seed in SEEDS
+        for line in _lines(prompt, seed)
+        if _sings_alive(line, name) and not _SAYS_GONE.search(line.lower())
+    ]
+    # A line such as "It always knows when I feel low" in a song for a dog that died is
+    # what a grieving listener hears first. Some lines say "he is" of a memory ("He is
+    # the one who taught me"); allow one such line in ten sheets.
+    assert len(contradictions) <= len(MOURNING) * len(SEEDS) // 10, contradictions
+
+
+@pytest.mark.parametrize("prompt", LIVING)
+def test_a_song_for_the_living_sings_no_burial(prompt: str) -> None:
+    buried = [
+        (seed, line) for seed in SEEDS for line in _lines(prompt, seed) if _BURIAL.search(line)
+    ]
+    assert not buried
