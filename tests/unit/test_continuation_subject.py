@@ -49,7 +49,11 @@ def test_a_score_without_a_subject_falls_back_to_the_source_prompt() -> None:
     more = _continuation(source, title=source.title, prompt=_SUBJECT)
     continued = plan_song(SongRequest(prompt=_DIRECTION, seed=5, continuation=more))
     assert continued.title == source.title
-    assert "keep" not in _words(continued)
+    # The direction ("keep going, ...") is no subject: the words are those written
+    # without it, about the source's stars.
+    undirected = plan_song(SongRequest(seed=5, continuation=more))
+    assert continued.sections == undirected.sections
+    assert "star" in _words(continued)
     assert continued.score.subject == _SUBJECT
 
 

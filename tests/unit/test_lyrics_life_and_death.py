@@ -71,7 +71,9 @@ def _sings_alive(line: str, name: str) -> bool:
     words = re.findall(r"[a-z']+", line.lower())
     for i, word in enumerate(words):
         if word == name or word in _SUBJECTS:
-            after = [w for w in words[i + 1 : i + 3] if w not in ("still", "always", "never")]
+            after = [w for w in words[i + 1 : i + 5] if w not in ("still", "always", "never")]
+            if after[:2] == ["and", "i"]:  # "Sam and I sit on the dock"
+                after = after[2:]
             if after and _now_or_later(after[0]) and not (word == "it" and after[0] == "is"):
                 return True
     return False

@@ -554,7 +554,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "money",
-        "bill cash debt dollar landlord money paycheck price rent tax taxes",
+        "bill cash debt dollar landlord landlady mortgage money paycheck price rent tax taxes",
         place="street bank counter",
         heart="debt price rent wage",
         thing="coin bill envelope key",
@@ -1015,7 +1015,8 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "home",
-        "door home house porch room",
+        "door home house porch room roof ceiling attic basement chimney gutter leak cottage "
+        "hallway staircase doorstep sofa couch laundry",
         place="porch room hallway yard",
         sky="evening light",
         heart="welcome",

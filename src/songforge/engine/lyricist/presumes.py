@@ -61,24 +61,29 @@ def _present(word: str, *, plural: bool) -> bool:
     return False
 
 
-def presumes_alive(lines: Iterable[str], names: Iterable[str] = ()) -> bool:
-    """True when the lines sing a being doing something now: "they", "he", "she", "it" or
-    one of `names` (the lead's, lower case: "my grandmother", "max") followed by a verb in
-    the present tense, "their hands are", or a visit ("we visit every Sunday still")."""
+def presumes_alive(
+    lines: Iterable[str], names: Iterable[str] = (), *, pronouns: bool = True
+) -> bool:
+    """True when the lines sing a being doing something now: one of `names` ("my
+    grandmother", "Max": its last word is matched), or with `pronouns` "they", "he", "she"
+    or "it", followed by a verb in the present or future tense; "their hands are"; a visit
+    ("we visit every Sunday still")."""
     text = " ".join(lines).lower()
-    if _WITH_US.search(text):
+    if pronouns and _WITH_US.search(text):
         return True
     words = re.findall(r"[a-z']+", text)
     heads = {n.split()[-1].lower() for n in names if n}
     for i, word in enumerate(words):
-        subject = word in _BEINGS or word in heads
-        possessive = word in ("their", "his", "her") and i + 2 < len(words)
+        subject = (pronouns and word in _BEINGS) or word in heads
+        possessive = pronouns and word in ("their", "his", "her") and i + 2 < len(words)
         if possessive and words[i + 2] in ("is", "are", "has", "have"):
             return True
         if not subject:
             continue
         plural = word == "they"
-        rest = [w for w in words[i + 1 : i + 4] if w not in _ADVERBS]
+        rest = [w for w in words[i + 1 : i + 6] if w not in _ADVERBS]
+        if rest[:2] in (["and", "i"], ["and", "me"]):  # "Sam and I sit on the dock"
+            plural, rest = True, rest[2:]
         if word == "it" and rest[:1] in (["is"], ["'s"]):
             continue  # "it's late" says nothing of the being
         if rest and (_present(rest[0], plural=plural) or rest[0] in ("will", "'ll")):

@@ -727,6 +727,8 @@ class _Writer:
             return "idea"
         for field in self.fields[:1]:
             filed = {noun: cls for noun, cls in (*field.nouns, *field.also)}
+            if head not in filed and head not in field.beings:
+                head = singular(head)  # "burgers", which the reader takes for a name
             if head in field.beings or filed.get(head) == "being":
                 return "being"
             if filed.get(head) in ("place", "thing"):
@@ -1641,6 +1643,10 @@ class _Writer:
         or whoever the song's people are: "my mom" of "my mom's funeral"), or a living lead
         dead."""
         if self.mourning:
+            # "He misses you" may be said of the one left behind; "My dog lies by the
+            # empty chair" is said of the dog.
+            if presumes_alive(lines, self.mourned, pronouns=False):
+                return False
             return presumes_gone(lines) or not presumes_alive(lines, self.mourned)
         return self.lead_kind != "being" or not presumes_dead(lines)
 
@@ -1893,7 +1899,15 @@ class _Writer:
         # tells of change, which a chorus sung three times cannot). Sung three times, it is
         # the lead's own world's where that has one ("coconuts" are an island's, not a
         # lighthouse's).
-        couplet = self.couplet("turn", target, "scene", "rise", fields=self.fields[:1])
+        couplet = None
+        if self.lead_kind and not self.themed:
+            # Sung three times, the chorus is what listeners take for the song: a couplet
+            # written to name the lead says it is this song's ("My brother races me down
+            # the lane"), where one of its world alone was any song's of that world.
+            couplet = self.couplet(
+                "turn", target, "scene", "rise", fields=self.fields[:1], kind=self.lead_kind
+            )
+        couplet = couplet or self.couplet("turn", target, "scene", "rise", fields=self.fields[:1])
         couplet = couplet or self.couplet("turn", target, "scene")
         if couplet is None:
             return {}
