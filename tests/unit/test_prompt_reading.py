@@ -64,6 +64,10 @@ ROWS: list[Row] = [
     # What users reported.
     row("lost love, piano and strings, in A minor", "love", "", "piano strings minor"),
     row("an umbrella left on the train", "umbrella", "train", "", "left"),
+    # "feeling" before an adjective says how the singer feels; it is nothing sung about.
+    row("feeling anxious before exams", "exam", "", "", "feeling anxious"),
+    row("feeling lonely in a big city", "city", "", "", "feeling lonely"),
+    row("feeling free on the open road", "road", "", "", "feeling free"),
     row("a truck driver crossing Texas at night", "driver", "Texas night", "", "crossing"),
     row("Maria dancing in the rain", "Maria", "rain", "", "dancing"),
     row("a song about my grandfather's old piano", "piano", "", "song"),

@@ -213,7 +213,7 @@ NOMINAL_ING = frozenset(
     _split(
         """
     morning evening string ring king thing spring wedding building ceiling wing
-    ending beginning feeling painting offering blessing darling nothing something
+    ending beginning painting offering blessing darling nothing something
     everything anything song swing sibling lightning pudding stocking earring
     duckling
     """

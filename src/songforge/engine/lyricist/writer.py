@@ -179,7 +179,7 @@ _ANGER = frozenset(
 _DEATH = re.compile(
     r"\b(?:died|dies|dead|death|passed away|passing|drowned|killed|lost at sea|funeral|"
     r"grave|in memory|memorial|rest in peace|mourning|mourn|never came back|never came home|"
-    r"never returned|buried|passed on)\b"
+    r"never returned|buried|passed on|(?:my|our|his|her|your|their) late)\b"
 )
 # First words that lose their capital after "Oh, ": not "I", not a name.
 _LOWER_AFTER_OH = frozenset(
