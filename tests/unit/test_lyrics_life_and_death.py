@@ -118,3 +118,31 @@ def test_a_song_for_the_living_sings_no_burial(prompt: str) -> None:
         (seed, line) for seed in SEEDS for line in _lines(prompt, seed) if _BURIAL.search(line)
     ]
     assert not buried
+
+
+_SEASON_WORDS = {
+    "winter": {"winter", "snow", "december", "january", "february"},
+    "spring": {"spring", "april", "blossom"},
+    "summer": {"summer", "june", "july", "august"},
+    "autumn": {"autumn", "october", "november"},
+}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "season"),
+    [
+        ("a song for my grandpa who passed away last winter", "winter"),
+        ("my dog died in the summer and the house is so quiet", "summer"),
+        ("a folk song about my grandmother, who was buried in the spring", "spring"),
+    ],
+)
+def test_the_season_a_story_names_is_the_only_one_sung(prompt: str, season: str) -> None:
+    """ "We buried my grandpa last spring" contradicts "he passed away last winter"."""
+    others = set().union(*(w for s, w in _SEASON_WORDS.items() if s != season))
+    sung = [
+        (seed, line)
+        for seed in SEEDS
+        for line in _lines(prompt, seed)
+        if set(re.findall(r"[a-z]+", line.lower())) & others
+    ]
+    assert not sung

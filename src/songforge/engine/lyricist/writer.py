@@ -432,10 +432,13 @@ def _frame_nouns(prompt: str, subject: Subject) -> frozenset[str]:
     return frozenset(found)
 
 
-def _out_of_season(subject: Subject) -> frozenset[str]:
+def _out_of_season(subject: Subject, prompt: str) -> frozenset[str]:
     """The words of the seasons a prompt that names one does not name: a song about a
-    puppy in the snow sings no June ("two bikes lie in the grass in June")."""
+    puppy in the snow sings no June ("two bikes lie in the grass in June"), and one for a
+    grandfather who died last winter buries him in no spring. A season said only to time
+    the story ("last winter", "in March") counts as much as one sung about."""
     named = {w.lower() for p in subject.phrases for w in (p.head, *p.words)}
+    named |= set(re.findall(r"[a-z]+", prompt.lower()))
     seasons = [words for words in _SEASONS.values() if words & named]
     if not seasons:
         return frozenset()
@@ -472,7 +475,7 @@ _SEASONS = {
     ),
     "spring": frozenset(["spring", "april", "blossom", "blossoms"]),
     "summer": frozenset(["summer", "june", "july", "august", "heat"]),
-    "autumn": frozenset(["autumn", "october", "november"]),
+    "autumn": frozenset(["autumn", "september", "october", "november"]),
 }
 COUPLET = "couplet"  # a line of a couplet written whole for the song's world
 # The part of the story a couplet tells, by section: the first verse sets the scene, the
@@ -1480,7 +1483,7 @@ class _Writer:
                 couplet = self.couplet(part, target, naming=self.unsung_forms())
                 couplet = couplet or self.phrase_couplet(part, target)
             couplet = couplet or self.couplet(part, target, *wider, naming=naming)
-            if couplet is None and naming == self.lead_forms and self.lead_kind and self.all_sung():
+            if couplet is None and naming == self.lead_forms and self.lead_kind:
                 # A couplet written to name a lead of its kind: the verse says what the
                 # song is about in lines written whole, not in a template's. While another
                 # phrase of the prompt is unsung ("my father" in "an old photograph of my
@@ -2119,7 +2122,7 @@ def _write_english(
     # The prompt's frame and the seasons it does not name are left unsaid; the worlds
     # within a field it chooses (an office, not a mill) are read here.
     chosen = worlds_chosen(prompt)
-    unsaid = _frame_nouns(prompt, subject) | _out_of_season(subject)
+    unsaid = _frame_nouns(prompt, subject) | _out_of_season(subject, prompt)
     subject = replace(subject, unsung=subject.unsung | unsaid)
     # The prompt's words for the music ("strings", "beat") are heard, never sung.
     themes = [
