@@ -64,6 +64,9 @@ ROWS: list[Row] = [
     # What users reported.
     row("lost love, piano and strings, in A minor", "love", "", "piano strings minor"),
     row("an umbrella left on the train", "umbrella", "train", "", "left"),
+    # A greeting is a song for someone's day.
+    row("happy birthday to my mom", "birthday", possessor="mom", title="My Mom's Birthday"),
+    row("Happy birthday Sarah!", "birthday", possessor="Sarah", title="Sarah's Birthday"),
     # "feeling" before an adjective says how the singer feels; it is nothing sung about.
     row("feeling anxious before exams", "exam", "", "", "feeling anxious"),
     row("feeling lonely in a big city", "city", "", "", "feeling lonely"),

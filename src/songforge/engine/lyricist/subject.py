@@ -1764,9 +1764,18 @@ def _forms(word: str) -> set[str]:
     return {word, singular(word), plural(word)}
 
 
+# A greeting is a song for someone's day: "happy birthday to my mom" is about my mom's
+# birthday, not about birthdays sung to nobody.
+_GREETING = re.compile(
+    r"\b(?i:happy) (?i:(birthday|anniversary|retirement|graduation))[,!]?\s+(?:to\s+)?"
+    r"((?:my|our)\s+[a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+)\b"
+)
+
+
 def extract_subject(prompt: str) -> Subject:
     """The subject of an English prompt, its lead phrase first; never raises, an empty
     Subject (no phrases) for a prompt that only names a genre, a tempo or an arrangement."""
+    prompt = _GREETING.sub(lambda m: f"a happy song about {m[2]}'s {m[1]}", prompt)
     tokens = _tokens(prompt)
     _mark(tokens)
     heard = [t for t in tokens if t.note]
