@@ -109,3 +109,37 @@ def test_a_genre_comes_after_the_subject() -> None:
     for seed in SEEDS:
         lines = _sung("a punk song about my grandmother's kitchen", seed)
         assert _naming(lines, "kitchen grandmother oven bread stove table") >= 3, lines
+
+
+# Subjects of no genre's world: whatever the song is about, its genre must be heard.
+_PLAIN_SUBJECTS = (
+    "my grandmother's kitchen",
+    "a leaking roof",
+    "my first day at a new job",
+    "my dog",
+    "my landlord raising the rent",
+)
+
+
+@pytest.mark.parametrize("subject", _PLAIN_SUBJECTS)
+def test_a_gospel_song_about_anything_turns_to_faith(subject: str) -> None:
+    """A listener hears a gospel song in its words, not only in its organ and choir: its
+    bridge turns to prayer, whatever the song is about."""
+    for seed in SEEDS:
+        draft = write_lyrics(
+            f"a gospel song about {subject}", title=None, form=STANDARD_FORM, seed=seed
+        )
+        bridge = next(s.lines for s in draft.sections if s.name == "Bridge")
+        worship = "lift up your hands" in " ".join(bridge).lower()
+        words = WORLDS["gospel"] + " god lord jesus faith soul bless glory"
+        assert worship or _naming(list(bridge), words), bridge
+
+
+@pytest.mark.parametrize("subject", _PLAIN_SUBJECTS)
+def test_a_blues_is_named_for_its_trouble(subject: str) -> None:
+    draft = write_lyrics(f"a blues song about {subject}", title=None, form=STANDARD_FORM, seed=1)
+    assert draft.title.endswith(" Blues"), draft.title
+    named = write_lyrics(
+        f"a blues song about {subject}", title="Rain on Me", form=STANDARD_FORM, seed=1
+    )
+    assert named.title == "Rain on Me"  # a caller's title is the caller's

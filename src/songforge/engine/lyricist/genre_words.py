@@ -18,10 +18,14 @@ from songforge.engine.styles import match_style
 class GenreWords:
     """`mood`: the writer's mood word (imagery.MOOD_FIELDS's keys) a song of the genre is
     sung in when its request names no mood, or "" for none; `fields`: the genre's worlds
-    (imagery.FIELDS names), most telling first."""
+    (imagery.FIELDS names), most telling first; `bridge`: the field whose turn a song of the
+    genre sings in its bridge whatever it is about (a gospel song turns to faith), or "";
+    `title_tail`: the word the genre's titles end on ("Blues"), or ""."""
 
     mood: str
     fields: tuple[str, ...]
+    bridge: str = ""
+    title_tail: str = ""
 
 
 # By engine style name (engine/styles.py), then by a genre word that differs from its style
@@ -34,7 +38,8 @@ GENRE_WORDS: dict[str, GenreWords] = {
     "hip-hop": GenreWords("", ("ambition", "money", "city")),
     "lo-fi": GenreWords("calm", ("rain", "coffee", "night")),
     "jazz": GenreWords("nostalgic", ("bars", "night", "music")),
-    "blues": GenreWords("sad", ("trains", "heartbreak", "loneliness")),
+    # A blues is named for its trouble: "Statesboro Blues", "Crossroad Blues".
+    "blues": GenreWords("sad", ("trains", "heartbreak", "loneliness"), title_tail="Blues"),
     "country": GenreWords("", ("trucks", "roads", "small town")),
     "r&b": GenreWords("tender", ("love", "night", "first love")),
     "orchestral": GenreWords("hopeful", ("mountains", "warriors", "hope")),
@@ -43,7 +48,7 @@ GENRE_WORDS: dict[str, GenreWords] = {
     "latin": GenreWords("energetic", ("dancing", "summer", "parties")),
     "bossa nova": GenreWords("tender", ("sea", "summer", "love")),
     "folk": GenreWords("", ("rivers", "forests", "home")),
-    "gospel": GenreWords("hopeful", ("faith", "gratitude", "hope")),
+    "gospel": GenreWords("hopeful", ("faith", "gratitude", "hope"), "faith"),
     "funk": GenreWords("energetic", ("dancing", "parties", "city")),
     "synth-pop": GenreWords("", ("night", "city", "dancing")),
     "k-pop": GenreWords("energetic", ("first love", "dancing", "parties")),

@@ -529,6 +529,10 @@ class _Writer:
         # A song about a death tells its scenes in couplets written for sad songs: the
         # others have the dead dog still guard the house.
         self.mourning = mourning
+        # A genre that turns its songs one way (gospel to faith) lends its bridge a couplet
+        # of that turn, whatever the song is about: else a gospel song about a kitchen was
+        # heard as gospel only in its arrangement.
+        self.genre_bridge = BY_NAME.get(genre.bridge) if genre and genre.bridge else None
         # The worlds within a field the prompt names (a casino's heist, a diner): only
         # their couplets of those fields are sung.
         self.worlds = worlds
@@ -1476,6 +1480,9 @@ class _Writer:
             # A bridge's second couplet may tell the story on too: a field has few turns,
             # and songs of one world would share them.
             wider = ("later",) if section == "bridge" and written else ()
+            turn = self.genre_bridge
+            if section == "bridge" and not written and turn and turn not in self.fields[:1]:
+                couplet = self.couplet(part, target, fields=(turn,))
             if couplet is None and naming is None and section == "verse" and not self.all_sung():
                 # A phrase of the prompt not sung yet ("the beach" a kite flies on) is
                 # named by a couplet of its world where one does, which leaves the verse's
@@ -2148,6 +2155,10 @@ def _write_english(
     # A caller's title in a script the English voice cannot sing ("星を数える") stays the
     # song's name, and the hook is made from the subject instead.
     sung_title = song_title
+    tail = lent.title_tail if lent else ""
+    if not title and tail and tail.lower() not in song_title.lower().split():
+        # "Losing My Car Keys Blues" names the song; the genre's word is not sung.
+        song_title = f"{song_title} {tail}"
     notices: tuple[str, ...] = ()
     if not _singable(song_title):
         sung_title = choose_title(subject, themes, rng)
