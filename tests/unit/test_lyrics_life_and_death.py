@@ -30,6 +30,8 @@ MOURNING = [
     ("a country ballad about my husband who never came back from the war", "husband"),
     ("a gentle folk song about my horse Duchess who died in the spring", "duchess"),
     ("a song for my mom's funeral", "mom"),
+    ("for my late father who taught me to fish", "father"),
+    ("our cat Luna who passed away last winter", "luna"),
 ]
 LIVING = [
     "a song for my grandma's 90th birthday",
@@ -69,6 +71,9 @@ def _now_or_later(word: str) -> bool:
 
 def _sings_alive(line: str, name: str) -> bool:
     words = re.findall(r"[a-z']+", line.lower())
+    # "I'll sit with my father by the car", "I can hear Luna at the ball".
+    if name in words and {"i'll", "we'll", "will", "can", "let's"} & set(words):
+        return True
     for i, word in enumerate(words):
         if word == name or word in _SUBJECTS:
             after = [w for w in words[i + 1 : i + 5] if w not in ("still", "always", "never")]
@@ -107,9 +112,9 @@ def test_a_mourning_song_does_not_sing_the_mourned_alive() -> None:
         if _sings_alive(line, name) and not _SAYS_GONE.search(line.lower())
     ]
     # A line such as "It always knows when I feel low" in a song for a dog that died is
-    # what a grieving listener hears first. Some lines say "he is" of a memory ("He is
-    # the one who taught me"); allow one such line in ten sheets.
-    assert len(contradictions) <= len(MOURNING) * len(SEEDS) // 10, contradictions
+    # what a grieving listener hears first. A line may say "he is" of a memory ("He is
+    # the one who taught me"); allow one such line in all the sheets.
+    assert len(contradictions) <= 1, contradictions
 
 
 @pytest.mark.parametrize("prompt", LIVING)

@@ -718,6 +718,9 @@ class _Writer:
             if p.kind == "being" or p is self.lead
             for name in (_names_of(p) if p is not self.lead else self.lead_names())
         )
+        self.mourned_heads = frozenset(
+            name.split()[-1].lower() for name in self.mourned if self.mourning
+        )
         self.setting_forms = frozenset(
             form for p in self.phrases if p.role == SETTING for form in _forms(p)
         )
@@ -1177,6 +1180,7 @@ class _Writer:
                     or _AWKWARD.search(text.lower())
                     or template.text in self.section_templates
                     or not self.true_to_life((text,))
+                    or (self.mourning and self.names_mourned(text) and not _past(text))
                 ):
                     continue
                 score = (
@@ -1659,6 +1663,12 @@ class _Writer:
                 return False
             return presumes_gone(lines) or not presumes_alive(lines, self.mourned)
         return self.lead_kind != "being" or not presumes_dead(lines)
+
+    def names_mourned(self, line: str) -> bool:
+        """Whether `line` names someone the song mourns: a line made from a template that
+        does is sung in the past ("I'll sit with my father by the car" was sung of a
+        father who died)."""
+        return bool(self.mourned_heads & set(re.findall(r"[a-z']+", line.lower())))
 
     def phrase_couplet(self, part: str, target: int) -> Couplet | None:
         """A couplet written to name a place or a being, naming a phrase of the subject
