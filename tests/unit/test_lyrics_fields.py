@@ -41,6 +41,11 @@ ROWS = [
     ("a cheerful song about a baker and his bread", "oven flour dough loaf crust"),
     ("a tired song about a nurse working the night shift", "ward shift monitor chart coffee"),
     (
+        "a firefighter coming home after a long shift",
+        "siren smoke engine ladder hose bell helmet soot crew coat boots timbers",
+    ),
+    ("a song about a nurse on the night shift", "ward chart monitor badge scrubs pager shoes"),
+    (
         "a punk song about flipping burgers at a fast food job",
         "fryer counter apron grease shift manager",
     ),

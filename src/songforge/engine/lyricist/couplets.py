@@ -47,6 +47,9 @@ MOODS = ("", "dim", "bright")
 # feeling, an idea or a time ("my anxiety", "the summer").
 KINDS = ("being", "thing", "place", "idea")
 LEAD = "{L}"
+# The couplets a chosen world needs for a part of the story before the rest of its field is
+# left out of it.
+_OWN_WORLD = 3
 _AGREEMENT = re.compile(r"\{([^{}|]+)\|([^{}|]+)\}")
 
 
@@ -193,8 +196,11 @@ def couplets_for(
     """The couplets of `field_name` for a part of the story that suit a song of `shade`
     ("dim", "bright" or "" for neither): untagged ones and those of the song's own shade,
     of the whole field or of a world within it the prompt `chosen` (see `worlds_chosen`);
-    with `kind`, only those that name a lead of that kind, else only those that name none."""
-    return [
+    with `kind`, only those that name a lead of that kind, else only those that name none.
+    Where the chosen world has `_OWN_WORLD` couplets or more for the part, only they are
+    drawn: a nurse's night shift is not sung from the patient's bed, as the field's other
+    couplets are."""
+    fitting = [
         c
         for c in all_shelves().get(field_name, Shelf(())).couplets
         if c.part == part
@@ -202,3 +208,5 @@ def couplets_for(
         and (not c.world or (field_name, c.world) in chosen)
         and c.kind == kind
     ]
+    own = [c for c in fitting if c.world]
+    return own if len(own) >= _OWN_WORLD else fitting

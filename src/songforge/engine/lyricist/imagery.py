@@ -539,7 +539,7 @@ FIELDS: tuple[Field, ...] = (
     _f(
         "work",
         "factory job labor mill mine office shift wage work boss coworker colleague monday "
-        "mondays commute",
+        "mondays commute firefighter fireman firehouse",
         who="miner worker",
         place="factory mill yard",
         sky="smoke dawn",
