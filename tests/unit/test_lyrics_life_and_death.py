@@ -151,3 +151,31 @@ def test_the_season_a_story_names_is_the_only_one_sung(prompt: str, season: str)
         if set(re.findall(r"[a-z]+", line.lower())) & others
     ]
     assert not sung
+
+
+# Lines that move a song on by years, in this test's own words.
+_YEARS_ON = re.compile(
+    r"\b(?:these days|years on|years later|twenty years|grown|gray|grey|"
+    r"kids in school|our kids|our own kid|when we're old|young self)\b"
+)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "happy birthday to my little brother Sam, turning 7",
+        "my sister's June wedding",
+        "a song for my best friend's birthday party",
+        "an upbeat pop song about my best friend's wedding",
+    ],
+)
+def test_a_song_for_a_day_stays_on_that_day(prompt: str) -> None:
+    """A song for a birthday or a wedding is sung on that day: "Now our kids bake the cake
+    for me" made a brother's seventh birthday the singer's, years on."""
+    moved = [
+        (seed, line)
+        for seed in SEEDS
+        for line in _lines(prompt, seed)
+        if _YEARS_ON.search(line.lower())
+    ]
+    assert not moved

@@ -67,6 +67,13 @@ ROWS: list[Row] = [
     # A greeting is a song for someone's day.
     row("happy birthday to my mom", "birthday", possessor="mom", title="My Mom's Birthday"),
     row("Happy birthday Sarah!", "birthday", possessor="Sarah", title="Sarah's Birthday"),
+    row(
+        "happy birthday to my little brother Sam, turning 7",
+        "birthday",
+        possessor="Sam",
+        title="My Little Brother Sam's Birthday",
+    ),
+    row("happy 25th anniversary to my wife Elena", "anniversary", possessor="Elena"),
     # "feeling" before an adjective says how the singer feels; it is nothing sung about.
     row("feeling anxious before exams", "exam", "", "", "feeling anxious"),
     row("feeling lonely in a big city", "city", "", "", "feeling lonely"),

@@ -1767,15 +1767,17 @@ def _forms(word: str) -> set[str]:
 # A greeting is a song for someone's day: "happy birthday to my mom" is about my mom's
 # birthday, not about birthdays sung to nobody.
 _GREETING = re.compile(
-    r"\b(?i:happy) (?i:(birthday|anniversary|retirement|graduation))[,!]?\s+(?:to\s+)?"
-    r"((?:my|our)\s+[a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+)\b"
+    r"\b(?i:happy) ((?:\d+(?:st|nd|rd|th)\s+)?)(?i:(birthday|anniversary|retirement|graduation))"
+    r"[,!]?\s+(?:to\s+)?"
+    r"((?:my|our)(?:\s+(?!(?:and|from|with|on|in|at|who|turning|for|to)\b)[a-z]+){1,3}"
+    r"(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+)\b"
 )
 
 
 def extract_subject(prompt: str) -> Subject:
     """The subject of an English prompt, its lead phrase first; never raises, an empty
     Subject (no phrases) for a prompt that only names a genre, a tempo or an arrangement."""
-    prompt = _GREETING.sub(lambda m: f"a happy song about {m[2]}'s {m[1]}", prompt)
+    prompt = _GREETING.sub(lambda m: f"a happy song about {m[3]}'s {m[1]}{m[2]}", prompt)
     tokens = _tokens(prompt)
     _mark(tokens)
     heard = [t for t in tokens if t.note]

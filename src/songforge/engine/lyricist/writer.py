@@ -175,6 +175,12 @@ _ANGER = frozenset(
         "poison",
     ]
 )
+# Leads that are a day of someone's life.
+_DAYS = frozenset(("birthday", "wedding", "anniversary", "graduation", "retirement", "funeral"))
+# Days of a couple, and the words that make the singer one of it.
+_COUPLES = frozenset(("wedding", "anniversary", "honeymoon", "engagement"))
+_WE = frozenset(("we", "we're", "we'll", "we've", "we'd", "our", "us", "ours"))
+_FOR_ME = frozenset(("me", "mine", "myself"))
 # Words of a prompt about a death.
 _DEATH = re.compile(
     r"\b(?:died|dies|dead|death|passed away|passing|drowned|killed|lost at sea|funeral|"
@@ -717,6 +723,15 @@ class _Writer:
             for p in self.phrases
             if p.kind == "being" or p is self.lead
             for name in (_names_of(p) if p is not self.lead else self.lead_names())
+        )
+        # A song for a day (a birthday, a wedding) is sung on that day: its second verse
+        # does not move on years ("Each year I laugh at my young self" of a sister's
+        # wedding, "Now our kids bake the cake for me" of a brother's birthday).
+        self.one_day = bool({self.lead.head.lower(), *map(str.lower, self.lead.words)} & _DAYS)
+        # Someone else's day ("my sister's wedding", "Sam's birthday") is not sung as the
+        # singer's: no couplet where "we" are the couple or the cake is baked "for me".
+        self.others_day = self.one_day and any(
+            w.endswith("'s") and w.lower() != "my" for w in self.lead.words
         )
         self.mourned_heads = frozenset(
             name.split()[-1].lower() for name in self.mourned if self.mourning
@@ -1447,7 +1462,13 @@ class _Writer:
         # A story the prompt tells keeps its own time: the world's couplets paint its
         # scenes, never years passing ("My daughter has kids in school today" was sung of a
         # daughter starting university).
-        part = parts[1] if later and not self.story else parts[0]
+        part = parts[1] if later and not self.story and not self.one_day else parts[0]
+        # Someone the prompt tells of is sung as the prompt has them, not years on: "My mom
+        # walks these days with a cane" of a mother at work as a nurse, "Sam wants quiet
+        # nights these days" of a boy turning seven. "A song about my dad" tells nothing
+        # that the years could contradict.
+        told = bool(self.one_day or self.subject.situation or self.facts or len(self.phrases) > 1)
+        own_part = parts[0] if self.lead_kind == "being" and told else part
         # The first verse keeps its first line and a later one its last for the situation,
         # where the subject has one to tell.
         keep: set[int] = set()
@@ -1474,7 +1495,7 @@ class _Writer:
                     # to name it ("The lonely keeper climbs the stair"), else in a line of
                     # the verse's own ("the lonely hall").
                     if self.lead_kind and self.all_sung():
-                        couplet = self.couplet(part, target, kind=self.lead_kind, felt=True)
+                        couplet = self.couplet(own_part, target, kind=self.lead_kind, felt=True)
                     if couplet is None:
                         break
                     self.mood_said = True
@@ -1483,7 +1504,7 @@ class _Writer:
                 naming = None if self.themed else self.naming(written.values())
             # A bridge's second couplet may tell the story on too: a field has few turns,
             # and songs of one world would share them.
-            wider = ("later",) if section == "bridge" and written else ()
+            wider = ("later",) if section == "bridge" and written and not self.one_day else ()
             turn = self.genre_bridge
             if section == "bridge" and not written and turn and turn not in self.fields[:1]:
                 couplet = self.couplet(part, target, fields=(turn,))
@@ -1499,7 +1520,7 @@ class _Writer:
                 # song is about in lines written whole, not in a template's. While another
                 # phrase of the prompt is unsung ("my father" in "an old photograph of my
                 # father", "the night shift"), the template lines name it.
-                couplet = self.couplet(part, target, kind=self.lead_kind)
+                couplet = self.couplet(own_part, target, kind=self.lead_kind)
             if couplet is None:
                 break
             ends[i], ends[i + 1] = self.sing_couplet(couplet, {ends[i], ends[i + 1]})
@@ -1621,6 +1642,9 @@ class _Writer:
         drawn = [d for d in drawn if d[0].field not in self.borrowed] or drawn
         if self.mourning:
             drawn = [d for d in drawn if d[0].mood == "dim"] or drawn
+        if self.others_day:
+            pronouns = _WE if self.lead.head.lower() in _COUPLES else _FOR_ME
+            drawn = [d for d in drawn if not d[1] & pronouns]
         # A couplet is written for the world, not for the story: a song that mourns a
         # grandmother sings none where she "still bakes bread", and a song for one alive
         # none at her grave. Not even where nothing else fits.
