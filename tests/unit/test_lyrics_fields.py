@@ -45,6 +45,7 @@ ROWS = [
         "siren smoke engine ladder hose bell helmet soot crew coat boots timbers",
     ),
     ("a song about a nurse on the night shift", "ward chart monitor badge scrubs pager shoes"),
+    ("a small fishing village in northern Norway", "trawler pier net boat dock harbor quay gull"),
     (
         "a punk song about flipping burgers at a fast food job",
         "fryer counter apron grease shift manager",

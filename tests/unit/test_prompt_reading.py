@@ -874,3 +874,11 @@ def test_an_adjective_after_a_gerund_goes_with_its_noun() -> None:
     subject = extract_subject("night shift at the hospital, nurses drinking cold coffee at 3 am")
     assert subject.action == "drinking cold coffee"
     assert not subject.title.lower().endswith("cold")
+
+
+@pytest.mark.parametrize(
+    "prompt", ["hip hop about Saturdays at my barber shop in Detroit", "Sundays in Lisbon"]
+)
+def test_days_of_the_week_are_times_not_people(prompt: str) -> None:
+    # "Saturdays works late shifts at the store" was sung of a man named Saturdays.
+    assert extract_subject(prompt).phrases[0].kind == "sky"

@@ -1634,6 +1634,9 @@ _COMPOUNDS = {
     ("puppy", "love"): "first love",
     ("driving", "test"): "driving tests",
     ("computer", "screen"): "computers",
+    # A fishing village is a harbour's before it is a small town of bleachers and a diner.
+    ("fishing", "village"): "harbors",
+    ("fishing", "town"): "harbors",
 }
 # Compounds whose words name another world apart: a space station is no train station.
 _WHOLE = {("space", "station"): "space", ("space", "ship"): "space"}

@@ -974,6 +974,8 @@ def _kind(head: str, proper: bool, intro: str) -> str:
     if _acronym(head) or head in _COMMON_ACRONYMS:
         # "AI", "NASA": a thing, or where one is ("in NYC").
         return PLACE if intro in PLACE_PREPOSITIONS or _is_motion(intro) else THING
+    if head.lower().removesuffix("s") in _WEEKDAYS:
+        return SKY  # "Saturdays at my barber shop" are times, not a man named Saturdays
     if proper:
         if head.lower() in CALENDAR:
             return SKY
