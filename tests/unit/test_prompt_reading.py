@@ -74,9 +74,10 @@ ROWS: list[Row] = [
         title="My Little Brother Sam's Birthday",
     ),
     row("happy 25th anniversary to my wife Elena", "anniversary", possessor="Elena"),
-    # "feeling" before an adjective says how the singer feels; it is nothing sung about.
-    row("feeling anxious before exams", "exam", "", "", "feeling anxious"),
-    row("feeling lonely in a big city", "city", "", "", "feeling lonely"),
+    # "feeling" before an adjective says how the singer feels: the feeling is the lead
+    # where it has a name ("loneliness"), else what it is felt about.
+    row("feeling anxious before exams", "anxiety", "exam", "", "feeling anxious"),
+    row("feeling lonely in a big city", "loneliness", "city", "", "feeling lonely"),
     row("feeling free on the open road", "road", "", "", "feeling free"),
     row("a truck driver crossing Texas at night", "driver", "Texas night", "", "crossing"),
     row("Maria dancing in the rain", "Maria", "rain", "", "dancing"),

@@ -1776,10 +1776,29 @@ _GREETING = re.compile(
 )
 
 
+# "Feeling lonely" is what a song is about: its feeling is its lead, named as the feeling
+# ("loneliness"), and what follows is where or when it is felt.
+_FEELINGS = {
+    "lonely": "loneliness",
+    "alone": "loneliness",
+    "anxious": "anxiety",
+    "nervous": "anxiety",
+    "jealous": "jealousy",
+    "homesick": "nostalgia",
+    "nostalgic": "nostalgia",
+    "afraid": "fear",
+    "scared": "fear",
+    "grateful": "gratitude",
+    "thankful": "gratitude",
+}
+_FEELING = re.compile(r"\b[Ff]eeling (?:so |very |really )?(" + "|".join(_FEELINGS) + r")\b")
+
+
 def extract_subject(prompt: str) -> Subject:
     """The subject of an English prompt, its lead phrase first; never raises, an empty
     Subject (no phrases) for a prompt that only names a genre, a tempo or an arrangement."""
     prompt = _GREETING.sub(lambda m: f"a happy song about {m[3]}'s {m[1]}{m[2]}", prompt)
+    prompt = _FEELING.sub(lambda m: _FEELINGS[m[1]], prompt)
     tokens = _tokens(prompt)
     _mark(tokens)
     heard = [t for t in tokens if t.note]
