@@ -64,6 +64,9 @@ ROWS: list[Row] = [
     # What users reported.
     row("lost love, piano and strings, in A minor", "love", "", "piano strings minor"),
     row("an umbrella left on the train", "umbrella", "train", "", "left"),
+    # Who the singer is "as" leads where a time or an idea would.
+    row("long nights as a truck driver", "driver", "night", title="Truck Driver"),
+    row("life as a nurse", "nurse", "life"),
     # A greeting is a song for someone's day.
     row("happy birthday to my mom", "birthday", possessor="mom", title="My Mom's Birthday"),
     row("Happy birthday Sarah!", "birthday", possessor="Sarah", title="Sarah's Birthday"),

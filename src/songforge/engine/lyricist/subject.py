@@ -1762,6 +1762,27 @@ def _roles(found: list[_Found]) -> list[NounPhrase]:
     return ([lead] if lead else []) + others + themes
 
 
+def _acting_as(phrases: list[NounPhrase], prompt: str) -> list[NounPhrase]:
+    """`phrases` with who the singer is "as" leading where a time or an idea led: "long
+    nights as a truck driver" is about the driver, on long nights; "life as a nurse" about
+    the nurse."""
+    if not phrases or phrases[0].role != LEAD or phrases[0].kind not in (SKY, IDEA):
+        return phrases
+    said = re.findall(r"\bas an? ((?:[a-z-]+ ){0,2}[a-z-]+)", prompt.lower())
+    role = next(
+        (
+            p
+            for p in phrases[1:]
+            if p.kind == BEING and any(a.endswith(p.text.lower()) for a in said)
+        ),
+        None,
+    )
+    if role is None:
+        return phrases
+    lead = replace(phrases[0], role=SETTING)
+    return [replace(role, role=LEAD), lead, *(p for p in phrases[1:] if p is not role)]
+
+
 def _forms(word: str) -> set[str]:
     return {word, singular(word), plural(word)}
 
@@ -1815,7 +1836,7 @@ def extract_subject(prompt: str) -> Subject:
     reader.read()
     sound = [f for f in reader.found if _only_sound(f)]
     found = [f for f in reader.found if f not in sound]
-    ordered = _roles(found)
+    ordered = _acting_as(_roles(found), prompt)
     words = [t.word for t in tokens]
     mood = next((MOODS[w] for w in words if w in MOODS and w not in reader.colours), "")
     action = " ".join(reader.action_words)
