@@ -179,3 +179,26 @@ def test_a_song_for_a_day_stays_on_that_day(prompt: str) -> None:
         if _YEARS_ON.search(line.lower())
     ]
     assert not moved
+
+
+_COLOURS = {"red", "blue", "green", "yellow", "white", "black", "gray", "grey", "silver", "gold"}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "head", "colour"),
+    [
+        ("my dad's rusty red pickup truck", "truck", "red"),
+        ("a country song about my green tractor", "tractor", "green"),
+        ("a song about my grandmother's blue dress", "dress", "blue"),
+    ],
+)
+def test_the_lead_keeps_the_colour_the_prompt_gave_it(prompt: str, head: str, colour: str) -> None:
+    """ "We finally sold the old blue truck" was sung for a red one."""
+    recoloured = []
+    for seed in range(1, 31):
+        for line in _lines(prompt, seed):
+            words = re.findall(r"[a-z]+", line.lower())
+            for i, word in enumerate(words):
+                if word in _COLOURS - {colour} and head in words[i + 1 : i + 3]:
+                    recoloured.append((seed, line))
+    assert not recoloured

@@ -177,6 +177,24 @@ _ANGER = frozenset(
 )
 # Leads that are a day of someone's life.
 _DAYS = frozenset(("birthday", "wedding", "anniversary", "graduation", "retirement", "funeral"))
+_COLOUR_WORDS = frozenset(
+    [
+        "red",
+        "blue",
+        "green",
+        "yellow",
+        "white",
+        "black",
+        "gray",
+        "grey",
+        "silver",
+        "gold",
+        "brown",
+        "orange",
+        "pink",
+        "purple",
+    ]
+)
 # Days of a couple, and the words that make the singer one of it.
 _COUPLES = frozenset(("wedding", "anniversary", "honeymoon", "engagement"))
 _WE = frozenset(("we", "we're", "we'll", "we've", "we'd", "our", "us", "ours"))
@@ -727,6 +745,7 @@ class _Writer:
         # A song for a day (a birthday, a wedding) is sung on that day: its second verse
         # does not move on years ("Each year I laugh at my young self" of a sister's
         # wedding, "Now our kids bake the cake for me" of a brother's birthday).
+        self.colours = frozenset(w.lower() for w in self.lead.words) & _COLOUR_WORDS
         self.one_day = bool({self.lead.head.lower(), *map(str.lower, self.lead.words)} & _DAYS)
         # Someone else's day ("my sister's wedding", "Sam's birthday") is not sung as the
         # singer's: no couplet where "we" are the couple or the cake is baked "for me".
@@ -1642,6 +1661,9 @@ class _Writer:
         drawn = [d for d in drawn if d[0].field not in self.borrowed] or drawn
         if self.mourning:
             drawn = [d for d in drawn if d[0].mood == "dim"] or drawn
+        if self.colours:
+            # "my dad's rusty red pickup" is sung no "old blue truck".
+            drawn = [d for d in drawn if not self.recoloured(d[0].lines)]
         if self.others_day:
             pronouns = _WE if self.lead.head.lower() in _COUPLES else _FOR_ME
             drawn = [d for d in drawn if not d[1] & pronouns]
@@ -1687,6 +1709,18 @@ class _Writer:
                 return False
             return presumes_gone(lines) or not presumes_alive(lines, self.mourned)
         return self.lead_kind != "being" or not presumes_dead(lines)
+
+    def recoloured(self, lines: Iterable[str]) -> bool:
+        """Whether `lines` give the lead another colour than the prompt's ("the old blue
+        truck" for a red one)."""
+        head = self.lead.head.lower()
+        for line in lines:
+            words = re.findall(r"[a-z]+", line.lower())
+            for i, word in enumerate(words):
+                near = {singular(w) for w in words[i + 1 : i + 3]}
+                if word in _COLOUR_WORDS and word not in self.colours and head in near:
+                    return True
+        return False
 
     def names_mourned(self, line: str) -> bool:
         """Whether `line` names someone the song mourns: a line made from a template that
