@@ -32,7 +32,22 @@ MOURNING = [
     ("a song for my mom's funeral", "mom"),
     ("for my late father who taught me to fish", "father"),
     ("our cat Luna who passed away last winter", "luna"),
+    ("for my grandpa who passed away last winter", "grandpa"),
 ]
+
+
+def test_the_years_after_a_death_are_told_as_a_loss() -> None:
+    """ "My grandpa moved to a smaller place" was sung at 12 of 12 seeds of a song for a
+    grandpa who died: the years after a death are not a life going on."""
+    moved = [
+        (seed, line)
+        for seed in range(1, 13)
+        for line in _lines("for my grandpa who passed away last winter", seed)
+        if re.search(r"\bgrandpa (?:moved|retired|married|lives|bought|sold)\b", line.lower())
+    ]
+    assert not moved
+
+
 LIVING = [
     "a song for my grandma's 90th birthday",
     "my dog loves the beach",
@@ -99,7 +114,7 @@ def _lines(prompt: str, seed: int) -> list[str]:
         line
         for section in draft.sections
         for line in section.lines
-        if line not in told and not line.lower().startswith(draft.title.lower())
+        if line not in told and draft.title not in line  # the hook, title-cased
     ]
 
 

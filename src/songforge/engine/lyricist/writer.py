@@ -1671,6 +1671,15 @@ class _Writer:
         # grandmother sings none where she "still bakes bread", and a song for one alive
         # none at her grave. Not even where nothing else fits.
         drawn = [d for d in drawn if self.true_to_life(d[0].lines)]
+        if self.mourning:
+            # The years after a death are not the dead's: a couplet that moves its lead on
+            # in time tells of the loss ("Since my grandpa went, the house is still"), not
+            # of a life going on ("My grandpa moved to a smaller place").
+            drawn = [
+                d
+                for d in drawn
+                if not (d[0].part == "later" and d[0].kind) or presumes_gone(d[0].lines)
+            ]
         if self.mood == "angry":
             # A dim couplet grieves as often as it rages: an angry song sings the ones that
             # say the anger ("I've had a year to learn to hate") where there are any.
