@@ -14,9 +14,7 @@ import pytest
 from lemminflect import getAllInflections, getAllLemmas
 
 from songforge.engine.lyricist.prompt_facts import prompt_facts
-from songforge.engine.lyricist.writer import STANDARD_FORM, write_lyrics
-from songforge.engine.mood import read_feeling
-from songforge.engine.styles import match_style
+from tests.unit.requested_sheets import requested_sheet
 
 # (prompt, the word a line names the one mourned by)
 MOURNING = [
@@ -100,14 +98,7 @@ def _sings_alive(line: str, name: str) -> bool:
 
 
 def _lines(prompt: str, seed: int) -> list[str]:
-    draft = write_lyrics(
-        prompt,
-        title=None,
-        form=STANDARD_FORM,
-        seed=seed,
-        mood_hint=" ".join(read_feeling(prompt, None).names),
-        genre=match_style(prompt, None, None).genre,
-    )
+    draft = requested_sheet(prompt, seed)
     told = {line for fact in prompt_facts(prompt) for line in fact.lines}
     # The prompt's own clauses sung back are the caller's words, not the writer's.
     return [

@@ -13,8 +13,7 @@ from songforge.engine.lyric_text import syllable_count
 from songforge.engine.lyricist.couplets import all_couplets
 from songforge.engine.lyricist.prompt_facts import prompt_facts
 from songforge.engine.lyricist.writer import STANDARD_FORM, LyricsDraft, rhymes, write_lyrics
-from songforge.engine.mood import read_feeling
-from songforge.engine.styles import match_style
+from tests.unit.requested_sheets import requested_sheet
 from tests.unit.written_lines import couplet_of
 
 # (prompt, details a listener must hear). Written to be unlike one another: family, work,
@@ -83,15 +82,7 @@ STORIES = [
 ]
 
 
-def _sheet(prompt: str, seed: int = 1) -> LyricsDraft:
-    return write_lyrics(
-        prompt,
-        title=None,
-        form=STANDARD_FORM,
-        seed=seed,
-        mood_hint=" ".join(read_feeling(prompt, None).names),
-        genre=match_style(prompt, None, None).genre,
-    )
+_sheet = requested_sheet
 
 
 def _text(draft: LyricsDraft) -> str:

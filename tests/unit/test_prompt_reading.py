@@ -77,11 +77,12 @@ ROWS: list[Row] = [
         title="My Little Brother Sam's Birthday",
     ),
     row("happy 25th anniversary to my wife Elena", "anniversary", possessor="Elena"),
-    # "feeling" before an adjective says how the singer feels: the feeling is the lead
-    # where it has a name ("loneliness"), else what it is felt about.
+    # "feeling" before an adjective says how the singer feels: the feeling is the lead,
+    # by its own name, where a field of feelings knows the adjective.
     row("feeling anxious before exams", "anxiety", "exam", "", "feeling anxious"),
     row("feeling lonely in a big city", "loneliness", "city", "", "feeling lonely"),
-    row("feeling free on the open road", "road", "", "", "feeling free"),
+    row("feeling free on the open road", "freedom", "road", "", "feeling free"),
+    row("feeling homesick in London", "nostalgia", "London", "", "feeling homesick"),
     row("a truck driver crossing Texas at night", "driver", "Texas night", "", "crossing"),
     row("Maria dancing in the rain", "Maria", "rain", "", "dancing"),
     row("a song about my grandfather's old piano", "piano", "", "song"),

@@ -254,7 +254,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "nostalgia",
-        "nostalgia nostalgic yesterday reminisce",
+        "homesick nostalgia nostalgic yesterday reminisce",
         place="house street porch yard",
         sky="summer afternoon",
         heart="song memory youth",

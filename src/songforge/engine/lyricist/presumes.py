@@ -22,12 +22,18 @@ from lemminflect import getAllInflections, getAllLemmas
 _ADVERBS = frozenset(
     ("still", "always", "just", "now", "slowly", "never", "often", "sometimes", "only", "all")
 )
-_BE_NOW = frozenset(("is", "are", "'s", "'re", "has", "have", "'ve"))
+_BE_NOW = frozenset(("is", "are", "has", "have"))
 # Said of a being who is with us now: visits, holding a hand, "these days".
 _WITH_US = re.compile(
     r"\b(?:(?:does|do) (?:it|they|he|she) |we visit|i visit|i call (?:them|her|him)|"
     r"(?:they|he|she) calls?|these days|"
     r"i hold (?:it|their|his|her)|(?:they're|he's|she's) (?:ninety|eighty|old|getting))\b"
+)
+# Words of a prompt that tell of a death: the song mourns.
+_A_DEATH = re.compile(
+    r"\b(?:died|dies|dead|death|passed away|passing|drowned|killed|lost at sea|funeral|"
+    r"grave|in memory|memorial|rest in peace|mourning|mourn|never came back|never came home|"
+    r"never returned|buried|passed on|(?:my|our|his|her|your|their) late)\b"
 )
 # Said of a being who has died: the song mourns them.
 _DEAD = re.compile(
@@ -84,11 +90,9 @@ def presumes_alive(
         rest = [w for w in words[i + 1 : i + 6] if w not in _ADVERBS]
         if rest[:2] in (["and", "i"], ["and", "me"]):  # "Sam and I sit on the dock"
             plural, rest = True, rest[2:]
-        if word == "it" and rest[:1] in (["is"], ["'s"]):
-            continue  # "it's late" says nothing of the being
-        if rest and (_present(rest[0], plural=plural) or rest[0] in ("will", "'ll")):
-            return True
-        if word in ("they're", "he's", "she's") and rest:
+        if word == "it" and rest[:1] == ["is"]:
+            continue  # "it is late" says nothing of the being
+        if rest and (_present(rest[0], plural=plural) or rest[0] == "will"):
             return True
     return False
 
@@ -104,3 +108,9 @@ def presumes_gone(lines: Iterable[str]) -> bool:
     "anymore", "miss you", "you're gone", "to hear once more", "the empty chair"."""
     text = " ".join(lines).lower()
     return bool(_DEAD.search(text) or _ABSENT.search(text))
+
+
+def mourns(prompt: str) -> bool:
+    """True when `prompt` tells of a death ("who passed away", "my late father", "in memory
+    of", "never came back"): its song mourns."""
+    return bool(_A_DEATH.search(prompt.lower()))

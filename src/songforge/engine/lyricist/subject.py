@@ -46,6 +46,7 @@ from songforge.engine.lyricist.music_words import (
     sound_word,
     strip_notes,
 )
+from songforge.engine.lyricist.sense import FEELINGS
 
 BEING, THING, PLACE, SKY, IDEA = "being", "thing", "place", "sky", "heart"
 # What a phrase is to the song: what it is about, where and when it happens, who or what
@@ -1797,29 +1798,22 @@ _GREETING = re.compile(
 )
 
 
-# "Feeling lonely" is what a song is about: its feeling is its lead, named as the feeling
-# ("loneliness"), and what follows is where or when it is felt.
-_FEELINGS = {
-    "lonely": "loneliness",
-    "alone": "loneliness",
-    "anxious": "anxiety",
-    "nervous": "anxiety",
-    "jealous": "jealousy",
-    "homesick": "nostalgia",
-    "nostalgic": "nostalgia",
-    "afraid": "fear",
-    "scared": "fear",
-    "grateful": "gratitude",
-    "thankful": "gratitude",
-}
-_FEELING = re.compile(r"\b[Ff]eeling (?:so |very |really )?(" + "|".join(_FEELINGS) + r")\b")
+# "Feeling lonely" is what a song is about: its feeling is its lead, named by the feeling's
+# own field of `lyricist.imagery` (lonely -> loneliness, nervous -> anxiety, free ->
+# freedom), and what follows is where or when it is felt.
+_FEELING = re.compile(r"\b[Ff]eeling (?:so |very |really )?([a-z]+)\b")
+
+
+def _felt(match: re.Match[str]) -> str:
+    named = next((f.name for f in fields_of(match[1]) if f.name in FEELINGS), None)
+    return named or match[0]
 
 
 def extract_subject(prompt: str) -> Subject:
     """The subject of an English prompt, its lead phrase first; never raises, an empty
     Subject (no phrases) for a prompt that only names a genre, a tempo or an arrangement."""
     prompt = _GREETING.sub(lambda m: f"a happy song about {m[3]}'s {m[1]}{m[2]}", prompt)
-    prompt = _FEELING.sub(lambda m: _FEELINGS[m[1]], prompt)
+    prompt = _FEELING.sub(_felt, prompt)
     tokens = _tokens(prompt)
     _mark(tokens)
     heard = [t for t in tokens if t.note]

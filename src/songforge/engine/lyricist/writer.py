@@ -62,7 +62,12 @@ from songforge.engine.lyricist.line_templates import (
     story_for,
     templates_for,
 )
-from songforge.engine.lyricist.presumes import presumes_alive, presumes_dead, presumes_gone
+from songforge.engine.lyricist.presumes import (
+    mourns,
+    presumes_alive,
+    presumes_dead,
+    presumes_gone,
+)
 from songforge.engine.lyricist.prompt_facts import Fact, prompt_facts
 from songforge.engine.lyricist.sense import ABSTRACT, is_feeling, makes_sense
 from songforge.engine.lyricist.spanish import SPANISH, write_spanish
@@ -199,12 +204,6 @@ _COLOUR_WORDS = frozenset(
 _COUPLES = frozenset(("wedding", "anniversary", "honeymoon", "engagement"))
 _WE = frozenset(("we", "we're", "we'll", "we've", "we'd", "our", "us", "ours"))
 _FOR_ME = frozenset(("me", "mine", "myself"))
-# Words of a prompt about a death.
-_DEATH = re.compile(
-    r"\b(?:died|dies|dead|death|passed away|passing|drowned|killed|lost at sea|funeral|"
-    r"grave|in memory|memorial|rest in peace|mourning|mourn|never came back|never came home|"
-    r"never returned|buried|passed on|(?:my|our|his|her|your|their) late)\b"
-)
 # First words that lose their capital after "Oh, ": not "I", not a name.
 _LOWER_AFTER_OH = frozenset(
     [
@@ -736,24 +735,23 @@ class _Writer:
             for word in [*self.subject_ends, *(self.field_nouns[0] if self.field_nouns else ())]
             for form in (word, plural(word))
         }
-        self.mourned = tuple(
-            name
+        # Who a mourning song mourns, by the word its lines name them with: the lead and
+        # the prompt's other people ("mom" of "my mom's funeral").
+        self.mourned = frozenset(
+            name.split()[-1].lower()
             for p in self.phrases
-            if p.kind == "being" or p is self.lead
+            if mourning and (p.kind == "being" or p is self.lead)
             for name in (_names_of(p) if p is not self.lead else self.lead_names())
         )
+        self.colours = frozenset(w.lower() for w in self.lead.words) & _COLOUR_WORDS
         # A song for a day (a birthday, a wedding) is sung on that day: its second verse
         # does not move on years ("Each year I laugh at my young self" of a sister's
         # wedding, "Now our kids bake the cake for me" of a brother's birthday).
-        self.colours = frozenset(w.lower() for w in self.lead.words) & _COLOUR_WORDS
         self.one_day = bool({self.lead.head.lower(), *map(str.lower, self.lead.words)} & _DAYS)
         # Someone else's day ("my sister's wedding", "Sam's birthday") is not sung as the
         # singer's: no couplet where "we" are the couple or the cake is baked "for me".
         self.others_day = self.one_day and any(
             w.endswith("'s") and w.lower() != "my" for w in self.lead.words
-        )
-        self.mourned_heads = frozenset(
-            name.split()[-1].lower() for name in self.mourned if self.mourning
         )
         self.setting_forms = frozenset(
             form for p in self.phrases if p.role == SETTING for form in _forms(p)
@@ -1669,17 +1667,19 @@ class _Writer:
             drawn = [d for d in drawn if not d[1] & pronouns]
         # A couplet is written for the world, not for the story: a song that mourns a
         # grandmother sings none where she "still bakes bread", and a song for one alive
-        # none at her grave. Not even where nothing else fits.
-        drawn = [d for d in drawn if self.true_to_life(d[0].lines)]
-        if self.mourning:
-            # The years after a death are not the dead's: a couplet that moves its lead on
-            # in time tells of the loss ("Since my grandpa went, the house is still"), not
-            # of a life going on ("My grandpa moved to a smaller place").
-            drawn = [
-                d
-                for d in drawn
-                if not (d[0].part == "later" and d[0].kind) or presumes_gone(d[0].lines)
-            ]
+        # none at her grave. Not even where nothing else fits. The years after a death are
+        # not the dead's either: a couplet that moves its lead
+        # on in time tells of the loss ("Since my grandpa went, the house is still"), not
+        # of a life going on ("My grandpa moved to a smaller place").
+        drawn = [
+            d
+            for d in drawn
+            if self.true_to_life(d[0].lines)
+            and (
+                not (self.mourning and d[0].part == "later" and d[0].kind)
+                or presumes_gone(d[0].lines)
+            )
+        ]
         if self.mood == "angry":
             # A dim couplet grieves as often as it rages: an angry song sings the ones that
             # say the anger ("I've had a year to learn to hate") where there are any.
@@ -1735,7 +1735,7 @@ class _Writer:
         """Whether `line` names someone the song mourns: a line made from a template that
         does is sung in the past ("I'll sit with my father by the car" was sung of a
         father who died)."""
-        return bool(self.mourned_heads & set(re.findall(r"[a-z']+", line.lower())))
+        return bool(self.mourned & set(re.findall(r"[a-z']+", line.lower())))
 
     def phrase_couplet(self, part: str, target: int) -> Couplet | None:
         """A couplet written to name a place or a being, naming a phrase of the subject
@@ -2213,7 +2213,7 @@ def _write_english(
         replace(t, nouns=tuple(n for n in t.nouns if n not in subject.unsung) or t.nouns)
         for t in detect_themes(f"{prompt} {mood_hint}")
     ]
-    mourning = bool(_DEATH.search(prompt.lower()))
+    mourning = mourns(prompt)
     lent = genre_words(prompt, genre)
     writer = _Writer(
         subject,
