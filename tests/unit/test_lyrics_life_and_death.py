@@ -55,6 +55,7 @@ LIVING = [
     "an upbeat song about my best friend Jess",
     "a song about my dad teaching me to fish",
     "a tender song for my wife on our anniversary",
+    "for my grandpa Joe who still fishes every Sunday",
 ]
 SEEDS = (1, 2, 3)
 
@@ -66,7 +67,7 @@ _SAYS_GONE = re.compile(
 )
 _BURIAL = re.compile(
     r"\b(?:grave|graveside|funeral|buried (?:him|her|them|my|our)|heaven|casket|coffin|"
-    r"headstone|passed away|"
+    r"headstone|passed away|left the best of|hope they knew|"
     r"rest in peace|no one left|mourn)\b"
 )
 

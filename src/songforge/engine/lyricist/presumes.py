@@ -39,7 +39,8 @@ _A_DEATH = re.compile(
 _DEAD = re.compile(
     r"\b(?:grave|graves|graveside|funeral|we bur(?:y|ied)|heaven|passed away|"
     r"passed on|rest in peace|no one left|nobody left|last breath|ashes|headstone|casket|"
-    r"coffin|mourn|mourning|in memory|from up there)\b"
+    r"coffin|mourn|mourning|in memory|from up there|left the best of (?:them|him|her)|"
+    r"hope (?:they|he|she) knew)\b"
 )
 # Said of a being who is away or gone, dead or not: these lines fit a mourning song even
 # where a verb is in the present ("I miss you, and you're gone").
