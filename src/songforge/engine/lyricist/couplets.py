@@ -30,7 +30,12 @@ feeling or a time) names the song's lead where it says ``{L}`` ("the dog", "my e
 "hope", "the summer"), and ``{is|are}`` gives the verb for
 a singular and a plural lead: ``scene being: {L} {waits|wait} beside the kitchen door /
 ...``. It is sung only for a lead of its kind, so that a verse names what the song is
-about in lines written whole.
+about in lines written whole. A couplet true of several kinds lists them all
+(``scene being thing: ...``).
+
+A lead its world writes nothing for (an office job is no worker and no workplace) is named
+by a couplet of ``songforge/data/any-lead.txt``: what the singer says of it, true in any
+world, whose ``{N}`` the writer fills with a thing or a place of the lead's world.
 """
 
 from __future__ import annotations
@@ -50,6 +55,10 @@ LEAD = "{L}"
 # The couplets a chosen world needs for a part of the story before the rest of its field is
 # left out of it.
 _OWN_WORLD = 3
+# The shelf of couplets that name a lead of any world (see `any_lead_shelf`).
+ANY_LEAD = "any lead"
+# In a couplet of that shelf, a thing or a place of the lead's world ("the shelf").
+WORLD_NOUN = "{N}"
 _AGREEMENT = re.compile(r"\{([^{}|]+)\|([^{}|]+)\}")
 
 
@@ -109,7 +118,7 @@ def parse_shelf(field_name: str, text: str) -> Shelf:
             worlds[tags[1]] = words
             continue
         world = next((t[1:] for t in tags if t.startswith("@")), "")
-        kind = next((t for t in tags if t in KINDS), "")
+        kinds = [t for t in tags if t in KINDS] or [""]
         tags = [t for t in tags if not t.startswith("@") and t not in KINDS]
         first, slash, second = body.partition(" / ")
         slotted = LEAD in body and not re.search(r"\{L\}'", body)
@@ -123,13 +132,14 @@ def parse_shelf(field_name: str, text: str) -> Shelf:
             or not first.strip()
             or not second.strip()
             or (world and world not in worlds)
-            or bool(kind) != slotted
-            or (not kind and "{" in body)
+            or bool(kinds[0]) != slotted
+            or (not kinds[0] and "{" in body)
         ):
             raise CoupletFormatError(f"{field_name}.txt line {number}: {raw!r}")
         mood = tags[1] if len(tags) == 2 else ""
         lines = (first.strip(), second.strip())
-        out.append(Couplet(field_name, tags[0], mood, lines, world, kind))
+        # A couplet true of several kinds of lead is filed once for each.
+        out += [Couplet(field_name, tags[0], mood, lines, world, kind) for kind in kinds]
     return Shelf(tuple(out), worlds)
 
 
@@ -138,6 +148,15 @@ def parse(field_name: str, text: str) -> tuple[Couplet, ...]:
 
     Raises CoupletFormatError naming the line that does not parse."""
     return parse_shelf(field_name, text).couplets
+
+
+@lru_cache(maxsize=1)
+def any_lead_shelf() -> Shelf:
+    """The couplets that name a lead of any world (``songforge/data/any-lead.txt``): what
+    the singer says of what the song is about, for a verse whose world has no couplet
+    written for a lead of its kind. Filed under the field name `ANY_LEAD`."""
+    text = resources.files("songforge.data").joinpath("any-lead.txt").read_text(encoding="utf-8")
+    return parse_shelf(ANY_LEAD, text)
 
 
 @lru_cache(maxsize=1)
@@ -200,9 +219,10 @@ def couplets_for(
     Where the chosen world has `_OWN_WORLD` couplets or more for the part, only they are
     drawn: a nurse's night shift is not sung from the patient's bed, as the field's other
     couplets are."""
+    shelf = any_lead_shelf() if field_name == ANY_LEAD else all_shelves().get(field_name)
     fitting = [
         c
-        for c in all_shelves().get(field_name, Shelf(())).couplets
+        for c in (shelf or Shelf(())).couplets
         if c.part == part
         and c.mood in ("", shade)
         and (not c.world or (field_name, c.world) in chosen)

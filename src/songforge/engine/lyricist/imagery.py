@@ -1169,7 +1169,8 @@ FIELDS: tuple[Field, ...] = (
     # Music, only when the subject itself is music.
     _f(
         "music",
-        "band choir chord melody musician record singer song gibson stratocaster telecaster",
+        "band choir chord melody musician record singer song gibson stratocaster telecaster "
+        "amplifier amp speaker microphone",
         core="banjo drum fiddle guitar harmonica piano radio saxophone trumpet violin",
         place="stage hall",
         heart="chord melody song tune note sound beat line",

@@ -21,7 +21,9 @@ from songforge.engine.language_id import detect_language, prompt_language
 from songforge.engine.languages import language_name
 from songforge.engine.lyric_text import LyricSection, syllable_count
 from songforge.engine.lyricist.couplets import (
+    ANY_LEAD,
     KINDS,
+    WORLD_NOUN,
     Couplet,
     couplets_for,
     other_worlds_words,
@@ -1513,9 +1515,9 @@ class _Writer:
                     # the verse's own ("the lonely hall").
                     if self.lead_kind and self.all_sung():
                         couplet = self.couplet(own_part, target, kind=self.lead_kind, felt=True)
-                    if couplet is None:
-                        break
-                    self.mood_said = True
+                    if couplet is None and self.verse_count < 2:
+                        break  # the first verse's own line says it
+                    self.mood_said = couplet is not None
                 # A song on a theme alone ("lofi beat") has no subject to name: its
                 # verses are its world's couplets.
                 naming = None if self.themed else self.naming(written.values())
@@ -1532,17 +1534,66 @@ class _Writer:
                 couplet = self.couplet(part, target, naming=self.unsung_forms())
                 couplet = couplet or self.phrase_couplet(part, target)
             couplet = couplet or self.couplet(part, target, *wider, naming=naming)
-            if couplet is None and naming == self.lead_forms and self.lead_kind:
+            # A verse whose world has no couplet left (the chorus sang the office's few)
+            # still names its lead in lines written whole.
+            unnamed = naming == self.lead_forms or (
+                naming is None and section == "verse" and not self.themed and not written
+            )
+            if couplet is None and unnamed and self.lead_kind:
                 # A couplet written to name a lead of its kind: the verse says what the
                 # song is about in lines written whole, not in a template's. While another
                 # phrase of the prompt is unsung ("my father" in "an old photograph of my
                 # father", "the night shift"), the template lines name it.
                 couplet = self.couplet(own_part, target, kind=self.lead_kind)
+                # A lead its world writes nothing for (an office job, an amplifier) is
+                # named by what the singer says of it, true in any world ("I can't get the
+                # office job off my mind"), before two template lines that would put it
+                # beside a rhyme ("The office job sat by the lamp").
+                if couplet is None and not self.world_names_lead(own_part):
+                    couplet = self.couplet(own_part, target, kind=self.lead_kind, shelf=ANY_LEAD)
+            if couplet is None and unnamed and self.lead_kind:
+                # A world whose couplets are all sung: what the singer says of its lead.
+                couplet = self.couplet(own_part, target, kind=self.lead_kind, shelf=ANY_LEAD)
             if couplet is None:
                 break
             ends[i], ends[i + 1] = self.sing_couplet(couplet, {ends[i], ends[i + 1]})
             written[i], written[i + 1] = couplet.lines
         return written
+
+    def owner_unsung(self) -> bool:
+        """Whether the lead is someone's ("my aunt's bakery") and no line has said whose."""
+        owners = {w.lower().removesuffix("'s") for w in self.lead.words if w.endswith("'s")}
+        sung = {w for line in self.used_lines for w in re.findall(r"[a-z]+", line)}
+        return bool(owners - sung)
+
+    def with_world_noun(self, couplet: Couplet, target: int) -> Couplet | None:
+        """`couplet` with a thing or a place of the lead's world in its {N} ("I see the
+        shelf and drift away" for a library), one no line has ended on, that keeps its line
+        within a syllable of `target`; None when the song has no world or none fits."""
+        if not self.fields:
+            return None
+        nouns = [
+            noun
+            for noun, cls in self.fields[0].nouns
+            if cls in ("thing", "place")
+            and noun not in MASS
+            and noun not in self.used_ends
+            and noun not in self.opposed
+            and " " not in noun
+        ]
+        self.rng.shuffle(nouns)
+        for noun in nouns:
+            lines = tuple(line.replace(WORLD_NOUN, noun) for line in couplet.lines)
+            if all(abs(line_syllables(line) - target) <= 1 for line in lines):
+                return replace(couplet, lines=(lines[0], lines[1]))
+        return None
+
+    def world_names_lead(self, part: str) -> bool:
+        """Whether the lead's own field has couplets for `part` written to name a lead of its
+        kind (the work field has them for a worker and a workplace, none for a job)."""
+        return bool(self.fields) and bool(
+            couplets_for(self.fields[0].name, part, self.shade, self.worlds, self.lead_kind)
+        )
 
     def only_setting(self, lines: Iterable[str]) -> bool:
         """Whether `lines` name a setting of the subject's (the train, the rain) and not
@@ -1596,6 +1647,7 @@ class _Writer:
         kind: str = "",
         felt: bool = False,
         phrase: NounPhrase | None = None,
+        shelf: str = "",
     ) -> Couplet | None:
         """An unused couplet of the song's fields for `part` of the story ("scene", "later",
         "turn") whose lines are within a syllable of `target`, whose rhymes the song has not
@@ -1605,16 +1657,20 @@ class _Writer:
         `naming`: only a couplet that says one of these names (a phrase's forms). `kind`:
         only a couplet written to name a lead of this kind ({L}), filled with the lead's
         name; `felt`: with one of the mood's adjectives before it ("the lonely keeper");
-        `phrase`: naming that phrase of the subject instead of the lead."""
+        `phrase`: naming that phrase of the subject instead of the lead. `shelf`: from that
+        shelf alone (`ANY_LEAD`), not from the song's fields."""
         drawn: list[tuple[Couplet, frozenset[str], float]] = []
-        for rank, field in enumerate(self.fields if fields is None else fields):
+        names = [shelf] if shelf else [f.name for f in (self.fields if fields is None else fields)]
+        for rank, name in enumerate(names):
             for c in (
                 c
                 for p in (part, *others)
-                for c in couplets_for(field.name, p, self.shade, self.worlds, kind)
+                for c in couplets_for(name, p, self.shade, self.worlds, kind)
             ):
                 if kind:
-                    named = self.name_lead(c, target, felt=felt, phrase=phrase)
+                    named = self.name_lead(c, target, felt=felt, phrase=phrase, whole=bool(shelf))
+                    if named is not None and WORLD_NOUN in " ".join(named.lines):
+                        named = self.with_world_noun(named, target)
                     if named is None:
                         continue
                     c = named
@@ -1657,6 +1713,10 @@ class _Writer:
         # A rise is sung once and builds more than it names: its few couplets a field has
         # are all drawn from, or songs of one world would share them.
         drawn = [d for d in drawn if d[0].field not in self.borrowed] or drawn
+        if shelf and self.mood != "angry":
+            # What the singer says of any lead in anger ("I'll fight my landlord every day")
+            # is for an angry song: a sad one is dim too.
+            drawn = [d for d in drawn if not d[1] & _ANGER]
         if self.mourning:
             drawn = [d for d in drawn if d[0].mood == "dim"] or drawn
         if self.colours:
@@ -1766,15 +1826,19 @@ class _Writer:
         *,
         felt: bool = False,
         phrase: NounPhrase | None = None,
+        whole: bool = False,
     ) -> Couplet | None:
         """`couplet` with the lead's name in its {L} (or `phrase`'s), by the longest name
         that keeps both lines within a syllable of `target` (`felt`: a name with a mood's
-        adjective, "the lonely keeper"); None when none does."""
+        adjective, "the lonely keeper"; `whole`: by its whole name while no line has said
+        whose it is, "my aunt's bakery" before "her bakery"); None when none does."""
         named = phrase or self.lead
         if phrase is not None:
             names = _names_of(phrase)
         else:
             names = self.felt_names() if felt else self.lead_names()
+        if whole and phrase is None and not felt and self.owner_unsung():
+            names = names[:1]
         for name in names:
             lines = couplet.naming(name, plural=named.plural)
             if all(abs(line_syllables(line) - target) <= 1 for line in lines):

@@ -1,0 +1,74 @@
+"""Couplets that name a lead of any world (`data/any-lead.txt`): a verse whose world writes
+nothing for its lead (an office job, student loans) names it in two lines written whole
+("I can't get the office job off my mind"), not in template lines that put it beside a
+rhyme ("The office job sat by the lamp")."""
+
+from __future__ import annotations
+
+import re
+
+from songforge.engine.lyricist.couplets import any_lead_shelf
+from tests.unit.requested_sheets import requested_sheet
+from tests.unit.test_lyrics_couplets import SAMPLE_LEAD, _problems
+from tests.unit.written_lines import couplet_of, lead_kinds
+
+# Prompts whose leads their worlds wrote few or no couplets for, with the lead's word. Over
+# seeds 1-4, 89 verse lines made from templates named these leads before the shelf.
+LEADS = {
+    "an office job that drains me": "office job",
+    "a song about my new apartment": "apartment",
+    "a song about my student loans": "loans",
+    "a song about my first car": "car",
+    "a song about the old mill in our village": "mill",
+    "a song about my dog Biscuit who loves the beach": "biscuit",
+    "a rock song about a broken amplifier": "amplifier",
+    "a happy song about tacos": "tacos",
+    "a song about a long distance relationship": "relationship",
+    "a song about my mom's garden": "garden",
+    "a blues song about a leaky roof": "roof",
+    "a song about coffee on a rainy morning": "coffee",
+}
+_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "hers"])
+
+
+def test_every_couplet_for_any_lead_is_singable_and_says_no_he_or_she() -> None:
+    wrong = []
+    for c in any_lead_shelf().couplets:
+        lines = [
+            line.replace("{N}", "shelf") for line in c.naming(SAMPLE_LEAD[c.kind], plural=False)
+        ]
+        for line in lines:
+            wrong += [f"{line!r}: {p}" for p in _problems("any lead", c.part, line)]
+            if _PRONOUNS & set(re.findall(r"[a-z]+", line.lower())):
+                wrong.append(f"{line!r} calls the lead he or she")
+    assert not wrong, wrong
+
+
+def test_a_lead_its_world_writes_little_for_is_named_in_lines_written_whole() -> None:
+    templated = 0
+    for prompt, lead in LEADS.items():
+        for seed in range(1, 5):
+            for section in requested_sheet(prompt, seed).sections:
+                if section.name.startswith("Verse"):
+                    templated += sum(
+                        1
+                        for line in section.lines
+                        if re.search(rf"\b{lead}\b", line, re.IGNORECASE) and not couplet_of(line)
+                    )
+    assert templated <= 50, templated
+
+
+def test_a_couplet_for_any_lead_fills_every_slot() -> None:
+    for prompt in LEADS:
+        for seed in range(1, 5):
+            for section in requested_sheet(prompt, seed).sections:
+                assert not any("{" in line for line in section.lines), (prompt, seed)
+
+
+def test_only_an_angry_song_fights_its_lead() -> None:
+    sad = ["a sad song about my dog who died", "a sad song about my brother in the army"]
+    for prompt in sad:
+        for seed in range(1, 7):
+            lines = [line for s in requested_sheet(prompt, seed).sections for line in s.lines]
+            anywhere = [line for line in lines if "any" in lead_kinds(line)]
+            assert not [line for line in anywhere if re.search(r"\b(fight|lies|burning)\b", line)]
