@@ -198,3 +198,29 @@ def test_a_car_named_like_an_insect_is_never_an_insect(prompt: str) -> None:
         draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
         text = " ".join(line for section in draft.sections for line in section.lines).lower()
         assert not [w for w in ("crawl", "insect", "garden", "wings", "bug") if w in text], text
+
+
+@pytest.mark.parametrize(
+    ("prompt", "first", "not_in"),
+    [
+        # Each was sung in a lookalike world: a washing machine with vending machines and a
+        # factory, a bar exam in a pub, a student loan at school, tomatoes as childhood.
+        ("a country song about my old washing machine finally dying", "home", "machines"),
+        ("a lofi song about studying for the bar exam at 3am", "school", "bars"),
+        ("a folk song about paying off my student loan", "money", ""),
+        ("a reggae song about growing tomatoes on my balcony", "gardens", "childhood"),
+        ("a song about the night shift at a gas station", "work", "trains"),
+    ],
+)
+def test_an_everyday_thing_is_sung_in_its_own_world(prompt: str, first: str, not_in: str) -> None:
+    subject = extract_subject(prompt)
+    described = [(p.head.lower(), [w.lower() for w in p.words], p.kind) for p in subject.phrases]
+    names = [f.name for f in fields_for(described, subject.action)]
+    assert names[0] == first, names
+    assert not_in not in names, names
+
+
+@pytest.mark.parametrize("head", ["dentist", "electrician", "librarian", "florist"])
+def test_someone_named_by_their_trade_is_someone(head: str) -> None:
+    lead = extract_subject(f"a blues song about a {head} who hates the job").phrases[0]
+    assert (lead.head, lead.kind) == (head, "being")

@@ -122,7 +122,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "heirlooms",
-        "antique heirloom inheritance keepsake treasure",
+        "antique heirloom inheritance keepsake treasure knit knitting sweater scarf",
         core="brooch locket medal necklace quilt ring trunk",
         place="attic hall",
         heart="name memory years promise past",
@@ -170,7 +170,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "childhood",
-        "childhood growing playground toy youth",
+        "childhood playground toy youth",
         who="boy brother child daughter girl kid sibling sister son toddler",
         place="yard playground backyard street lane hill",
         sky="summer afternoon",
@@ -186,7 +186,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "school",
-        "classroom education homework lesson locker recess school student",
+        "classroom education homework lesson locker recess school student exam exams",
         who="teacher",
         place="classroom hallway playground yard gym hall",
         sky="morning afternoon",
@@ -554,7 +554,8 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "money",
-        "bill cash debt dollar landlord landlady mortgage money paycheck price rent tax taxes",
+        "bill cash debt dollar landlord landlady mortgage money paycheck price rent tax taxes "
+        "loan loans tuition",
         place="street bank counter",
         heart="debt price rent wage",
         thing="coin bill envelope key",
@@ -906,7 +907,7 @@ FIELDS: tuple[Field, ...] = (
     # Places.
     _f(
         "city",
-        "avenue city downtown lights neon skyline street subway traffic urban laundromat",
+        "avenue city downtown lights neon skyline street subway traffic urban laundromat bus",
         place="street avenue corner alley subway skyline town bridge block",
         sky="neon glow midnight light",
         heart="traffic siren crowd sign sound noise",
@@ -965,7 +966,8 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "gardens",
-        "bloom blossom daisy flower garden gardener rose seed tulip",
+        "bloom blossom daisy flower garden gardener rose seed tulip tomato tomatoes vegetable "
+        "vegetables herb herbs seedling seedlings",
         place="garden lawn path",
         sky="spring rain sun breeze",
         heart="bloom",
@@ -1638,9 +1640,21 @@ _COMPOUNDS = {
     # A fishing village is a harbour's before it is a small town of bleachers and a diner.
     ("fishing", "village"): "harbors",
     ("fishing", "town"): "harbors",
+    # Growing up is childhood; growing tomatoes is a garden's.
+    ("growing", "up"): "childhood",
+    ("grow", "up"): "childhood",
+    ("grew", "up"): "childhood",
 }
 # Compounds whose words name another world apart: a space station is no train station.
-_WHOLE = {("space", "station"): "space", ("space", "ship"): "space"}
+_WHOLE = {
+    ("space", "station"): "space",
+    ("space", "ship"): "space",
+    # A bar exam is studied for, not drunk at; a gas station is a road's, not a train's.
+    ("bar", "exam"): "school",
+    ("gas", "station"): "roads",
+    # A washing machine is home's laundry, not a factory's or a vending machine's.
+    ("washing", "machine"): "home",
+}
 _ALL_COMPOUNDS = {**_COMPOUNDS, **_WHOLE}
 
 
@@ -1713,6 +1727,8 @@ def fields_for(
         for f in fields_of(lemma)
         if lemma == w or lemma not in f.core
     ]
+    acted = set(itertools.pairwise(action.split()))
+    doing = [BY_NAME[name] for pair, name in _ALL_COMPOUNDS.items() if pair in acted] + doing
     # A lead that is what the action does ("moving house") is sung as that doing: the
     # boxes and the truck, not a house that stays.
     acted = bool(phrases) and phrases[0][0].lower() in action.lower().split()[1:]

@@ -967,6 +967,11 @@ class _Found:
     possessor: bool = False  # whose the next phrase is: "*my sister*'s wedding"
 
 
+# Endings of nouns for someone who does something: "dentist", "electrician", "librarian"
+# (a "playlist" or a "wrist" is no one).
+_AGENT = re.compile(r"^(?!.*list$)\w{3,}(?:ist|ician|arian)$")
+
+
 def _kind(head: str, proper: bool, intro: str) -> str:
     if head in _KINDS:
         return _KINDS[head]
@@ -987,6 +992,8 @@ def _kind(head: str, proper: bool, intro: str) -> str:
         return IDEA
     if head.endswith("man"):
         return BEING  # "the mailman", "a fisherman", "a snowman"
+    if _AGENT.search(head):
+        return BEING  # "a dentist", "the electrician", "the librarian"
     return THING
 
 
