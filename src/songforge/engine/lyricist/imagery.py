@@ -1727,8 +1727,9 @@ def fields_for(
         for f in fields_of(lemma)
         if lemma == w or lemma not in f.core
     ]
-    acted = set(itertools.pairwise(action.split()))
-    doing = [BY_NAME[name] for pair, name in _ALL_COMPOUNDS.items() if pair in acted] + doing
+    # "growing up" is childhood's, as a compound of the subject's own words would be.
+    done = set(itertools.pairwise(action.split()))
+    doing = [BY_NAME[name] for pair, name in _ALL_COMPOUNDS.items() if pair in done] + doing
     # A lead that is what the action does ("moving house") is sung as that doing: the
     # boxes and the truck, not a house that stays.
     acted = bool(phrases) and phrases[0][0].lower() in action.lower().split()[1:]
