@@ -273,3 +273,16 @@ def test_a_song_of_one_season_sings_no_other(prompt: str, other_seasons: str) ->
             line for line in lines if set(re.findall(r"[a-z]+", line)) & set(other_seasons.split())
         ]
         assert not wrong, (prompt, seed, wrong)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["a folk song about paying off my student loan", "an indie rock song about fixing bikes"],
+)
+def test_a_situation_going_on_says_who_it_is(prompt: str) -> None:
+    # "Now still paying off my student loan" was sung: a line that has lost its subject.
+    for seed in range(1, 9):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        for section in draft.sections:
+            for line in section.lines:
+                assert not re.match(r"(now |and |oh, )?still \w+ing\b", line, re.I), (seed, line)

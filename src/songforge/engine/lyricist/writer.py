@@ -1925,7 +1925,8 @@ class _Writer:
             short_be = {"I": "I'm", "we": "we're", "you": "you're"}[actor]
         if voice == ACTING:
             forms = (
-                [f"{{L}} {be} still {situation}", f"still {situation}"]
+                # "Now still paying off my student loan" has lost who is.
+                [f"{{L}} {be} still {situation}"]
                 if later
                 else [f"{{L}} {be} {situation}", f"{{L}} {was} {situation}"]
             )
