@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from songforge.engine.lyricist.couplets import any_lead_shelf
 from tests.unit.requested_sheets import requested_sheet
 from tests.unit.test_lyrics_couplets import SAMPLE_LEAD, _problems
-from tests.unit.written_lines import couplet_of, lead_kinds
+from tests.unit.written_lines import couplet_of, lead_kinds, lead_pattern
 
 # Prompts whose leads their worlds wrote few or no couplets for, with the lead's word. Over
 # seeds 1-4, 89 verse lines made from templates named these leads before the shelf.
@@ -72,3 +74,54 @@ def test_only_an_angry_song_fights_its_lead() -> None:
             lines = [line for s in requested_sheet(prompt, seed).sections for line in s.lines]
             anywhere = [line for line in lines if "any" in lead_kinds(line)]
             assert not [line for line in anywhere if re.search(r"\b(fight|lies|burning)\b", line)]
+
+
+def _voiced(genre: str) -> list[re.Pattern[str]]:
+    """Patterns of the lines of the couplets said in `genre`'s idiom."""
+    return [
+        lead_pattern(line)
+        for c in any_lead_shelf().couplets
+        if c.voice == genre
+        for line in c.lines
+    ]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "genre"),
+    [
+        ("a hip hop track about my warehouse job", "hip-hop"),
+        ("a punk song about my landlord", "punk"),
+        ("a blues song about my old truck", "blues"),
+        ("a country song about my grandpa's farm", "country"),
+        ("a reggae song about my bicycle", "reggae"),
+    ],
+)
+def test_a_genre_with_an_idiom_says_its_verses_in_it(prompt: str, genre: str) -> None:
+    # Tester 19 and 20: hip hop, punk and reggae "read like nursery rhymes", every genre the
+    # same couplets.
+    patterns = _voiced(genre)
+    others = [
+        p
+        for g in ("hip-hop", "punk", "blues", "country", "reggae")
+        if g != genre
+        for p in _voiced(g)
+    ]
+    voiced = 0
+    for seed in range(1, 5):
+        verses = [
+            line
+            for s in requested_sheet(prompt, seed).sections
+            if s.name.startswith("Verse")
+            for line in s.lines
+        ]
+        voiced += any(p.fullmatch(line) for p in patterns for line in verses)
+        assert not [line for line in verses if any(p.fullmatch(line) for p in others)]
+    assert voiced >= 3, prompt
+
+
+@pytest.mark.parametrize("prompt", ["a song about my old truck", "a jazz song about my old truck"])
+def test_a_song_without_such_a_genre_speaks_in_no_genres_idiom(prompt: str) -> None:
+    every = [p for g in ("hip-hop", "punk", "blues", "country", "reggae") for p in _voiced(g)]
+    for seed in range(1, 5):
+        lines = [line for s in requested_sheet(prompt, seed).sections for line in s.lines]
+        assert not [line for line in lines if any(p.fullmatch(line) for p in every)], seed

@@ -70,6 +70,7 @@ class Couplet:
     lines: tuple[str, str]
     world: str = ""  # the field's world it belongs to ("heist"); "" for all of the field
     kind: str = ""  # the kind of lead its {L} names (one of KINDS); "" when it names none
+    voice: str = ""  # the genre whose idiom it is in ("hip-hop"); "" for any song
 
     def naming(self, name: str, *, plural: bool) -> tuple[str, str]:
         """The lines with `name` ("the dog") for {L}, capitalised at a line's start, and
@@ -118,8 +119,9 @@ def parse_shelf(field_name: str, text: str) -> Shelf:
             worlds[tags[1]] = words
             continue
         world = next((t[1:] for t in tags if t.startswith("@")), "")
+        voice = next((t[1:] for t in tags if t.startswith("~")), "")
         kinds = [t for t in tags if t in KINDS] or [""]
-        tags = [t for t in tags if not t.startswith("@") and t not in KINDS]
+        tags = [t for t in tags if t[:1] not in ("@", "~") and t not in KINDS]
         first, slash, second = body.partition(" / ")
         slotted = LEAD in body and not re.search(r"\{L\}'", body)
         if (
@@ -139,7 +141,7 @@ def parse_shelf(field_name: str, text: str) -> Shelf:
         mood = tags[1] if len(tags) == 2 else ""
         lines = (first.strip(), second.strip())
         # A couplet true of several kinds of lead is filed once for each.
-        out += [Couplet(field_name, tags[0], mood, lines, world, kind) for kind in kinds]
+        out += [Couplet(field_name, tags[0], mood, lines, world, kind, voice) for kind in kinds]
     return Shelf(tuple(out), worlds)
 
 
@@ -211,11 +213,13 @@ def couplets_for(
     shade: str,
     chosen: frozenset[tuple[str, str]] = frozenset(),
     kind: str = "",
+    voice: str | None = None,
 ) -> list[Couplet]:
     """The couplets of `field_name` for a part of the story that suit a song of `shade`
     ("dim", "bright" or "" for neither): untagged ones and those of the song's own shade,
     of the whole field or of a world within it the prompt `chosen` (see `worlds_chosen`);
     with `kind`, only those that name a lead of that kind, else only those that name none.
+    `voice`: only those in that genre's idiom ("hip-hop"), else only those in none's.
     Where the chosen world has `_OWN_WORLD` couplets or more for the part, only they are
     drawn: a nurse's night shift is not sung from the patient's bed, as the field's other
     couplets are."""
@@ -227,6 +231,7 @@ def couplets_for(
         and c.mood in ("", shade)
         and (not c.world or (field_name, c.world) in chosen)
         and c.kind == kind
+        and c.voice == (voice or "")
     ]
     own = [c for c in fitting if c.world]
     return own if len(own) >= _OWN_WORLD else fitting

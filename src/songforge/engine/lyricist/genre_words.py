@@ -20,12 +20,15 @@ class GenreWords:
     sung in when its request names no mood, or "" for none; `fields`: the genre's worlds
     (imagery.FIELDS names), most telling first; `bridge`: the field whose turn a song of the
     genre sings in its bridge whatever it is about (a gospel song turns to faith), or "";
-    `title_tail`: the word the genre's titles end on ("Blues"), or ""."""
+    `title_tail`: the word the genre's titles end on ("Blues"), or ""; `voice`: the genre
+    whose idiom the first couplet of each verse is said in (`data/any-lead.txt`'s
+    ``~genre`` couplets: hip hop's grind, the blues' morning trouble), or ""."""
 
     mood: str
     fields: tuple[str, ...]
     bridge: str = ""
     title_tail: str = ""
+    voice: str = ""
 
 
 # By engine style name (engine/styles.py), then by a genre word that differs from its style
@@ -33,18 +36,20 @@ class GenreWords:
 GENRE_WORDS: dict[str, GenreWords] = {
     "rock": GenreWords("energetic", ("roads", "freedom", "night")),
     "metal": GenreWords("dark", ("warriors", "fire", "war")),
-    "punk": GenreWords("angry", ("protest", "anger", "freedom")),
+    "punk": GenreWords("angry", ("protest", "anger", "freedom"), voice="punk"),
     "edm": GenreWords("energetic", ("dancing", "parties", "night")),
-    "hip-hop": GenreWords("", ("ambition", "money", "city")),
+    "hip-hop": GenreWords("", ("ambition", "money", "city"), voice="hip-hop"),
     "lo-fi": GenreWords("calm", ("rain", "coffee", "night")),
     "jazz": GenreWords("nostalgic", ("bars", "night", "music")),
     # A blues is named for its trouble: "Statesboro Blues", "Crossroad Blues".
-    "blues": GenreWords("sad", ("trains", "heartbreak", "loneliness"), title_tail="Blues"),
-    "country": GenreWords("", ("trucks", "roads", "small town")),
+    "blues": GenreWords(
+        "sad", ("trains", "heartbreak", "loneliness"), title_tail="Blues", voice="blues"
+    ),
+    "country": GenreWords("", ("trucks", "roads", "small town"), voice="country"),
     "r&b": GenreWords("tender", ("love", "night", "first love")),
     "orchestral": GenreWords("hopeful", ("mountains", "warriors", "hope")),
     "ambient": GenreWords("calm", ("space", "dusk", "sea")),
-    "reggae": GenreWords("happy", ("islands", "sunlight", "freedom")),
+    "reggae": GenreWords("happy", ("islands", "sunlight", "freedom"), voice="reggae"),
     "latin": GenreWords("energetic", ("dancing", "summer", "parties")),
     "bossa nova": GenreWords("tender", ("sea", "summer", "love")),
     "folk": GenreWords("", ("rivers", "forests", "home")),

@@ -122,7 +122,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     _f(
         "heirlooms",
-        "antique heirloom inheritance keepsake treasure knit knitting sweater scarf",
+        "antique heirloom inheritance keepsake treasure",
         core="brooch locket medal necklace quilt ring trunk",
         place="attic hall",
         heart="name memory years promise past",

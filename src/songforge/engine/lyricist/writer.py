@@ -558,6 +558,7 @@ class _Writer:
         # of that turn, whatever the song is about: else a gospel song about a kitchen was
         # heard as gospel only in its arrangement.
         self.genre_bridge = BY_NAME.get(genre.bridge) if genre and genre.bridge else None
+        self.voice = genre.voice if genre else ""
         # The worlds within a field the prompt names (a casino's heist, a diner): only
         # their couplets of those fields are sung.
         self.worlds = worlds
@@ -1500,6 +1501,7 @@ class _Writer:
         ]
         self.rng.shuffle(room)
         written: dict[int, str] = {}
+        voiced_at: int | None = None
         wanted = len(ends) // 2 if section in _ALL_COUPLETS else max(1, len(ends) // 4)
         for i in room:
             if {i, i + 1} & set(written):
@@ -1520,13 +1522,24 @@ class _Writer:
                     self.mood_said = couplet is not None
                 # A song on a theme alone ("lofi beat") has no subject to name: its
                 # verses are its world's couplets.
-                naming = None if self.themed else self.naming(written.values())
+                # A verse opened in its genre's idiom names the lead already: its world's
+                # scene comes next, as it would have first.
+                opened = voiced_at is not None and len(written) == 2
+                naming = None if self.themed or opened else self.naming(written.values())
             # A bridge's second couplet may tell the story on too: a field has few turns,
             # and songs of one world would share them.
             wider = ("later",) if section == "bridge" and written and not self.one_day else ()
             turn = self.genre_bridge
             if section == "bridge" and not written and turn and turn not in self.fields[:1]:
                 couplet = self.couplet(part, target, fields=(turn,))
+            if section == "verse" and not written and self.voice and self.lead_kind:
+                # A genre with an idiom of its own opens each verse's lead couplet in it:
+                # "Yo, the warehouse job had me up since four", "Woke up with my truck on my
+                # mind".
+                couplet = self.couplet(
+                    own_part, target, kind=self.lead_kind, shelf=ANY_LEAD, voiced=True
+                )
+                voiced_at = i if couplet is not None else None
             if couplet is None and naming is None and section == "verse" and not self.all_sung():
                 # A phrase of the prompt not sung yet ("the beach" a kite flies on) is
                 # named by a couplet of its world where one does, which leaves the verse's
@@ -1648,6 +1661,7 @@ class _Writer:
         felt: bool = False,
         phrase: NounPhrase | None = None,
         shelf: str = "",
+        voiced: bool = False,
     ) -> Couplet | None:
         """An unused couplet of the song's fields for `part` of the story ("scene", "later",
         "turn") whose lines are within a syllable of `target`, whose rhymes the song has not
@@ -1658,14 +1672,17 @@ class _Writer:
         only a couplet written to name a lead of this kind ({L}), filled with the lead's
         name; `felt`: with one of the mood's adjectives before it ("the lonely keeper");
         `phrase`: naming that phrase of the subject instead of the lead. `shelf`: from that
-        shelf alone (`ANY_LEAD`), not from the song's fields."""
+        shelf alone (`ANY_LEAD`), not from the song's fields; `voiced`: only its couplets in
+        the idiom of the song's genre (hip hop's, the blues')."""
         drawn: list[tuple[Couplet, frozenset[str], float]] = []
         names = [shelf] if shelf else [f.name for f in (self.fields if fields is None else fields)]
         for rank, name in enumerate(names):
             for c in (
                 c
                 for p in (part, *others)
-                for c in couplets_for(name, p, self.shade, self.worlds, kind)
+                for c in couplets_for(
+                    name, p, self.shade, self.worlds, kind, self.voice if voiced else None
+                )
             ):
                 if kind:
                     named = self.name_lead(c, target, felt=felt, phrase=phrase, whole=bool(shelf))
