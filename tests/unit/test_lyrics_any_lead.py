@@ -125,3 +125,16 @@ def test_a_song_without_such_a_genre_speaks_in_no_genres_idiom(prompt: str) -> N
     for seed in range(1, 5):
         lines = [line for s in requested_sheet(prompt, seed).sections for line in s.lines]
         assert not [line for line in lines if any(p.fullmatch(line) for p in every)], seed
+
+
+@pytest.mark.parametrize("prompt", ["lullaby for my baby daughter", "a lullaby for my son Leo"])
+def test_a_lullaby_hushes_a_child_tonight_and_does_not_grow_them_up(prompt: str) -> None:
+    # Tester 20: a lullaby for a baby daughter sang school bells and "My daughter is taller
+    # now than me".
+    hush = _voiced("lullaby")
+    # Wondering who the child will be is a lullaby's; singing them grown is not.
+    grown = re.compile(r"\b(taller|school|bell rings|years later|moved away)\b", re.IGNORECASE)
+    for seed in range(1, 5):
+        lines = [line for s in requested_sheet(prompt, seed).sections for line in s.lines]
+        assert any(p.fullmatch(line) for p in hush for line in lines), (seed, lines)
+        assert not [line for line in lines if grown.search(line)], (seed, lines)

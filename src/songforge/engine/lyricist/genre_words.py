@@ -9,6 +9,7 @@ sunshine, freedom and islands), not any one song."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from songforge.engine.styles import match_style
@@ -22,13 +23,16 @@ class GenreWords:
     genre sings in its bridge whatever it is about (a gospel song turns to faith), or "";
     `title_tail`: the word the genre's titles end on ("Blues"), or ""; `voice`: the genre
     whose idiom the first couplet of each verse is said in (`data/any-lead.txt`'s
-    ``~genre`` couplets: hip hop's grind, the blues' morning trouble), or ""."""
+    ``~genre`` couplets: hip hop's grind, the blues' morning trouble), or ""; `piece`: the
+    word of a kind of piece whose world comes before the subject's own (a lullaby's
+    bedtime before a daughter's school days), or ""."""
 
     mood: str
     fields: tuple[str, ...]
     bridge: str = ""
     title_tail: str = ""
     voice: str = ""
+    piece: str = ""
 
 
 # By engine style name (engine/styles.py), then by a genre word that differs from its style
@@ -85,10 +89,18 @@ _WORD_GENRES: dict[str, GenreWords] = {
 }
 
 
+# Kinds of piece whose songs have a ground of their own, though they name no style of
+# music: a lullaby is sung softly, at night, to a child now.
+_PIECES: dict[str, GenreWords] = {
+    "lullaby": GenreWords("calm", ("babies", "night", "dusk"), voice="lullaby", piece="lullaby"),
+}
+
+
 def genre_words(text: str, style: str = "") -> GenreWords | None:
     """What the genre of `style` (an engine style name the request chose by a genre word)
-    lends, or, without one, the genre `text` names ("a punk song about my boss"); None for
-    a request that names no genre (a mood word that points to a style is no genre)."""
+    lends, or, without one, the genre `text` names ("a punk song about my boss"), else the
+    kind of piece it names that has a ground of its own ("a lullaby"); None for a request
+    that names none (a mood word that points to a style is no genre)."""
     match = match_style(text, None, None)
     named = match.word is not None and match.word in match.style.synonyms
     if named and match.word in _WORD_GENRES and style in (match.style.name, ""):
@@ -96,5 +108,6 @@ def genre_words(text: str, style: str = "") -> GenreWords | None:
     if style:
         return GENRE_WORDS.get(style)
     if not named:
-        return None
+        words = set(re.findall(r"[a-z]+", text.lower()))
+        return next((lent for word, lent in _PIECES.items() if word in words), None)
     return GENRE_WORDS.get(match.style.name)

@@ -585,6 +585,9 @@ class _Writer:
         lent = genre.fields if genre else ()
         if self.themed and lent:
             described = []
+        elif genre and genre.piece:
+            # A lullaby for a daughter is sung at her bedtime, not through her school days.
+            described = [(genre.piece, [genre.piece], "thing"), *described]
         self.fields = fields_for(described, subject.action, mood, lent=lent)
         # A world within one of the song's fields the prompt did not choose (a casino's
         # heist for a night at the tables) is not sung: none of its couplets are.
@@ -750,7 +753,11 @@ class _Writer:
         # A song for a day (a birthday, a wedding) is sung on that day: its second verse
         # does not move on years ("Each year I laugh at my young self" of a sister's
         # wedding, "Now our kids bake the cake for me" of a brother's birthday).
-        self.one_day = bool({self.lead.head.lower(), *map(str.lower, self.lead.words)} & _DAYS)
+        # A lullaby is sung on one night: the baby is not grown by its second verse ("My
+        # daughter is taller now than me" was sung to a baby).
+        self.one_day = self.voice == "lullaby" or bool(
+            {self.lead.head.lower(), *map(str.lower, self.lead.words)} & _DAYS
+        )
         # Someone else's day ("my sister's wedding", "Sam's birthday") is not sung as the
         # singer's: no couplet where "we" are the couple or the cake is baked "for me".
         self.others_day = self.one_day and any(
