@@ -15,7 +15,9 @@ from tests.unit.test_lyrics_couplets import SAMPLE_LEAD, _problems
 from tests.unit.written_lines import couplet_of, lead_kinds, lead_pattern
 
 # Prompts whose leads their worlds wrote few or no couplets for, with the lead's word. Over
-# seeds 1-4, 89 verse lines made from templates named these leads before the shelf.
+# seeds 1-4, 67 verse lines made from templates named these leads before the shelf, 38
+# after (lines that sing what the prompt says happens, "The office job drains me", not
+# counted).
 LEADS = {
     "an office job that drains me": "office job",
     "a song about my new apartment": "apartment",
@@ -46,6 +48,16 @@ def test_every_couplet_for_any_lead_is_singable_and_says_no_he_or_she() -> None:
     assert not wrong, wrong
 
 
+def _tells_the_prompt(line: str, prompt: str) -> bool:
+    """Whether `line` sings what the prompt says happens ("The office job drains me"): the
+    prompt's own words after its lead, not a template's."""
+    after = prompt.lower().split(" that ")[-1].split(" who ")[-1].split()
+    said = re.findall(r"[a-z']+", line.lower())
+    return len(after) >= 2 and any(
+        said[i : i + 2] == after[j : j + 2] for i in range(len(said)) for j in range(len(after) - 1)
+    )
+
+
 def test_a_lead_its_world_writes_little_for_is_named_in_lines_written_whole() -> None:
     templated = 0
     for prompt, lead in LEADS.items():
@@ -55,9 +67,11 @@ def test_a_lead_its_world_writes_little_for_is_named_in_lines_written_whole() ->
                     templated += sum(
                         1
                         for line in section.lines
-                        if re.search(rf"\b{lead}\b", line, re.IGNORECASE) and not couplet_of(line)
+                        if re.search(rf"\b{lead}\b", line, re.IGNORECASE)
+                        and not couplet_of(line)
+                        and not _tells_the_prompt(line, prompt)
                     )
-    assert templated <= 50, templated
+    assert templated <= 45, templated
 
 
 def test_a_couplet_for_any_lead_fills_every_slot() -> None:

@@ -286,3 +286,24 @@ def test_a_situation_going_on_says_who_it_is(prompt: str) -> None:
         for section in draft.sections:
             for line in section.lines:
                 assert not re.match(r"(now |and |oh, )?still \w+ing\b", line, re.I), (seed, line)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "lead", "situation"),
+    [
+        # Tester 20: "my cat knocks ..." was a cat named "Cat Knocks" ("I'm singing of my
+        # cat knocks once more").
+        ("my cat knocks everything off the counter at 3am", "cat", "knocks everything"),
+        ("my dishwasher makes a weird clunk every night", "dishwasher", "makes a weird clunk"),
+        ("my dad snores every night", "dad", "snores every night"),
+        ("my grandma bakes bread on sundays", "grandma", "bakes bread"),
+        # Plural nouns stay nouns: no verb follows them.
+        ("my city lights at night", "city lights", ""),
+        ("my car keys", "car keys", ""),
+    ],
+)
+def test_a_prompt_that_says_what_its_lead_does_is_read_as_that(
+    prompt: str, lead: str, situation: str
+) -> None:
+    subject = extract_subject(prompt)
+    assert (subject.phrases[0].text, subject.situation) == (lead, situation)

@@ -1816,10 +1816,43 @@ def _felt(match: re.Match[str]) -> str:
     return named or match[0]
 
 
+# A prompt that says what someone's thing does ("my cat knocks everything off the counter",
+# "my dishwasher makes a weird clunk") is about the thing, and that is what it does: read as
+# "my cat that knocks ...". A verb is told from a plural noun by what follows it ("my city
+# lights at night" stays lights).
+_MAIN_CLAUSE = re.compile(
+    r"^(\s*(?:my|our|his|her|their)\s+(?:[a-z]+\s+){0,2}?([a-z]+))\s+([a-z]+)\b(\s+[a-z]+|\s*$)",
+    re.IGNORECASE,
+)
+# Words after a verb that no noun is followed by in a compound ("lights *the*"), and the
+# prepositions a plain verb may take ("dance *in* the kitchen"), which a plural noun may be
+# followed by as well ("my city lights *at* night").
+_AFTER_A_VERB = frozenset(
+    _split("the a an my his her their our everything every me us it them all")
+)
+_AFTER_A_PLAIN_VERB = _AFTER_A_VERB | frozenset(_split("in on at to with"))
+
+
+def _said_of(match: re.Match[str]) -> str:
+    """`match` of `_MAIN_CLAUSE` with "that" before its verb, or as it was."""
+    head, noun, verb, after = match[1], match[2].lower(), match[3].lower(), match[4]
+    nxt = after.strip().lower()
+    someone = _kind(singular(noun), False, "") == BEING
+    if verb.endswith("s"):
+        # Someone's "bakes bread" is what they do; a thing's "lights" may be its plural.
+        told = _finite(verb) and (someone or nxt in _AFTER_A_VERB or nxt.endswith("ly"))
+    else:
+        # "my parents dance in the kitchen": a plural someone and a verb's plain form.
+        plain = verb in getAllLemmas(verb).get("VERB", ())
+        told = plain and someone and noun != singular(noun) and nxt in _AFTER_A_PLAIN_VERB
+    return f"{head} that {match[3]}{after}" if told else match[0]
+
+
 def extract_subject(prompt: str) -> Subject:
     """The subject of an English prompt, its lead phrase first; never raises, an empty
     Subject (no phrases) for a prompt that only names a genre, a tempo or an arrangement."""
     prompt = _GREETING.sub(lambda m: f"a happy song about {m[3]}'s {m[1]}{m[2]}", prompt)
+    prompt = _MAIN_CLAUSE.sub(_said_of, prompt)
     prompt = _FEELING.sub(_felt, prompt)
     tokens = _tokens(prompt)
     _mark(tokens)
@@ -2010,12 +2043,28 @@ def _situation(reader: _Reader, found: list[_Found], lead: _Found | None) -> tup
         (f for f in found if not f.possessor and f.zone != _FRAME and f.at and f.at[0] > start),
         None,
     )
-    if target is None:
-        return "", ""
-    pieces = _clause(reader, target, start)
+    pieces = _clause(reader, target, start) if target is not None else []
     if not pieces or _syllables(pieces) > _SITUATION_SYLLABLES:
-        return "", ""
+        return _short_clause(words, start) if voice == RELATIVE else ("", "")
     return " ".join(pieces), voice
+
+
+def _short_clause(words: list[str], start: int) -> tuple[str, str]:
+    """A relative clause told by its verb and what follows it up to a preposition, when it
+    reaches no thing within a line: "my dad who *snores every night*", "my cat who *knocks
+    everything* off the counter"; ("", "") when that is the verb alone or too long."""
+    end = start + 1
+    while (
+        end < len(words)
+        and words[end] not in _CLAUSE_ENDS
+        and words[end] not in PLACE_PREPOSITIONS | _HANGING
+        and words[end].isalpha()
+    ):
+        end += 1
+    pieces = words[start:end]
+    if len(pieces) < 2 or _syllables(pieces) > _SITUATION_SYLLABLES:
+        return "", ""
+    return " ".join(pieces), RELATIVE
 
 
 # A verse line sings the situation after its lead and a verb ("the farmer is"), in about
