@@ -5,6 +5,7 @@ rhyme ("The office job sat by the lamp")."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -152,3 +153,22 @@ def test_a_lullaby_hushes_a_child_tonight_and_does_not_grow_them_up(prompt: str)
         lines = [line for s in requested_sheet(prompt, seed).sections for line in s.lines]
         assert any(p.fullmatch(line) for p in hush for line in lines), (seed, lines)
         assert not [line for line in lines if grown.search(line)], (seed, lines)
+
+
+def test_a_blues_sings_its_trouble_twice() -> None:
+    """The AAB of a blues verse: the line the prompt's trouble is told in, sung again in
+    place of a template line beside it ("The dentist stood by the dock")."""
+    for prompt in (
+        "a blues song about a dentist who hates his job",
+        "a song about a dentist who hates his job",
+    ):
+        blues = prompt.startswith("a blues")
+        for seed in range(1, 5):
+            verse = next(
+                s.lines for s in requested_sheet(prompt, seed).sections if s.name == "Verse 1"
+            )
+            twice = any(
+                b.lower() == f"oh, {a.lower()}" and "hates his job" in a
+                for a, b in itertools.pairwise(verse)
+            )
+            assert twice == blues, (prompt, seed, verse)

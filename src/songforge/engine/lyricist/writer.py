@@ -1472,7 +1472,31 @@ class _Writer:
                 if retold is not None and _past(retold) == past:
                     lines[told[0]] = retold
                     self.used_lines.add(retold.lower())
+            if self.voice == "blues":
+                self.echo(lines, told[0], written)
         return lines
+
+    def echo(self, lines: list[str], at: int, written: dict[int, str]) -> None:
+        """The situation's line at `at` sung twice, as a blues sings its trouble ("My truck
+        won't start no more / Oh, my truck won't start no more", the AAB of a twelve-bar
+        verse), in place of the template line beside it ("The truck stood by the dock")."""
+        partner = at + 1 if at == 0 else at - 1
+        if not 0 <= partner < len(lines) or partner in written:
+            return
+        line = lines[at]
+        beside = next((p for p in self.pairs if last_word(lines[partner]) in p), None)
+        if beside is not None and last_word(line) not in beside:
+            return  # the line beside rhymes with another (an ABAB verse)
+        bare = re.sub(r"^(?:And|Now|Oh,)\s+", "", line)
+        first, _, rest = bare.partition(" ")
+        if first.lower() in _LOWER_AFTER_OH:
+            first = first.lower()
+        if beside is not None:
+            self.pairs.remove(beside)
+        self.used_lines.discard(lines[partner].lower())
+        said, again = _capitalise(bare), f"Oh, {first} {rest}".rstrip()
+        lines[min(at, partner)], lines[max(at, partner)] = said, again
+        self.used_lines |= {said.lower(), again.lower()}
 
     def place_couplets(self, ends: list[str], target: int, section: str) -> dict[int, str]:
         """Couplets of the song's world written whole in place of rhymed pairs of template
