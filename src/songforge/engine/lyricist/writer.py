@@ -1548,6 +1548,12 @@ class _Writer:
                     # the verse's own ("the lonely hall").
                     if self.lead_kind and self.all_sung():
                         couplet = self.couplet(own_part, target, kind=self.lead_kind, felt=True)
+                        # Else what the singer says of the felt lead ("I can't get my
+                        # restless landlord off my mind") before a template line's mood
+                        # ("The street was restless in the chill").
+                        couplet = couplet or self.couplet(
+                            own_part, target, kind=self.lead_kind, felt=True, shelf=ANY_LEAD
+                        )
                     if couplet is None and self.verse_count < 2:
                         break  # the first verse's own line says it
                     self.mood_said = couplet is not None
