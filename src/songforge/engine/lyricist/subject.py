@@ -424,6 +424,7 @@ class NounPhrase:
     compound: int = 1
     possessive: str = ""
     called: str = ""  # what a name is, as the prompt said it: "newborn daughter" for Maya
+    article: str = ""  # "the" of a name said with it: "the Bronx", "the Alps"
 
     @property
     def text(self) -> str:
@@ -443,7 +444,7 @@ class NounPhrase:
 
     def definite(self, *, short: bool = False) -> str:
         if self.proper:
-            return self.text
+            return f"{self.article} {self.text}".lstrip()
         if short:
             return f"{self.possessive or self.owner or 'the'} {self.short}"
         return f"{self.owner or 'the'} {self.text}"
@@ -1568,6 +1569,8 @@ class _Reader:
             compound=compound,
             possessive=_POSSESSIVES.get(possessor.head, "the") if possessor else "",
             called=called,
+            # "growing up in the Bronx" is sung "the Bronx", never "Bronx".
+            article="the" if proper and kept[0] > 0 and words[kept[0] - 1] == "the" else "",
         )
         if made:
             phrase = replace(phrase, kind=THING)
