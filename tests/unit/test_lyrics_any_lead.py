@@ -142,7 +142,15 @@ def test_a_song_without_such_a_genre_speaks_in_no_genres_idiom(prompt: str) -> N
         assert not [line for line in lines if any(p.fullmatch(line) for p in every)], seed
 
 
-@pytest.mark.parametrize("prompt", ["lullaby for my baby daughter", "a lullaby for my son Leo"])
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "lullaby for my baby daughter",
+        "a lullaby for my son Leo",
+        # "sleep" chooses an ambient sound; the words are still a lullaby's.
+        "a lullaby for a baby who won't sleep",
+    ],
+)
 def test_a_lullaby_hushes_a_child_tonight_and_does_not_grow_them_up(prompt: str) -> None:
     # Tester 20: a lullaby for a baby daughter sang school bells and "My daughter is taller
     # now than me".

@@ -210,6 +210,7 @@ def test_a_car_named_like_an_insect_is_never_an_insect(prompt: str) -> None:
         ("a folk song about paying off my student loan", "money", ""),
         ("a reggae song about growing tomatoes on my balcony", "gardens", "childhood"),
         ("a song about the night shift at a gas station", "work", "trains"),
+        ("waiting tables on a double shift", "fast food", ""),
     ],
 )
 def test_an_everyday_thing_is_sung_in_its_own_world(prompt: str, first: str, not_in: str) -> None:

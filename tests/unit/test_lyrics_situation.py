@@ -307,3 +307,18 @@ def test_a_prompt_that_says_what_its_lead_does_is_read_as_that(
 ) -> None:
     subject = extract_subject(prompt)
     assert (subject.phrases[0].text, subject.situation) == (lead, situation)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "said"),
+    [("my dog steals socks", "steals socks"), ("my dad snores", "snores")],
+)
+def test_a_habit_too_short_for_a_line_is_sung_with_how_often(prompt: str, said: str) -> None:
+    # Tester 21: "my dog steals socks" never sang the socks; the line was too short to fit.
+    for seed in range(1, 5):
+        verse = next(
+            s.lines
+            for s in write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed).sections
+            if s.name == "Verse 1"
+        )
+        assert any(said in line for line in verse), (seed, verse)

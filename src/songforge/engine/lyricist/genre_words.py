@@ -97,10 +97,15 @@ _PIECES: dict[str, GenreWords] = {
 
 
 def genre_words(text: str, style: str = "") -> GenreWords | None:
-    """What the genre of `style` (an engine style name the request chose by a genre word)
-    lends, or, without one, the genre `text` names ("a punk song about my boss"), else the
-    kind of piece it names that has a ground of its own ("a lullaby"); None for a request
-    that names none (a mood word that points to a style is no genre)."""
+    """What the kind of piece `text` names lends where it has a ground of its own ("a
+    lullaby", whatever style its sound was given), else the genre of `style` (an engine
+    style name the request chose by a genre word), or, without one, the genre `text` names
+    ("a punk song about my boss"); None for a request that names none (a mood word that
+    points to a style is no genre)."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    piece = next((lent for word, lent in _PIECES.items() if word in words), None)
+    if piece is not None:
+        return piece  # "a lullaby for a baby who won't sleep" is no ambient track
     match = match_style(text, None, None)
     named = match.word is not None and match.word in match.style.synonyms
     if named and match.word in _WORD_GENRES and style in (match.style.name, ""):
@@ -108,6 +113,5 @@ def genre_words(text: str, style: str = "") -> GenreWords | None:
     if style:
         return GENRE_WORDS.get(style)
     if not named:
-        words = set(re.findall(r"[a-z]+", text.lower()))
-        return next((lent for word, lent in _PIECES.items() if word in words), None)
+        return None
     return GENRE_WORDS.get(match.style.name)

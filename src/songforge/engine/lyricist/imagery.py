@@ -1640,6 +1640,8 @@ _COMPOUNDS = {
     # A fishing village is a harbour's before it is a small town of bleachers and a diner.
     ("fishing", "village"): "harbors",
     ("fishing", "town"): "harbors",
+    # Waiting tables is a diner's, not a furniture shop's.
+    ("waiting", "tables"): "fast food",
     # Growing up is childhood; growing tomatoes is a garden's.
     ("growing", "up"): "childhood",
     ("grow", "up"): "childhood",
@@ -1727,13 +1729,14 @@ def fields_for(
         for f in fields_of(lemma)
         if lemma == w or lemma not in f.core
     ]
-    # "growing up" is childhood's, as a compound of the subject's own words would be.
+    # "growing up" is childhood's, as a compound of the subject's own words would be, and
+    # as telling: "waiting tables on a double shift" is a diner's before it is work's.
     done = set(itertools.pairwise(action.split()))
-    doing = [BY_NAME[name] for pair, name in _ALL_COMPOUNDS.items() if pair in done] + doing
+    compounded = [BY_NAME[name] for pair, name in _ALL_COMPOUNDS.items() if pair in done]
     # A lead that is what the action does ("moving house") is sung as that doing: the
     # boxes and the truck, not a house that stays.
     acted = bool(phrases) and phrases[0][0].lower() in action.lower().split()[1:]
-    ranked = [*doing, *ranked] if acted else [*ranked, *doing]
+    ranked = [*compounded, *doing, *ranked] if acted else [*compounded, *ranked, *doing]
     # A lead no field knows ("a volcano") is sung in its genre's worlds before the
     # stock ones its kind lends ("memory", "home"); a setting no field knows ("Havana")
     # lends its kind's first.

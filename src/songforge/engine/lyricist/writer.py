@@ -206,6 +206,8 @@ _COLOUR_WORDS = frozenset(
 _COUPLES = frozenset(("wedding", "anniversary", "honeymoon", "engagement"))
 _WE = frozenset(("we", "we're", "we'll", "we've", "we'd", "our", "us", "ours"))
 _FOR_ME = frozenset(("me", "mine", "myself"))
+# How often a habit is done, to end a line that tells one ("My dad snores every night").
+_HABITUALLY = ("again", "all day", "every day", "all the time", "day and night", "every night")
 # First words that lose their capital after "Oh, ": not "I", not a name.
 _LOWER_AFTER_OH = frozenset(
     [
@@ -1999,6 +2001,15 @@ class _Writer:
             for name in names
             for prefix in ("", "And ", "Now ", "Oh, ")
         ]
+        if voice == RELATIVE and situation.split()[0].endswith("s"):
+            # What someone does in the present they do as a habit: a situation too short
+            # for a line says how often ("My dog steals socks all the time").
+            fitting += [
+                _capitalise(f"{form.replace('{L}', name)} {often}")
+                for form in forms
+                for name in names
+                for often in _HABITUALLY
+            ]
         return [
             line
             for line in fitting
