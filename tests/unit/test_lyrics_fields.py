@@ -211,6 +211,8 @@ def test_a_car_named_like_an_insect_is_never_an_insect(prompt: str) -> None:
         ("a reggae song about growing tomatoes on my balcony", "gardens", "childhood"),
         ("a song about the night shift at a gas station", "work", "trains"),
         ("waiting tables on a double shift", "fast food", ""),
+        # A borough is a city's: "growing up in the Bronx" had been a small town's.
+        ("hip hop track about growing up in the Bronx", "childhood", "small town"),
     ],
 )
 def test_an_everyday_thing_is_sung_in_its_own_world(prompt: str, first: str, not_in: str) -> None:
@@ -225,3 +227,24 @@ def test_an_everyday_thing_is_sung_in_its_own_world(prompt: str, first: str, not
 def test_someone_named_by_their_trade_is_someone(head: str) -> None:
     lead = extract_subject(f"a blues song about a {head} who hates the job").phrases[0]
     assert (lead.head, lead.kind) == (head, "being")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "world", "elsewhere"),
+    [
+        # Tester 21: the 6am bus was sung with a laundromat and a suitcase, laundry with a
+        # porch light; a bus to work with a foreman.
+        ("the 6am bus to work", "bus stop seat driver stop ride", "foreman mill whistle"),
+        (
+            "a hip hop song about doing laundry on sunday",
+            "dryer towels sock washer folding load buzzer whites sheet",
+            "",
+        ),
+    ],
+)
+def test_an_everyday_chore_is_sung_in_its_world(prompt: str, world: str, elsewhere: str) -> None:
+    for seed in (1, 2, 3):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        text = " ".join(line for section in draft.sections for line in section.lines).lower()
+        assert len([w for w in world.split() if _sung(text, w)]) >= 2, (seed, text)
+        assert not [w for w in elsewhere.split() if _sung(text, w)], (seed, text)

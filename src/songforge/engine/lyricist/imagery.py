@@ -907,7 +907,9 @@ FIELDS: tuple[Field, ...] = (
     # Places.
     _f(
         "city",
-        "avenue city downtown lights neon skyline street subway traffic urban laundromat bus",
+        "avenue city downtown lights neon skyline street subway traffic urban laundromat bus "
+        # Cities and boroughs a song is sung in as a city ("growing up in the Bronx").
+        "bronx brooklyn harlem queens manhattan nyc chicago detroit philly atlanta houston",
         place="street avenue corner alley subway skyline town bridge block",
         sky="neon glow midnight light",
         heart="traffic siren crowd sign sound noise",
