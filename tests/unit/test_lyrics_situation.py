@@ -299,6 +299,8 @@ def test_a_situation_going_on_says_who_it_is(prompt: str) -> None:
         ("my grandma bakes bread on sundays", "grandma", "bakes bread"),
         # Plural nouns stay nouns: no verb follows them.
         ("my city lights at night", "city lights", ""),
+        # Tester 21: the fixing was never sung.
+        ("my dad trying to fix the car in the driveway", "dad", "trying to fix the car"),
         ("my car keys", "car keys", ""),
     ],
 )

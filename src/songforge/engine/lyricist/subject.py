@@ -1977,6 +1977,8 @@ def _clause(reader: _Reader, target: _Found, start: int) -> list[str]:
             pieces.append(sung[i])
         elif i == start or i in reader.action_at or word in _TITLE_GLUE | _OBJECTS:
             pieces.append(word)
+        elif reader.words[i - 1] == "to" and "VERB" in parts_of_speech(word):
+            pieces.append(word)  # "trying to *fix* the car"
         else:
             return []
     # A particle read into the target ("a rocket *out* of cardboard boxes") leaves the
