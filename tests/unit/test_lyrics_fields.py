@@ -240,6 +240,8 @@ def test_someone_named_by_their_trade_is_someone(head: str) -> None:
             "dryer towels sock washer folding load buzzer whites sheet",
             "",
         ),
+        # A utility bill is paid, not tucked in a sock as a banknote.
+        ("electric bill came in and its way too high", "mail pay paid open number", "sock"),
     ],
 )
 def test_an_everyday_chore_is_sung_in_its_world(prompt: str, world: str, elsewhere: str) -> None:
