@@ -240,6 +240,8 @@ def test_someone_named_by_their_trade_is_someone(head: str) -> None:
             "dryer towels sock washer folding load buzzer whites sheet",
             "",
         ),
+        # Tester 22: an old golden retriever was sung in a bar, with no dog at all.
+        ("a song about my old golden retriever Buster", "leash bark yard ball tail bowl", ""),
         # A utility bill is paid, not tucked in a sock as a banknote.
         ("electric bill came in and its way too high", "mail pay paid open number", "sock"),
     ],

@@ -324,3 +324,21 @@ def test_a_habit_too_short_for_a_line_is_sung_with_how_often(prompt: str, said: 
             if s.name == "Verse 1"
         )
         assert any(said in line for line in verse), (seed, verse)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "lead", "title"),
+    [
+        # Tester 22: "stuck" was a bus's name ("Stay with the stuck by the drawer").
+        ("stuck in traffic on my commute", "traffic", "Stuck in Traffic"),
+        ("lost in the city", "city", "Lost in the City"),
+        # A thing is not a state.
+        ("rain on a tin roof", "rain", "Rain on a Tin Roof"),
+        ("coffee in the morning", "coffee", "Coffee in the Morning"),
+    ],
+)
+def test_a_prompt_that_opens_on_a_state_is_about_being_in_it(
+    prompt: str, lead: str, title: str
+) -> None:
+    subject = extract_subject(prompt)
+    assert (subject.phrases[0].text, subject.title) == (lead, title)

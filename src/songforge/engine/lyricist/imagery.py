@@ -627,7 +627,8 @@ FIELDS: tuple[Field, ...] = (
     _f(
         "dogs",
         "bark leash",
-        who="dog hound pup puppy",
+        who="dog hound pup puppy retriever labrador poodle beagle terrier husky corgi dachshund "
+        "bulldog chihuahua pug collie spaniel greyhound rottweiler dalmatian",
         place="yard porch park field",
         heart="bark",
         thing="collar leash ball bone bowl gate stick",

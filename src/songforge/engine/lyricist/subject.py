@@ -1851,11 +1851,27 @@ def _said_of(match: re.Match[str]) -> str:
     return f"{head} that {match[3]}{after}" if told else match[0]
 
 
+# A prompt that opens on the singer's state ("stuck in traffic", "lost in the city") is
+# about being in it: "stuck" is no one's name.
+_STATE = re.compile(
+    r"^(\s*)([a-z]+)(?=\s+(?:in|at|on|inside|between|under|behind|without)\b)", re.I
+)
+
+
+def _being_in(match: re.Match[str]) -> str:
+    word = match[2].lower()
+    kinds = parts_of_speech(word)
+    state = _participle(word) or ("NOUN" not in kinds and "ADJ" in kinds)
+    return f"{match[1]}being {match[2]}" if state else match[0]
+
+
 def extract_subject(prompt: str) -> Subject:
     """The subject of an English prompt, its lead phrase first; never raises, an empty
     Subject (no phrases) for a prompt that only names a genre, a tempo or an arrangement."""
     prompt = _GREETING.sub(lambda m: f"a happy song about {m[3]}'s {m[1]}{m[2]}", prompt)
     prompt = _MAIN_CLAUSE.sub(_said_of, prompt)
+    stated = _STATE.sub(_being_in, prompt)
+    in_state, prompt = stated != prompt, stated
     prompt = _FEELING.sub(_felt, prompt)
     tokens = _tokens(prompt)
     _mark(tokens)
@@ -1902,6 +1918,8 @@ def extract_subject(prompt: str) -> Subject:
         or _situation_title(ordered, situation, voice)
         or _title(ordered, action, reader.words, reader.actor)
     )
+    # "Being" read into a state ("stuck in traffic") is not the song's name.
+    title = title.removeprefix("Being ") if title.startswith("Being ") and in_state else title
     return Subject(tuple(ordered), action, mood, title, frozenset(unsung), situation, voice, actor)
 
 
