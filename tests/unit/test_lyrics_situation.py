@@ -342,3 +342,22 @@ def test_a_prompt_that_opens_on_a_state_is_about_being_in_it(
 ) -> None:
     subject = extract_subject(prompt)
     assert (subject.phrases[0].text, subject.title) == (lead, title)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [
+        ("a love song for my wife of 20 years, Maria", "Maria"),
+        ("a song for my dad, Tomasz", "Tomasz"),
+    ],
+)
+def test_someone_named_after_a_comma_is_sung_by_name(prompt: str, name: str) -> None:
+    # Tester 22: "Maria" was never sung.
+    for seed in range(1, 4):
+        lines = [
+            line
+            for s in write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed).sections
+            if s.name.startswith("Verse")
+            for line in s.lines
+        ]
+        assert any(name in line for line in lines), (seed, lines)

@@ -1851,6 +1851,20 @@ def _said_of(match: re.Match[str]) -> str:
     return f"{head} that {match[3]}{after}" if told else match[0]
 
 
+# Someone named after a comma ("my wife of 20 years, Maria") is named as "my wife Maria of
+# 20 years" would name her: the name had been lost.
+_APPOSITION = re.compile(
+    r"\b((?:my|our|his|her|their)\s+([a-z]+))((?:\s+(?:of|from|for)\s+[^,]+)?),\s+"
+    r"([A-Z][a-z]+)(?=\s*$|\s*[,.!])"
+)
+
+
+def _named_after(match: re.Match[str]) -> str:
+    if _kind(singular(match[2]), False, "") != BEING:
+        return match[0]
+    return f"{match[1]} {match[4]}{match[3]}"
+
+
 # A prompt that opens on the singer's state ("stuck in traffic", "lost in the city") is
 # about being in it: "stuck" is no one's name.
 _STATE = re.compile(
@@ -1869,6 +1883,7 @@ def extract_subject(prompt: str) -> Subject:
     """The subject of an English prompt, its lead phrase first; never raises, an empty
     Subject (no phrases) for a prompt that only names a genre, a tempo or an arrangement."""
     prompt = _GREETING.sub(lambda m: f"a happy song about {m[3]}'s {m[1]}{m[2]}", prompt)
+    prompt = _APPOSITION.sub(_named_after, prompt)
     prompt = _MAIN_CLAUSE.sub(_said_of, prompt)
     stated = _STATE.sub(_being_in, prompt)
     in_state, prompt = stated != prompt, stated
