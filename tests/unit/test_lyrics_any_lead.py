@@ -180,3 +180,22 @@ def test_a_blues_sings_its_trouble_twice() -> None:
                 for a, b in itertools.pairwise(verse)
             )
             assert twice == blues, (prompt, seed, verse)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "genre"),
+    [
+        ("a hip hop track about my warehouse job", "hip-hop"),
+        ("a punk song about my landlord", "punk"),
+    ],
+)
+def test_hip_hop_and_punk_build_to_the_chorus_in_their_idiom(prompt: str, genre: str) -> None:
+    # Tester 22: hip hop and punk "show only a few surface words".
+    patterns = _voiced(genre)
+    built = 0
+    for seed in range(1, 5):
+        rise = next(
+            s.lines for s in requested_sheet(prompt, seed).sections if s.name == "Pre-Chorus"
+        )
+        built += any(p.fullmatch(line) for p in patterns for line in rise)
+    assert built >= 3, prompt

@@ -1571,10 +1571,10 @@ class _Writer:
             turn = self.genre_bridge
             if section == "bridge" and not written and turn and turn not in self.fields[:1]:
                 couplet = self.couplet(part, target, fields=(turn,))
-            if section == "verse" and not written and self.voice and self.lead_kind:
-                # A genre with an idiom of its own opens each verse's lead couplet in it:
-                # "Yo, the warehouse job had me up since four", "Woke up with my truck on my
-                # mind".
+            if section in ("verse", "prechorus") and not written and self.voice and self.lead_kind:
+                # A genre with an idiom of its own opens each verse's lead couplet in it,
+                # and its pre-chorus: "Yo, the warehouse job had me up since four", "Woke up
+                # with my truck on my mind", "Count it in, my landlord is loud".
                 couplet = self.couplet(
                     own_part, target, kind=self.lead_kind, shelf=ANY_LEAD, voiced=True
                 )
