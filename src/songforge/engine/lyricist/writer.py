@@ -1597,15 +1597,14 @@ class _Writer:
                 # phrase of the prompt is unsung ("my father" in "an old photograph of my
                 # father", "the night shift"), the template lines name it.
                 couplet = self.couplet(own_part, target, kind=self.lead_kind)
-                # A lead its world writes nothing for (an office job, an amplifier) is
-                # named by what the singer says of it, true in any world ("I can't get the
-                # office job off my mind"), before two template lines that would put it
-                # beside a rhyme ("The office job sat by the lamp").
-                if couplet is None and not self.world_names_lead(own_part):
-                    couplet = self.couplet(own_part, target, kind=self.lead_kind, shelf=ANY_LEAD)
-            if couplet is None and unnamed and self.lead_kind:
-                # A world whose couplets are all sung: what the singer says of its lead.
-                couplet = self.couplet(own_part, target, kind=self.lead_kind, shelf=ANY_LEAD)
+                # A lead its world writes nothing for (an office job, an amplifier), or
+                # whose world's couplets are all sung, is named by what the singer says of
+                # it, true in any world ("I can't get the office job off my mind"), before
+                # two template lines that would put it beside a rhyme ("The office job sat
+                # by the lamp").
+                couplet = couplet or self.couplet(
+                    own_part, target, kind=self.lead_kind, shelf=ANY_LEAD
+                )
             if couplet is None:
                 break
             ends[i], ends[i + 1] = self.sing_couplet(couplet, {ends[i], ends[i + 1]})
@@ -1639,13 +1638,6 @@ class _Writer:
             if all(abs(line_syllables(line) - target) <= 1 for line in lines):
                 return replace(couplet, lines=(lines[0], lines[1]))
         return None
-
-    def world_names_lead(self, part: str) -> bool:
-        """Whether the lead's own field has couplets for `part` written to name a lead of its
-        kind (the work field has them for a worker and a workplace, none for a job)."""
-        return bool(self.fields) and bool(
-            couplets_for(self.fields[0].name, part, self.shade, self.worlds, self.lead_kind)
-        )
 
     def only_setting(self, lines: Iterable[str]) -> bool:
         """Whether `lines` name a setting of the subject's (the train, the rain) and not
