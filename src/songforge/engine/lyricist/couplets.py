@@ -155,8 +155,9 @@ def parse(field_name: str, text: str) -> tuple[Couplet, ...]:
 @lru_cache(maxsize=1)
 def any_lead_shelf() -> Shelf:
     """The couplets that name a lead of any world (``songforge/data/any-lead.txt``): what
-    the singer says of what the song is about, for a verse whose world has no couplet
-    written for a lead of its kind. Filed under the field name `ANY_LEAD`."""
+    the singer says of what the song is about, for a verse whose world has no couplet left
+    for a lead of its kind, and the genres' idioms (``~hip-hop``...) a verse opens in.
+    Filed under the field name `ANY_LEAD`."""
     text = resources.files("songforge.data").joinpath("any-lead.txt").read_text(encoding="utf-8")
     return parse_shelf(ANY_LEAD, text)
 
