@@ -77,6 +77,9 @@ ROWS: list[Row] = [
         title="My Little Brother Sam's Birthday",
     ),
     row("happy 25th anniversary to my wife Elena", "anniversary", possessor="Elena"),
+    # An anniversary wished to one's partner is the couple's: "Our Anniversary", not "My
+    # Wife's Anniversary".
+    row("happy anniversary to my wife", "anniversary", title="Our Anniversary"),
     # "feeling" before an adjective says how the singer feels: the feeling is the lead,
     # by its own name, where a field of feelings knows the adjective.
     row("feeling anxious before exams", "anxiety", "exam", "", "feeling anxious"),

@@ -1808,6 +1808,20 @@ _GREETING = re.compile(
 )
 
 
+# Whom an anniversary is shared with: "happy anniversary to my wife" is ours, not hers.
+_PARTNERS = frozenset(
+    _split("wife husband partner girlfriend boyfriend fiance fiancee love darling spouse")
+)
+
+
+def _greeted(match: re.Match[str]) -> str:
+    """A greeting of `_GREETING` as what the song is about: someone's day, or ours."""
+    day, whom = match[2], match[3]
+    if day.lower() == "anniversary" and whom.split()[-1].lower() in _PARTNERS:
+        return f"a happy song about our {match[1]}{day}, for {whom}"
+    return f"a happy song about {whom}'s {match[1]}{day}"
+
+
 # "Feeling lonely" is what a song is about: its feeling is its lead, named by the feeling's
 # own field of `lyricist.imagery` (lonely -> loneliness, nervous -> anxiety, free ->
 # freedom), and what follows is where or when it is felt.
@@ -1882,7 +1896,7 @@ def _being_in(match: re.Match[str]) -> str:
 def extract_subject(prompt: str) -> Subject:
     """The subject of an English prompt, its lead phrase first; never raises, an empty
     Subject (no phrases) for a prompt that only names a genre, a tempo or an arrangement."""
-    prompt = _GREETING.sub(lambda m: f"a happy song about {m[3]}'s {m[1]}{m[2]}", prompt)
+    prompt = _GREETING.sub(_greeted, prompt)
     prompt = _APPOSITION.sub(_named_after, prompt)
     prompt = _MAIN_CLAUSE.sub(_said_of, prompt)
     stated = _STATE.sub(_being_in, prompt)
