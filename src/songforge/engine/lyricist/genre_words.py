@@ -25,7 +25,9 @@ class GenreWords:
     whose idiom the first couplet of each verse is said in (`data/any-lead.txt`'s
     ``~genre`` couplets: hip hop's grind, the blues' morning trouble), or ""; `piece`: the
     word of a kind of piece whose world comes before the subject's own (a lullaby's
-    bedtime before a daughter's school days), or ""."""
+    bedtime before a daughter's school days), or ""; `one_night`: sung on one night, its
+    second verse not years on (a lullaby's child is not grown by it); `sings_twice`: the
+    line that tells the prompt's trouble is sung twice, the AAB of a blues verse."""
 
     mood: str
     fields: tuple[str, ...]
@@ -33,6 +35,8 @@ class GenreWords:
     title_tail: str = ""
     voice: str = ""
     piece: str = ""
+    one_night: bool = False
+    sings_twice: bool = False
 
 
 # By engine style name (engine/styles.py), then by a genre word that differs from its style
@@ -47,7 +51,11 @@ GENRE_WORDS: dict[str, GenreWords] = {
     "jazz": GenreWords("nostalgic", ("bars", "night", "music")),
     # A blues is named for its trouble: "Statesboro Blues", "Crossroad Blues".
     "blues": GenreWords(
-        "sad", ("trains", "heartbreak", "loneliness"), title_tail="Blues", voice="blues"
+        "sad",
+        ("trains", "heartbreak", "loneliness"),
+        title_tail="Blues",
+        voice="blues",
+        sings_twice=True,
     ),
     "country": GenreWords("", ("trucks", "roads", "small town"), voice="country"),
     "r&b": GenreWords("tender", ("love", "night", "first love")),
@@ -92,7 +100,9 @@ _WORD_GENRES: dict[str, GenreWords] = {
 # Kinds of piece whose songs have a ground of their own, though they name no style of
 # music: a lullaby is sung softly, at night, to a child now.
 _PIECES: dict[str, GenreWords] = {
-    "lullaby": GenreWords("calm", ("babies", "night", "dusk"), voice="lullaby", piece="lullaby"),
+    "lullaby": GenreWords(
+        "calm", ("babies", "night", "dusk"), voice="lullaby", piece="lullaby", one_night=True
+    ),
 }
 
 

@@ -1948,7 +1948,8 @@ def extract_subject(prompt: str) -> Subject:
         or _title(ordered, action, reader.words, reader.actor)
     )
     # "Being" read into a state ("stuck in traffic") is not the song's name.
-    title = title.removeprefix("Being ") if title.startswith("Being ") and in_state else title
+    if in_state:
+        title = title.removeprefix("Being ")
     return Subject(tuple(ordered), action, mood, title, frozenset(unsung), situation, voice, actor)
 
 

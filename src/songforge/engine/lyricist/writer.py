@@ -561,6 +561,7 @@ class _Writer:
         # heard as gospel only in its arrangement.
         self.genre_bridge = BY_NAME.get(genre.bridge) if genre and genre.bridge else None
         self.voice = genre.voice if genre else ""
+        self.genre = genre
         # The worlds within a field the prompt names (a casino's heist, a diner): only
         # their couplets of those fields are sung.
         self.worlds = worlds
@@ -757,7 +758,7 @@ class _Writer:
         # wedding, "Now our kids bake the cake for me" of a brother's birthday).
         # A lullaby is sung on one night: the baby is not grown by its second verse ("My
         # daughter is taller now than me" was sung to a baby).
-        self.one_day = self.voice == "lullaby" or bool(
+        self.one_day = bool(genre and genre.one_night) or bool(
             {self.lead.head.lower(), *map(str.lower, self.lead.words)} & _DAYS
         )
         # Someone else's day ("my sister's wedding", "Sam's birthday") is not sung as the
@@ -1390,10 +1391,7 @@ class _Writer:
             if taken and (room - len(taken)) % 2 and line_syllables(taken[-1]) <= 7:
                 # A short line left alone is sung again, as a ballad does: "She never went
                 # back / Oh, she never went back".
-                first, _, rest = taken[-1].partition(" ")
-                if first.lower() in _LOWER_AFTER_OH:
-                    first = first.lower()  # "I", a name keep their capital
-                taken.append(f"Oh, {first} {rest}".rstrip())
+                taken.append(_sung_again(taken[-1]))
         elif section in {"prechorus", "bridge"}:
             # A pre-chorus sings a fact of its length whole; a bridge turns on the last
             # fact beside a couplet of its own.
@@ -1474,7 +1472,7 @@ class _Writer:
                 if retold is not None and _past(retold) == past:
                     lines[told[0]] = retold
                     self.used_lines.add(retold.lower())
-            if self.voice == "blues":
+            if self.genre and self.genre.sings_twice:
                 self.echo(lines, told[0], written)
         return lines
 
@@ -1489,14 +1487,11 @@ class _Writer:
         beside = next((p for p in self.pairs if last_word(lines[partner]) in p), None)
         if beside is not None and last_word(line) not in beside:
             return  # the line beside rhymes with another (an ABAB verse)
-        bare = re.sub(r"^(?:And|Now|Oh,)\s+", "", line)
-        first, _, rest = bare.partition(" ")
-        if first.lower() in _LOWER_AFTER_OH:
-            first = first.lower()
+        said = _capitalise(re.sub(r"^(?:And|Now|Oh,)\s+", "", line))
         if beside is not None:
             self.pairs.remove(beside)
         self.used_lines.discard(lines[partner].lower())
-        said, again = _capitalise(bare), f"Oh, {first} {rest}".rstrip()
+        again = _sung_again(said)
         lines[min(at, partner)], lines[max(at, partner)] = said, again
         self.used_lines |= {said.lower(), again.lower()}
 
@@ -1534,7 +1529,7 @@ class _Writer:
         ]
         self.rng.shuffle(room)
         written: dict[int, str] = {}
-        voiced_at: int | None = None
+        opened_in_idiom = False
         wanted = len(ends) // 2 if section in _ALL_COUPLETS else max(1, len(ends) // 4)
         for i in room:
             if {i, i + 1} & set(written):
@@ -1563,7 +1558,7 @@ class _Writer:
                 # verses are its world's couplets.
                 # A verse opened in its genre's idiom names the lead already: its world's
                 # scene comes next, as it would have first.
-                opened = voiced_at is not None and len(written) == 2
+                opened = opened_in_idiom and len(written) == 2
                 naming = None if self.themed or opened else self.naming(written.values())
             # A bridge's second couplet may tell the story on too: a field has few turns,
             # and songs of one world would share them.
@@ -1578,7 +1573,7 @@ class _Writer:
                 couplet = self.couplet(
                     own_part, target, kind=self.lead_kind, shelf=ANY_LEAD, voiced=True
                 )
-                voiced_at = i if couplet is not None else None
+                opened_in_idiom = couplet is not None
             if couplet is None and naming is None and section == "verse" and not self.all_sung():
                 # A phrase of the prompt not sung yet ("the beach" a kite flies on) is
                 # named by a couplet of its world where one does, which leaves the verse's
@@ -1707,6 +1702,8 @@ class _Writer:
         the idiom of the song's genre (hip hop's, the blues')."""
         drawn: list[tuple[Couplet, frozenset[str], float]] = []
         names = [shelf] if shelf else [f.name for f in (self.fields if fields is None else fields)]
+        # Until a line has said whose the lead is, a couplet for any lead says it whole.
+        whole = bool(shelf) and phrase is None and not felt and self.owner_unsung()
         for rank, name in enumerate(names):
             for c in (
                 c
@@ -1716,7 +1713,7 @@ class _Writer:
                 )
             ):
                 if kind:
-                    named = self.name_lead(c, target, felt=felt, phrase=phrase, whole=bool(shelf))
+                    named = self.name_lead(c, target, felt=felt, phrase=phrase, whole=whole)
                     if named is not None and WORLD_NOUN in " ".join(named.lines):
                         named = self.with_world_noun(named, target)
                     if named is None:
@@ -1878,14 +1875,14 @@ class _Writer:
     ) -> Couplet | None:
         """`couplet` with the lead's name in its {L} (or `phrase`'s), by the longest name
         that keeps both lines within a syllable of `target` (`felt`: a name with a mood's
-        adjective, "the lonely keeper"; `whole`: by its whole name while no line has said
-        whose it is, "my aunt's bakery" before "her bakery"); None when none does."""
+        adjective, "the lonely keeper"; `whole`: by its whole name only, "my aunt's bakery",
+        not "her bakery"); None when none does."""
         named = phrase or self.lead
         if phrase is not None:
             names = _names_of(phrase)
         else:
             names = self.felt_names() if felt else self.lead_names()
-        if whole and phrase is None and not felt and self.owner_unsung():
+        if whole:
             names = names[:1]
         for name in names:
             lines = couplet.naming(name, plural=named.plural)
@@ -2209,6 +2206,15 @@ class _Writer:
         if _names(chorus[-1], self.lead) and not _names(lifted, self.lead):
             return chorus  # the lift must not take the lead's name out of the chorus
         return [*chorus[:-1], lifted]
+
+
+def _sung_again(line: str) -> str:
+    """`line` sung a second time after "Oh, " ("Oh, she never went back"): its first word
+    loses its capital unless it is "I" or a name."""
+    first, _, rest = line.partition(" ")
+    if first.lower() in _LOWER_AFTER_OH:
+        first = first.lower()
+    return f"Oh, {first} {rest}".rstrip()
 
 
 def _names_of(phrase: NounPhrase) -> list[str]:
