@@ -739,6 +739,12 @@ class _Writer:
         self.lead_words = frozenset(
             w for name in self.lead_names() for w in re.findall(r"[a-z']+", name.lower())
         )
+        # The world the lead's own words name ("the Bronx" a city's), where a couplet for
+        # any lead finds its {N}, though the song's first world be the action's (growing up).
+        lead = self.lead
+        lead_fields = fields_for([(lead.head.lower(), [w.lower() for w in lead.words], lead.kind)])
+        first = self.fields[0] if self.fields else None
+        self.lead_world = first if first in lead_fields or not lead_fields else lead_fields[0]
         self.own_world = {
             form
             for word in [*self.subject_ends, *(self.field_nouns[0] if self.field_nouns else ())]
@@ -1616,11 +1622,11 @@ class _Writer:
         """`couplet` with a thing or a place of the lead's world in its {N} ("I see the
         shelf and drift away" for a library), one no line has ended on, that keeps its line
         within a syllable of `target`; None when the song has no world or none fits."""
-        if not self.fields:
+        if self.lead_world is None:
             return None
         nouns = [
             noun
-            for noun, cls in self.fields[0].nouns
+            for noun, cls in self.lead_world.nouns
             if cls in ("thing", "place")
             and noun not in MASS
             and noun not in self.used_ends
