@@ -201,26 +201,59 @@ def test_a_car_named_like_an_insect_is_never_an_insect(prompt: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("prompt", "first", "not_in"),
+    ("prompt", "world", "lookalike"),
     [
         # Each was sung in a lookalike world: a washing machine with vending machines and a
-        # factory, a bar exam in a pub, a student loan at school, tomatoes as childhood.
-        ("a country song about my old washing machine finally dying", "home", "machines"),
-        ("a lofi song about studying for the bar exam at 3am", "school", "bars"),
-        ("a folk song about paying off my student loan", "money", ""),
-        ("a reggae song about growing tomatoes on my balcony", "gardens", "childhood"),
-        ("a song about the night shift at a gas station", "work", "trains"),
-        ("waiting tables on a double shift", "fast food", ""),
-        # A borough is a city's: "growing up in the Bronx" had been a small town's.
-        ("hip hop track about growing up in the Bronx", "childhood", "small town"),
+        # factory, a bar exam in a pub, a student loan at school, tomatoes as childhood, a
+        # gas station's night shift on a railway, waiting tables under a foreman, the Bronx
+        # as a small town. The words are a listener's, not the writer's fields.
+        (
+            "a country song about my old washing machine finally dying",
+            "dryer towel sheet sock washer clothes basket spin load laundry",
+            "vending factory foreman conveyor assembly",
+        ),
+        (
+            "a lofi song about studying for the bar exam at 3am",
+            "exam test study book desk class pencil notes",
+            "bartender beer whiskey stool tavern pub jukebox",
+        ),
+        (
+            "a folk song about paying off my student loan",
+            "loan debt bill pay money bank dollar price coin",
+            "recess hopscotch",
+        ),
+        (
+            "a reggae song about growing tomatoes on my balcony",
+            "garden seed soil vine bloom water pot tomato",
+            "hopscotch recess",
+        ),
+        (
+            "a song about the night shift at a gas station",
+            "shift clock pump gas highway coffee",
+            "platform conductor caboose railway",
+        ),
+        (
+            "waiting tables on a double shift",
+            "booth order tray counter coffee fries",
+            "foreman mill",
+        ),
+        (
+            "hip hop track about growing up in the Bronx",
+            "street block corner subway building avenue",
+            "barn tractor bleachers",
+        ),
     ],
 )
-def test_an_everyday_thing_is_sung_in_its_own_world(prompt: str, first: str, not_in: str) -> None:
-    subject = extract_subject(prompt)
-    described = [(p.head.lower(), [w.lower() for w in p.words], p.kind) for p in subject.phrases]
-    names = [f.name for f in fields_for(described, subject.action)]
-    assert names[0] == first, names
-    assert not_in not in names, names
+def test_an_everyday_thing_is_sung_in_its_own_world(
+    prompt: str, world: str, lookalike: str
+) -> None:
+    heard = 0
+    for seed in (1, 2, 3):
+        draft = write_lyrics(prompt, title=None, form=STANDARD_FORM, seed=seed)
+        text = " ".join(line for section in draft.sections for line in section.lines).lower()
+        heard += len([w for w in world.split() if _sung(text, w)]) >= 2
+        assert not [w for w in lookalike.split() if _sung(text, w)], (seed, text)
+    assert heard >= 2, prompt
 
 
 @pytest.mark.parametrize("head", ["dentist", "electrician", "librarian", "florist"])
