@@ -112,6 +112,8 @@ def _voiced(genre: str) -> list[re.Pattern[str]]:
     ],
 )
 def test_a_genre_with_an_idiom_says_its_verses_in_it(prompt: str, genre: str) -> None:
+    """The wiring: a genre's verses draw its own idiom's couplets and no other genre's.
+    Whether a listener hears the genre is measured by words of the test's own below."""
     # Tester 19 and 20: hip hop, punk and reggae "read like nursery rhymes", every genre the
     # same couplets.
     patterns = _voiced(genre)
@@ -132,6 +134,38 @@ def test_a_genre_with_an_idiom_says_its_verses_in_it(prompt: str, genre: str) ->
         voiced += any(p.fullmatch(line) for p in patterns for line in verses)
         assert not [line for line in verses if any(p.fullmatch(line) for p in others)]
     assert voiced >= 3, prompt
+
+
+# Words a listener takes for the genre's own, chosen for the test, not taken from the
+# writer's couplets. Measured over seeds 1-4, verses and pre-chorus, genre against the same
+# prompt without it: punk 18 vs 0, blues 9 vs 0; hip hop 3 vs 5, country 0 vs 0, reggae 4 vs
+# 3, so those three are not heard by their words yet and are not asserted here.
+_HEARD_AS = {
+    "punk": ("a punk song about my landlord", "smash scream shout fists hey chords riot"),
+    "blues": ("a blues song about my old truck", "woke lord trouble lonesome ain't"),
+}
+
+
+@pytest.mark.parametrize("genre", sorted(_HEARD_AS))
+def test_a_genre_is_heard_in_words_a_listener_names_it_by(genre: str) -> None:
+    prompt, idiom = _HEARD_AS[genre]
+    plain = re.sub(rf"^a {genre} song", "a song", prompt)
+
+    def said(text: str) -> int:
+        heard = 0
+        for seed in range(1, 5):
+            sheet = requested_sheet(text, seed)
+            lines = [
+                line
+                for s in sheet.sections
+                if s.name.startswith(("Verse", "Pre"))
+                for line in s.lines
+            ]
+            words = re.findall(r"[a-z']+", " ".join(lines).lower())
+            heard += sum(word in idiom.split() for word in words)
+        return heard
+
+    assert said(prompt) >= max(4, 2 * said(plain)), genre
 
 
 @pytest.mark.parametrize("prompt", ["a song about my old truck", "a jazz song about my old truck"])
